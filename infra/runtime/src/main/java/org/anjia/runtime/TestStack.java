@@ -1,0 +1,93 @@
+package org.anjia.runtime;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import javax.sql.DataSource;
+
+/**
+ * The real parts every integration test runs against: one PostgreSQL and one Zeebe broker (with
+ * our exporter writing into that PostgreSQL and a controlled clock), started once per test JVM
+ * and stopped when it exits. Locations come from the build (system properties set by Surefire).
+ */
+public final class TestStack {
+
+  private static TestStack instance;
+
+  private final EmbeddedPostgres postgres;
+  private final ZeebeBroker broker;
+
+  private TestStack(EmbeddedPostgres postgres, ZeebeBroker broker) {
+    this.postgres = postgres;
+    this.broker = broker;
+  }
+
+  public static synchronized TestStack get() {
+    if (instance == null) {
+      instance = start();
+      Runtime.getRuntime().addShutdownHook(new Thread(instance::stop, "test-stack-shutdown"));
+    }
+    return instance;
+  }
+
+  private static TestStack start() {
+    try {
+      Path work = Files.createTempDirectory("anjia-test-stack");
+      EmbeddedPostgres postgres = EmbeddedPostgres.builder().setCleanDataDirectory(true).start();
+      ZeebeBroker broker = new ZeebeBroker(new ZeebeBroker.Settings(
+          Path.of(requiredProperty("anjia.zeebe.home")),
+          work.resolve("broker"),
+          Path.of(requiredProperty("anjia.exporter.jar")),
+          postgres.getJdbcUrl("postgres", "postgres"),
+          "postgres",
+          "",
+          ZeebeBroker.Ports.free(),
+          true,
+          work.resolve("broker.log")));
+      broker.start();
+      return new TestStack(postgres, broker);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String requiredProperty(String name) {
+    String value = System.getProperty(name);
+    if (value == null || value.isBlank()) {
+      throw new IllegalStateException("System property " + name + " is not set (the Maven build sets it)");
+    }
+    return value;
+  }
+
+  public DataSource dataSource() {
+    return postgres.getPostgresDatabase();
+  }
+
+  public String jdbcUrl() {
+    return postgres.getJdbcUrl("postgres", "postgres");
+  }
+
+  public ZeebeBroker broker() {
+    return broker;
+  }
+
+  public void advanceClock(Duration offset) {
+    broker.advanceClock(offset);
+  }
+
+  public ExportedRecords exported() {
+    return new ExportedRecords(dataSource());
+  }
+
+  private void stop() {
+    broker.stop();
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      // the JVM is exiting; nothing left to clean up that the OS won't
+    }
+  }
+}

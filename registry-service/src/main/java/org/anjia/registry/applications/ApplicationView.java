@@ -1,0 +1,29 @@
+package org.anjia.registry.applications;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** An application as its family and the staff see it: status, history, reasons, documents. */
+public record ApplicationView(
+    UUID id,
+    String number,
+    ApplicationType type,
+    ApplicationStatus status,
+    String statusLabel,
+    Instant submittedAt,
+    Instant decidedAt,
+    FamilySummary family,
+    List<HistoryEntry> history,
+    List<RejectionReason> rejectionReasons,
+    List<DocumentView> documents) {
+
+  public record FamilySummary(UUID id, String displayName, String address, List<MemberSummary> members) {}
+
+  public record MemberSummary(String name, String role, String roleLabel, int age) {}
+
+  public record HistoryEntry(ApplicationStatus status, String statusLabel, Instant at, String actor, String note) {}
+
+  public record DocumentView(UUID id, DocumentType type, String typeLabel, String fileName, long size, String sha256,
+      Instant uploadedAt) {}
+}

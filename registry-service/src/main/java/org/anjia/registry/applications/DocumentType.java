@@ -1,0 +1,12 @@
+package org.anjia.registry.applications;
+
+/** Kinds of supporting documents (寄养办法 art. 12(1); 收养登记办法 art. 6 for adoption later). */
+public enum DocumentType {
+  ID_CARD,
+  HUKOU_BOOK,
+  INCOME_PROOF,
+  HOUSING_PROOF,
+  HEALTH_CERTIFICATE,
+  MEMBERS_CONSENT,
+  OTHER
+}

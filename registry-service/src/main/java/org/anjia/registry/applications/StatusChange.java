@@ -1,0 +1,56 @@
+package org.anjia.registry.applications;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One step in an application's history; rows are only ever added. */
+@Entity
+@Table(name = "application_status_change")
+public class StatusChange {
+
+  @Id
+  @GeneratedValue(strategy = GenerationType.IDENTITY)
+  private Long id;
+  @ManyToOne
+  @JoinColumn(name = "application_id")
+  private Application application;
+  @Enumerated(EnumType.STRING)
+  private ApplicationStatus status;
+  private Instant changedAt;
+  private String actor;
+  private String note;
+
+  protected StatusChange() {}
+
+  StatusChange(Application application, ApplicationStatus status, Instant changedAt, String actor, String note) {
+    this.application = application;
+    this.status = status;
+    this.changedAt = changedAt;
+    this.actor = actor;
+    this.note = note;
+  }
+
+  public ApplicationStatus getStatus() {
+    return status;
+  }
+
+  public Instant getChangedAt() {
+    return changedAt;
+  }
+
+  public String getActor() {
+    return actor;
+  }
+
+  public String getNote() {
+    return note;
+  }
+}

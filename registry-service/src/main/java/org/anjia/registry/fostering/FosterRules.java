@@ -1,0 +1,75 @@
+package org.anjia.registry.fostering;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Period;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The numbers of the foster-family journey. Every one is configuration; the defaults and their
+ * sources are in application.yaml (anjia.foster.*), and counties override them there.
+ *
+ * @param eligibility thresholds of 家庭寄养管理办法 arts. 8–9, handed to the eligibility DMN
+ * @param deadlines per user task: how long it may take and how long before that a reminder goes out
+ * @param registerValidity how long an entry in the foster register stays valid before re-qualification
+ */
+@ConfigurationProperties("anjia.foster")
+record FosterRules(Eligibility eligibility, Map<String, TaskDeadline> deadlines, Period registerValidity) {
+
+  FosterRules {
+    for (String task : java.util.List.of(FosterQualification.CHECK_DOCUMENTS, FosterQualification.ASSESS_HOME,
+        FosterQualification.REVIEW_BY_DIRECTOR, FosterQualification.TRAIN_CAREGIVER)) {
+      TaskDeadline deadline = deadlines.get(task);
+      if (deadline == null || deadline.due() == null || deadline.reminderBefore() == null
+          || deadline.reminderBefore().compareTo(deadline.due()) >= 0) {
+        throw new IllegalArgumentException(
+            "anjia.foster.deadlines." + task + " needs a due and a reminder-before shorter than due");
+      }
+    }
+  }
+
+  /**
+   * @param minLivingSpacePerPerson m² per person, the local average (art. 8(1))
+   * @param minIncomePerPerson yuan per person and month, the local middle level (art. 8(2))
+   * @param caregiverMinAge primary caregiver at least this old (art. 8(5))
+   * @param caregiverMaxAge and at most this old (art. 8(5))
+   * @param caregiverMinEducationLevel junior middle school or above = 2 (art. 8(5))
+   * @param ownChildMinAge no own child younger than this in the household (art. 9)
+   */
+  record Eligibility(
+      BigDecimal minLivingSpacePerPerson,
+      BigDecimal minIncomePerPerson,
+      int caregiverMinAge,
+      int caregiverMaxAge,
+      int caregiverMinEducationLevel,
+      int ownChildMinAge) {
+
+    Map<String, Object> asVariables() {
+      Map<String, Object> rules = new LinkedHashMap<>();
+      rules.put("minLivingSpacePerPerson", minLivingSpacePerPerson);
+      rules.put("minIncomePerPerson", minIncomePerPerson);
+      rules.put("caregiverMinAge", caregiverMinAge);
+      rules.put("caregiverMaxAge", caregiverMaxAge);
+      rules.put("caregiverMinEducationLevel", caregiverMinEducationLevel);
+      rules.put("ownChildMinAge", ownChildMinAge);
+      return rules;
+    }
+  }
+
+  /** @param due time allowed from the task's creation; @param reminderBefore reminder this long before due */
+  record TaskDeadline(Duration due, Duration reminderBefore) {
+
+    Map<String, String> asVariables() {
+      return Map.of("due", due.toString(), "reminder", due.minus(reminderBefore).toString());
+    }
+  }
+
+  /** The {@code deadlines} variable: ISO-8601 durations the BPMN timers and due dates read. */
+  Map<String, Object> deadlinesAsVariables() {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    deadlines.forEach((task, deadline) -> variables.put(task, deadline.asVariables()));
+    return variables;
+  }
+}

@@ -1,0 +1,66 @@
+package org.anjia.registry.web;
+
+import java.util.List;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Every error leaves as RFC 9457 problem+json, localized, with field-level messages under
+ * {@code errors} so a page can show each next to its field.
+ */
+@RestControllerAdvice
+class ProblemResponses extends ResponseEntityExceptionHandler {
+
+  private final Labels labels;
+
+  ProblemResponses(Labels labels, MessageSource messageSource) {
+    this.labels = labels;
+    setMessageSource(messageSource);
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    List<FieldProblem> problems = ex.getBindingResult().getFieldErrors().stream()
+        .map(error -> new FieldProblem(error.getField(), getMessageSource()
+            .getMessage(error, LocaleContextHolder.getLocale())))
+        .toList();
+    return ResponseEntity.badRequest().body(invalid(problems));
+  }
+
+  @ExceptionHandler(InvalidInputException.class)
+  ResponseEntity<ProblemDetail> invalidInput(InvalidInputException ex) {
+    return ResponseEntity.badRequest().body(invalid(ex.problems()));
+  }
+
+  @ExceptionHandler(NotFoundException.class)
+  ProblemDetail notFound(NotFoundException ex) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, labels.of("problem.notFound.detail"));
+    problem.setTitle(labels.of("problem.notFound.title"));
+    return problem;
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ProblemDetail conflict(ConflictException ex) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, labels.of(ex.messageCode(), ex.args()));
+    problem.setTitle(labels.of("problem.conflict.title"));
+    return problem;
+  }
+
+  private ProblemDetail invalid(List<FieldProblem> problems) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, labels.of("problem.invalid.detail"));
+    problem.setTitle(labels.of("problem.invalid.title"));
+    problem.setProperty("errors", problems);
+    return problem;
+  }
+}

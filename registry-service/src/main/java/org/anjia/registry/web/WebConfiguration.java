@@ -1,0 +1,30 @@
+package org.anjia.registry.web;
+
+import java.time.Clock;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.servlet.LocaleResolver;
+import org.springframework.web.servlet.i18n.AcceptHeaderLocaleResolver;
+
+@Configuration(proxyBeanMethods = false)
+class WebConfiguration {
+
+  /** zh-CN is the default language of every screen and message; English is the second. */
+  @Bean
+  LocaleResolver localeResolver() {
+    AcceptHeaderLocaleResolver resolver = new AcceptHeaderLocaleResolver();
+    resolver.setSupportedLocales(List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH));
+    resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
+    return resolver;
+  }
+
+  /** Dates (ages, approval and expiry days) are counted in the institutions' time zone, not the server's. */
+  @Bean
+  Clock clock(@Value("${anjia.time-zone:Asia/Shanghai}") ZoneId zone) {
+    return Clock.system(zone);
+  }
+}

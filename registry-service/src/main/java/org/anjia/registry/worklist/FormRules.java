@@ -1,0 +1,131 @@
+package org.anjia.registry.worklist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a Camunda Form (form-js schema) demands of the data that completes its task, checked before
+ * the engine is called: required fields, number bounds, choices from the listed values, dates, and
+ * no fields the form does not have. Fields with a {@code conditional} are only checked for shape,
+ * since whether they show depends on FEEL the browser evaluates.
+ */
+final class FormRules {
+
+  /** A broken rule: the form field's key and the message code with its argument. */
+  record Violation(String field, String messageCode, Object argument) {}
+
+  private record Field(String key, String type, boolean required, boolean conditional, BigDecimal min,
+      BigDecimal max, Set<String> choices, String subtype) {}
+
+  private final Map<String, Field> fields = new LinkedHashMap<>();
+
+  FormRules(JsonNode schema) {
+    collect(schema.path("components"));
+  }
+
+  private void collect(JsonNode components) {
+    for (JsonNode component : components) {
+      if (component.hasNonNull("key") && !component.path("readonly").asBoolean(false)
+          && !component.path("disabled").asBoolean(false)) {
+        JsonNode validate = component.path("validate");
+        Set<String> choices = new HashSet<>();
+        component.path("values").forEach(v -> choices.add(v.path("value").asText()));
+        fields.put(component.get("key").asText(), new Field(
+            component.get("key").asText(),
+            component.path("type").asText(),
+            validate.path("required").asBoolean(false),
+            component.has("conditional"),
+            validate.has("min") ? validate.get("min").decimalValue() : null,
+            validate.has("max") ? validate.get("max").decimalValue() : null,
+            choices,
+            component.path("subtype").asText("")));
+      }
+      if (component.has("components")) {
+        collect(component.get("components"));
+      }
+    }
+  }
+
+  List<Violation> check(Map<String, Object> data) {
+    List<Violation> violations = new ArrayList<>();
+    for (String key : data.keySet()) {
+      if (!fields.containsKey(key)) {
+        violations.add(new Violation(key, "anjia.form.unknownField", key));
+      }
+    }
+    for (Field field : fields.values()) {
+      Object value = data.get(field.key());
+      if (isEmpty(value)) {
+        if (field.required() && !field.conditional()) {
+          violations.add(new Violation(field.key(), "anjia.form.required", null));
+        }
+        continue;
+      }
+      shapeViolation(field, value).ifPresent(violations::add);
+    }
+    return violations;
+  }
+
+  private static Optional<Violation> shapeViolation(Field field, Object value) {
+    switch (field.type()) {
+      case "number" -> {
+        BigDecimal number;
+        try {
+          number = new BigDecimal(value.toString());
+        } catch (NumberFormatException e) {
+          return Optional.of(new Violation(field.key(), "anjia.form.number", null));
+        }
+        if (field.min() != null && number.compareTo(field.min()) < 0) {
+          return Optional.of(new Violation(field.key(), "anjia.form.min", field.min()));
+        }
+        if (field.max() != null && number.compareTo(field.max()) > 0) {
+          return Optional.of(new Violation(field.key(), "anjia.form.max", field.max()));
+        }
+      }
+      case "radio", "select" -> {
+        if (!field.choices().isEmpty() && !field.choices().contains(value.toString())) {
+          return Optional.of(new Violation(field.key(), "anjia.form.choice", value));
+        }
+      }
+      case "checklist", "taglist" -> {
+        if (!(value instanceof Collection<?> selected)) {
+          return Optional.of(new Violation(field.key(), "anjia.form.choice", value));
+        }
+        for (Object item : selected) {
+          if (!field.choices().isEmpty() && !field.choices().contains(String.valueOf(item))) {
+            return Optional.of(new Violation(field.key(), "anjia.form.choice", item));
+          }
+        }
+      }
+      case "datetime" -> {
+        if ("date".equals(field.subtype())) {
+          try {
+            LocalDate.parse(value.toString());
+          } catch (DateTimeParseException e) {
+            return Optional.of(new Violation(field.key(), "anjia.form.date", value));
+          }
+        }
+      }
+      default -> {
+        // text fields take any text
+      }
+    }
+    return Optional.empty();
+  }
+
+  private static boolean isEmpty(Object value) {
+    return value == null
+        || (value instanceof String text && text.isBlank())
+        || (value instanceof Collection<?> items && items.isEmpty());
+  }
+}

@@ -1,0 +1,121 @@
+package org.anjia.registry.worklist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientHttpException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.anjia.registry.web.ConflictException;
+import org.anjia.registry.web.FieldProblem;
+import org.anjia.registry.web.InvalidInputException;
+import org.anjia.registry.web.Labels;
+import org.anjia.registry.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Claim, unclaim and complete. Claims go straight to the engine (nothing of ours changes); a
+ * completion is validated against the task's form, stored, and handed to the engine through the
+ * outbox, so the engine never sees data we refused and we never lose data the engine did not get.
+ */
+@Service
+class TaskCommands {
+
+  private final Worklist worklist;
+  private final CamundaClient camunda;
+  private final JdbcClient jdbc;
+  private final ApplicationEventPublisher events;
+  private final Labels labels;
+  private final com.fasterxml.jackson.databind.ObjectMapper json;
+  private final Clock clock;
+
+  TaskCommands(Worklist worklist, CamundaClient camunda, JdbcClient jdbc, ApplicationEventPublisher events,
+      Labels labels, com.fasterxml.jackson.databind.ObjectMapper json, Clock clock) {
+    this.worklist = worklist;
+    this.camunda = camunda;
+    this.jdbc = jdbc;
+    this.events = events;
+    this.labels = labels;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  void claim(long key, String assignee) {
+    Worklist.OpenTask task = openTask(key);
+    if (task.assignee() != null && !task.assignee().equals(assignee)) {
+      throw new ConflictException("anjia.task.claimedByOther", task.assignee());
+    }
+    engine(() -> camunda.newAssignUserTaskCommand(key).assignee(assignee).allowOverride(false).send().join());
+  }
+
+  void unclaim(long key) {
+    openTask(key);
+    engine(() -> camunda.newUnassignUserTaskCommand(key).send().join());
+  }
+
+  @Transactional
+  void complete(long key, Map<String, Object> variables) {
+    Worklist.OpenTask task = openTask(key);
+    if (task.assignee() == null) {
+      throw new ConflictException("anjia.task.claimFirst");
+    }
+    JsonNode form = task.formKey() == null ? null : worklist.form(task.formKey()).orElse(null);
+    if (form != null) {
+      List<FieldProblem> problems = new FormRules(form).check(variables).stream()
+          .map(v -> new FieldProblem(v.field(), labels.of(v.messageCode(), v.argument())))
+          .toList();
+      if (!problems.isEmpty()) {
+        throw new InvalidInputException(problems);
+      }
+    }
+    try {
+      jdbc.sql("""
+              insert into task_submission (id, user_task_key, process_instance_key, element_id, application_id,
+                                           variables, submitted_by, submitted_at)
+              values (:id, :key, :instance, :element, :application, cast(:variables as jsonb), :actor, :at)""")
+          .param("id", UUID.randomUUID())
+          .param("key", key)
+          .param("instance", task.processInstanceKey())
+          .param("element", task.elementId())
+          .param("application", task.applicationId())
+          .param("variables", json.writeValueAsString(variables))
+          .param("actor", task.assignee())
+          .param("at", java.sql.Timestamp.from(clock.instant()))
+          .update();
+    } catch (DuplicateKeyException e) {
+      throw new ConflictException("anjia.task.alreadySubmitted");
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
+    events.publishEvent(new TaskCompletionSubmitted(key, task.processId(), task.elementId(), task.applicationId(),
+        variables, task.assignee()));
+  }
+
+  private Worklist.OpenTask openTask(long key) {
+    Worklist.OpenTask task = worklist.commandTarget(key).orElseThrow(() -> new NotFoundException("task " + key));
+    if (!"CREATED".equals(task.state())) {
+      throw new ConflictException("anjia.task.closed");
+    }
+    return task;
+  }
+
+  /** The engine refuses claims of tasks that moved on meanwhile; say so instead of failing with 500. */
+  private static void engine(Runnable command) {
+    try {
+      command.run();
+    } catch (ClientHttpException e) {
+      if (e.code() == 404) {
+        throw new NotFoundException("task");
+      }
+      if (e.code() == 409) {
+        throw new ConflictException("anjia.task.changedMeanwhile");
+      }
+      throw e;
+    }
+  }
+}

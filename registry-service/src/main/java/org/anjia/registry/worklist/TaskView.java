@@ -1,0 +1,38 @@
+package org.anjia.registry.worklist;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A task as the worklist shows it. The key is a string: Zeebe keys are 64-bit and JavaScript
+ * numbers lose their last digits.
+ */
+record TaskView(
+    String key,
+    String name,
+    String elementId,
+    String processId,
+    List<String> candidateGroups,
+    String assignee,
+    String state,
+    Instant createdAt,
+    Instant dueDate,
+    boolean overdue,
+    boolean reminded,
+    boolean escalated,
+    ApplicationRef application,
+    FamilyRef family) {
+
+  record ApplicationRef(UUID id, String number, String status, String statusLabel) {}
+
+  record FamilyRef(UUID id, String displayName) {}
+
+  /** The task page: the task, its form and the process variables that pre-fill it. */
+  record Detail(
+      @com.fasterxml.jackson.annotation.JsonUnwrapped TaskView task,
+      JsonNode form,
+      Map<String, JsonNode> variables) {}
+}

@@ -1,0 +1,104 @@
+package org.anjia.registry.worklist;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import org.anjia.registry.web.NotFoundException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Validated
+class WorklistController {
+
+  record PageView<T>(List<T> content, PageMeta page) {
+    static <T> PageView<T> of(Page<T> page) {
+      return new PageView<>(page.getContent(),
+          new PageMeta(page.getNumber(), page.getSize(), page.getTotalElements(), page.getTotalPages()));
+    }
+  }
+
+  record PageMeta(int number, int size, long totalElements, int totalPages) {}
+
+  record ClaimRequest(@NotBlank @Size(max = 200) String assignee) {}
+
+  record CompleteRequest(@NotNull Map<String, Object> variables) {}
+
+  private final Worklist worklist;
+  private final TaskCommands commands;
+
+  WorklistController(Worklist worklist, TaskCommands commands) {
+    this.worklist = worklist;
+    this.commands = commands;
+  }
+
+  /** Open tasks, most urgent first: filter by candidate group, process and overdue; paginated. */
+  @GetMapping("/api/worklist")
+  PageView<TaskView> worklist(
+      @RequestParam(required = false) String candidateGroup,
+      @RequestParam(required = false) String processId,
+      @RequestParam(defaultValue = "false") boolean overdue,
+      @RequestParam(defaultValue = "0") @Min(0) int page,
+      @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
+      @RequestParam(defaultValue = "dueDate,asc") String sort) {
+    Worklist.Sort order = switch (sort) {
+      case "dueDate,desc" -> Worklist.Sort.DUE_DATE_DESC;
+      case "createdAt,asc" -> Worklist.Sort.CREATED_AT_ASC;
+      default -> Worklist.Sort.DUE_DATE_ASC;
+    };
+    return PageView.of(worklist.openTasks(
+        new Worklist.Filter(blankToNull(candidateGroup), blankToNull(processId), overdue), order,
+        PageRequest.of(page, size)));
+  }
+
+  @GetMapping("/api/tasks/{key}")
+  TaskView.Detail task(@PathVariable long key) {
+    Worklist.OpenTask target = worklist.commandTarget(key).orElseThrow(() -> new NotFoundException("task " + key));
+    TaskView task = worklist.task(key).orElseThrow(() -> new NotFoundException("task " + key));
+    return new TaskView.Detail(task,
+        target.formKey() == null ? null : worklist.form(target.formKey()).orElse(null),
+        worklist.processVariables(target.processInstanceKey()));
+  }
+
+  @PostMapping("/api/tasks/{key}/claim")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void claim(@PathVariable long key, @Valid @RequestBody ClaimRequest request) {
+    commands.claim(key, request.assignee().trim());
+  }
+
+  @PostMapping("/api/tasks/{key}/unclaim")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void unclaim(@PathVariable long key) {
+    commands.unclaim(key);
+  }
+
+  /** 202: stored and on its way to the engine; the worklist shows the next task once it exists. */
+  @PostMapping("/api/tasks/{key}/complete")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  void complete(@PathVariable long key, @Valid @RequestBody CompleteRequest request) {
+    commands.complete(key, request.variables());
+  }
+
+  @GetMapping("/api/incidents")
+  List<IncidentView> incidents() {
+    return worklist.activeIncidents();
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value.trim();
+  }
+}
