@@ -1,0 +1,219 @@
+// 任务 Task: claim / unclaim, the task's Camunda form rendered with form-js, complete.
+import { api } from '../api.js';
+import { formatDateTime, label, t } from '../i18n.js';
+import { fieldLabel, renderForm, showServerErrors } from '../formjs.js';
+import { currentUser, el, errorNotice, fill, focusUserBox, initPage, notice, worklistHref } from '../shell.js';
+
+const main = initPage({ page: 'task', titleKey: 'task.title' });
+// Zeebe keys are 64-bit: keep the key as the string it came in.
+const key = new URLSearchParams(location.search).get('key');
+
+let task = null;
+let form = null;
+let busy = false;
+
+const headHost = el('div');
+const actionMessage = el('div', { 'aria-live': 'polite', dataset: { testid: 'task-message' } });
+const claimButton = el('button', { type: 'button', class: 'button', dataset: { testid: 'claim' } }, t('task.claim'));
+const unclaimButton = el('button', { type: 'button', class: 'button button-secondary', dataset: { testid: 'unclaim' } }, t('task.unclaim'));
+const formErrors = el('div', { dataset: { testid: 'form-errors' } });
+const formHint = el('div');
+const formHost = el('div', { class: 'form-host', dataset: { testid: 'task-form' } });
+const completeButton = el('button', { type: 'button', class: 'button', dataset: { testid: 'complete' } }, t('task.complete'));
+
+function assignedToMe() {
+  return Boolean(task?.assignee) && task.assignee === currentUser();
+}
+
+function summaryRow(term, ...value) {
+  return [el('dt', {}, term), el('dd', {}, ...value)];
+}
+
+function renderHead() {
+  const application = task.application;
+  document.title = `${task.name} · ${t('app.name')}`;
+  fill(headHost,
+    el('div', { class: 'page-head' },
+      el('div', {},
+        el('h1', { dataset: { testid: 'task-name' } }, task.name || task.elementId),
+        task.processId ? el('div', { class: 'muted' }, label('process', task.processId)) : null),
+      el('a', { class: 'button button-link', href: worklistHref() }, `← ${t('common.back')}`)),
+    el('section', { class: 'panel' },
+      el('dl', { class: 'summary' },
+        summaryRow(t('task.application'), application
+          ? [el('a', { href: `application.html?id=${encodeURIComponent(application.id)}`, dataset: { testid: 'task-application' } }, application.number),
+            application.statusLabel ? [' ', el('span', { class: 'badge badge-status' }, application.statusLabel)] : null]
+          : t('common.none')),
+        summaryRow(t('task.family'), el('span', { dataset: { testid: 'task-family' } }, task.family?.displayName ?? t('common.none'))),
+        summaryRow(t('task.groups'), (task.candidateGroups ?? []).map((group) => el('span', { class: 'badge badge-group' }, label('group', group)))),
+        summaryRow(t('task.assignee'), el('span', { dataset: { testid: 'task-assignee' } }, task.assignee ?? t('worklist.unassigned'))),
+        summaryRow(t('task.created'), formatDateTime(task.createdAt) || t('common.none')),
+        summaryRow(t('task.due'),
+          el('span', { class: task.overdue ? 'overdue-text' : null, dataset: { testid: 'task-due' } }, formatDateTime(task.dueDate) || t('worklist.noDue')),
+          ' ',
+          task.overdue ? el('span', { class: 'badge badge-overdue' }, t('badge.overdue')) : null,
+          task.escalated ? el('span', { class: 'badge badge-escalated' }, t('badge.escalated')) : null,
+          task.reminded ? el('span', { class: 'badge badge-reminded' }, t('badge.reminded')) : null)),
+      el('div', { class: 'actions', style: 'margin-top:1.25rem' }, claimButton, unclaimButton),
+      actionMessage));
+}
+
+/** Shows what the current user may do: claim, unclaim, fill in and complete. */
+function renderState() {
+  if (!task) return;
+  const mine = assignedToMe();
+  claimButton.hidden = mine;
+  unclaimButton.hidden = !task.assignee;
+  claimButton.disabled = busy;
+  unclaimButton.disabled = busy;
+  completeButton.disabled = busy || !mine;
+  form?.setProperty('readOnly', !mine);
+  if (mine) fill(formHint);
+  else if (task.assignee) fill(formHint, notice('warning', t('task.assignedToOther', { name: task.assignee })));
+  else fill(formHint, notice('info', t('task.claimFirst')));
+}
+
+/** After claim/unclaim the projection may lag a moment: re-read until it agrees, briefly. */
+async function settle(expectedAssignee) {
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    try {
+      const fresh = await api.task(key);
+      if ((fresh.assignee ?? null) === expectedAssignee) {
+        task = fresh;
+        renderHead();
+        renderState();
+        return;
+      }
+    } catch {
+      return;
+    }
+  }
+}
+
+async function claim() {
+  const user = currentUser();
+  if (!user) {
+    fill(actionMessage, notice('warning', t('task.needUser')));
+    focusUserBox();
+    return;
+  }
+  busy = true;
+  renderState();
+  try {
+    await api.claim(key, user);
+    task = { ...task, assignee: user };
+    busy = false;
+    renderHead();
+    renderState();
+    fill(actionMessage, notice('success', t('task.claimed')));
+    settle(user);
+  } catch (error) {
+    busy = false;
+    renderState();
+    fill(actionMessage, errorNotice(error));
+  }
+}
+
+async function unclaim() {
+  busy = true;
+  renderState();
+  try {
+    await api.unclaim(key);
+    task = { ...task, assignee: null };
+    busy = false;
+    renderHead();
+    renderState();
+    fill(actionMessage, notice('info', t('task.unclaimed')));
+    settle(null);
+  } catch (error) {
+    busy = false;
+    renderState();
+    fill(actionMessage, errorNotice(error));
+  }
+}
+
+async function send(variables) {
+  busy = true;
+  renderState();
+  completeButton.textContent = t('task.completing');
+  try {
+    await api.complete(key, variables);
+    location.href = worklistHref({ completed: '1' });
+  } catch (error) {
+    busy = false;
+    completeButton.textContent = t('task.complete');
+    renderState();
+    const fieldErrors = error.fieldErrors ?? [];
+    if (error.status === 400 && fieldErrors.length && form) {
+      showServerErrors(form, fieldErrors);
+      fill(formErrors, notice('error',
+        el('strong', {}, t('task.serverInvalid')), ' ', error.problem.detail ?? '',
+        el('ul', {}, fieldErrors.map((fieldError) => el('li', { dataset: { field: fieldError.field } },
+          t('common.fieldMessage', { label: fieldLabel(form, fieldError.field), message: fieldError.message }))))));
+    } else {
+      fill(formErrors, errorNotice(error));
+    }
+    formErrors.scrollIntoView({ block: 'nearest' });
+  }
+}
+
+// form-js fires "submit" even when the form is invalid: only send when there are no errors.
+function onFormSubmit({ data, errors }) {
+  if (busy) return;
+  const count = Object.keys(errors ?? {}).length;
+  if (count > 0) {
+    fill(formErrors, notice('error', t('task.formInvalid', { count })));
+    formHost.querySelector('.fjs-has-errors input, .fjs-has-errors textarea, .fjs-has-errors button')?.focus();
+    return;
+  }
+  fill(formErrors);
+  send(data);
+}
+
+completeButton.addEventListener('click', () => {
+  if (!assignedToMe()) return;
+  if (form) form.submit(); // → onFormSubmit
+  else send({});
+});
+claimButton.addEventListener('click', claim);
+unclaimButton.addEventListener('click', unclaim);
+document.addEventListener('anjia:user-changed', renderState);
+
+async function start() {
+  if (!key) {
+    fill(main, notice('error', t('task.missingKey')));
+    return;
+  }
+  try {
+    task = await api.task(key);
+  } catch (error) {
+    fill(main, error.status === 404 ? notice('warning', t('task.notFound')) : errorNotice(error),
+      el('p', {}, el('a', { href: worklistHref() }, t('common.back'))));
+    return;
+  }
+  fill(main,
+    headHost,
+    el('section', { class: 'panel', 'aria-labelledby': 'form-title' },
+      el('h2', { id: 'form-title' }, t('task.formTitle')),
+      formHint,
+      formErrors,
+      formHost,
+      el('div', { class: 'actions', style: 'margin-top:1rem' }, completeButton)));
+  renderHead();
+  if (task.form) {
+    // the schema is a JSON object; accept it as a string too (as stored in a .form file)
+    const schema = typeof task.form === 'string' ? JSON.parse(task.form) : task.form;
+    form = await renderForm(formHost, schema, task.variables);
+    form.on('submit', onFormSubmit);
+    // once every field is valid again, drop the summary above the form
+    form.on('changed', ({ errors }) => {
+      if (formErrors.firstChild && Object.keys(errors ?? {}).length === 0) fill(formErrors);
+    });
+  } else {
+    fill(formHost, el('p', { class: 'muted' }, t('task.noForm')));
+  }
+  renderState();
+}
+
+start();
