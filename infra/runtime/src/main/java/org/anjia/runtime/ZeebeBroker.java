@@ -68,7 +68,7 @@ public final class ZeebeBroker implements AutoCloseable {
         "Zeebe distribution missing: run the Maven build once (it unpacks io.camunda:camunda-zeebe)");
     requireFile(settings.exporterJar(), "Exporter jar missing: build infra/zeebe-exporter first");
     try {
-      Files.createDirectories(settings.dataDirectory());
+      Files.createDirectories(settings.dataDirectory().resolve("tmp"));
       Files.createDirectories(settings.logFile().getParent());
       ProcessBuilder builder = new ProcessBuilder(settings.zeebeHome().resolve("bin/broker").toString())
           .directory(settings.zeebeHome().toFile())

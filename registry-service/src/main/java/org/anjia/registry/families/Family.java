@@ -1,6 +1,7 @@
 package org.anjia.registry.families;
 
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
@@ -30,6 +31,7 @@ public class Family {
   private String hukouLocality;
   private boolean localHukou;
   private boolean fixedHome;
+  @Column(name = "living_space_m2")
   private BigDecimal livingSpaceM2;
   private BigDecimal monthlyIncomeYuan;
   private String phone;

@@ -7,9 +7,12 @@ import java.math.BigDecimal;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 
-/** Thin job workers: they read the job's variables and call the register, which is idempotent. */
+/**
+ * Thin job workers: they read the job's variables and call the register, which is idempotent.
+ * Public because the Camunda client invokes worker methods reflectively.
+ */
 @Component
-class FosterWorkers {
+public class FosterWorkers {
 
   private final FosterRegister register;
 
@@ -19,13 +22,13 @@ class FosterWorkers {
 
   /** 登记入册 once the caregiver is trained (寄养办法 art. 12(4)–(5)). */
   @JobWorker(type = FosterQualification.JOB_ENTER_REGISTER)
-  void enterRegister(@Variable(name = FosterQualification.APPLICATION_ID) String applicationId,
+  public void enterRegister(@Variable(name = FosterQualification.APPLICATION_ID) String applicationId,
       @Variable(name = FosterQualification.TRAINING_HOURS) BigDecimal trainingHours) {
     register.enter(UUID.fromString(applicationId), trainingHours);
   }
 
   @JobWorker(type = FosterQualification.JOB_RECORD_REJECTION)
-  void recordRejection(ActivatedJob job) {
+  public void recordRejection(ActivatedJob job) {
     var variables = job.getVariablesAsMap();
     register.reject(UUID.fromString((String) variables.get(FosterQualification.APPLICATION_ID)),
         RejectionReasons.from(variables));

@@ -16,8 +16,10 @@ import java.util.Set;
 /**
  * What a Camunda Form (form-js schema) demands of the data that completes its task, checked before
  * the engine is called: required fields, number bounds, choices from the listed values, dates, and
- * no fields the form does not have. Fields with a {@code conditional} are only checked for shape,
- * since whether they show depends on FEEL the browser evaluates.
+ * no fields the form does not have. Read-only fields show earlier steps' data: the browser sends
+ * them back, and they are dropped, so nobody rewrites another step's record through a form.
+ * Fields with a {@code conditional} are only checked for shape, since whether they show depends on
+ * FEEL the browser evaluates.
  */
 final class FormRules {
 
@@ -28,6 +30,7 @@ final class FormRules {
       BigDecimal max, Set<String> choices, String subtype) {}
 
   private final Map<String, Field> fields = new LinkedHashMap<>();
+  private final Set<String> readOnlyKeys = new HashSet<>();
 
   FormRules(JsonNode schema) {
     collect(schema.path("components"));
@@ -35,8 +38,10 @@ final class FormRules {
 
   private void collect(JsonNode components) {
     for (JsonNode component : components) {
-      if (component.hasNonNull("key") && !component.path("readonly").asBoolean(false)
-          && !component.path("disabled").asBoolean(false)) {
+      boolean readOnly = component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
+      if (component.hasNonNull("key") && readOnly) {
+        readOnlyKeys.add(component.get("key").asText());
+      } else if (component.hasNonNull("key")) {
         JsonNode validate = component.path("validate");
         Set<String> choices = new HashSet<>();
         component.path("values").forEach(v -> choices.add(v.path("value").asText()));
@@ -56,10 +61,17 @@ final class FormRules {
     }
   }
 
+  /** The data a user may write through this form: its editable fields only. */
+  Map<String, Object> writable(Map<String, Object> data) {
+    Map<String, Object> writable = new LinkedHashMap<>(data);
+    writable.keySet().removeAll(readOnlyKeys);
+    return writable;
+  }
+
   List<Violation> check(Map<String, Object> data) {
     List<Violation> violations = new ArrayList<>();
     for (String key : data.keySet()) {
-      if (!fields.containsKey(key)) {
+      if (!fields.containsKey(key) && !readOnlyKeys.contains(key)) {
         violations.add(new Violation(key, "anjia.form.unknownField", key));
       }
     }

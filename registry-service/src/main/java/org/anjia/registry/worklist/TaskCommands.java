@@ -26,6 +26,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class TaskCommands {
 
+  /** The exporter flushes every 100 ms; a claim that takes longer to show is answered anyway. */
+  private static final java.time.Duration PROJECTION_WAIT = java.time.Duration.ofSeconds(5);
+
   private final Worklist worklist;
   private final CamundaClient camunda;
   private final JdbcClient jdbc;
@@ -45,34 +48,60 @@ class TaskCommands {
     this.clock = clock;
   }
 
+  /**
+   * Returns once the worklist shows the new assignee (or after a bounded wait), so the claimant's
+   * next step — completing — sees its own claim although the projection lags the engine.
+   */
   void claim(long key, String assignee) {
     Worklist.OpenTask task = openTask(key);
     if (task.assignee() != null && !task.assignee().equals(assignee)) {
       throw new ConflictException("anjia.task.claimedByOther", task.assignee());
     }
     engine(() -> camunda.newAssignUserTaskCommand(key).assignee(assignee).allowOverride(false).send().join());
+    awaitProjection(key, assignee);
   }
 
   void unclaim(long key) {
     openTask(key);
     engine(() -> camunda.newUnassignUserTaskCommand(key).send().join());
+    awaitProjection(key, null);
+  }
+
+  private void awaitProjection(long key, String assignee) {
+    long deadline = System.nanoTime() + PROJECTION_WAIT.toNanos();
+    while (System.nanoTime() < deadline) {
+      var projected = worklist.commandTarget(key);
+      if (projected.isEmpty() || java.util.Objects.equals(projected.get().assignee(), assignee)) {
+        return;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   @Transactional
-  void complete(long key, Map<String, Object> variables) {
+  void complete(long key, Map<String, Object> submitted) {
     Worklist.OpenTask task = openTask(key);
     if (task.assignee() == null) {
       throw new ConflictException("anjia.task.claimFirst");
     }
     JsonNode form = task.formKey() == null ? null : worklist.form(task.formKey()).orElse(null);
-    if (form != null) {
-      List<FieldProblem> problems = new FormRules(form).check(variables).stream()
-          .map(v -> new FieldProblem(v.field(), labels.of(v.messageCode(), v.argument())))
-          .toList();
-      if (!problems.isEmpty()) {
-        throw new InvalidInputException(problems);
-      }
+    if (form == null) {
+      // every user task links a deployed form; without it there is nothing to validate against
+      throw new ConflictException("anjia.task.formMissing");
     }
+    FormRules rules = new FormRules(form);
+    List<FieldProblem> problems = rules.check(submitted).stream()
+        .map(v -> new FieldProblem(v.field(), labels.of(v.messageCode(), v.argument())))
+        .toList();
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    Map<String, Object> variables = rules.writable(submitted);
     try {
       jdbc.sql("""
               insert into task_submission (id, user_task_key, process_instance_key, element_id, application_id,

@@ -11,10 +11,11 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The engine's deadline timers on every user task end here: a reminder before the due date marks
  * the task "reminded"; passing the due date marks it "escalated" (the BPMN also opens a follow-up
- * task for the supervising group). Both are idempotent by task and kind.
+ * task for the supervising group). Both are idempotent by task and kind. Public because the
+ * Camunda client invokes worker methods reflectively.
  */
 @Component
-class TaskDeadlineWorkers {
+public class TaskDeadlineWorkers {
 
   static final String JOB_REMIND = "anjia.task.remind";
   static final String JOB_ESCALATE = "anjia.task.escalate";
@@ -32,13 +33,13 @@ class TaskDeadlineWorkers {
 
   @JobWorker(type = JOB_REMIND)
   @Transactional
-  void remind(ActivatedJob job) {
+  public void remind(ActivatedJob job) {
     raise(job, "REMINDED");
   }
 
   @JobWorker(type = JOB_ESCALATE)
   @Transactional
-  void escalate(ActivatedJob job) {
+  public void escalate(ActivatedJob job) {
     raise(job, "ESCALATED");
   }
 

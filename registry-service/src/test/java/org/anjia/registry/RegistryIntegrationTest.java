@@ -1,0 +1,134 @@
+package org.anjia.registry;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Map;
+import org.anjia.registry.families.TestResidentIds;
+import org.anjia.runtime.ExportedRecords;
+import org.anjia.runtime.TestStack;
+import org.junit.jupiter.api.BeforeEach;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The service as it runs: real HTTP, the real Zeebe broker with our exporter, a real PostgreSQL.
+ * One stack and one Spring context serve every test class of this JVM.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+public abstract class RegistryIntegrationTest {
+
+  protected static final TestStack STACK = TestStack.get();
+
+  @DynamicPropertySource
+  static void stack(DynamicPropertyRegistry registry) {
+    registry.add("spring.datasource.url", STACK::jdbcUrl);
+    registry.add("spring.datasource.username", () -> "postgres");
+    registry.add("spring.datasource.password", () -> "");
+    registry.add("camunda.client.grpc-address", () -> STACK.broker().grpcAddress());
+    registry.add("camunda.client.rest-address", () -> STACK.broker().restAddress().toString());
+    registry.add("anjia.outbox.resubmit-older-than", () -> "PT2S");
+    registry.add("anjia.outbox.resubmit-interval", () -> "PT1S");
+  }
+
+  @LocalServerPort
+  protected int port;
+
+  protected RestClient http;
+
+  @BeforeEach
+  void client() {
+    http = RestClient.builder()
+        .baseUrl("http://localhost:" + port)
+        .defaultHeader("Accept-Language", "zh-CN")
+        .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
+        .build();
+  }
+
+  protected record Response(int status, JsonNode body, String contentType) {}
+
+  protected Response get(String path) {
+    return http.get().uri(path).exchange((request, response) -> new Response(response.getStatusCode().value(),
+        response.bodyTo(JsonNode.class), String.valueOf(response.getHeaders().getContentType())));
+  }
+
+  protected Response post(String path, Object body) {
+    return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
+        .exchange((request, response) -> new Response(response.getStatusCode().value(),
+            response.bodyTo(JsonNode.class), String.valueOf(response.getHeaders().getContentType())));
+  }
+
+  /** The open task of that element for that application, once the exporter has projected it. */
+  protected JsonNode awaitTask(String candidateGroup, String applicationNumber, String elementId) {
+    return ExportedRecords.await(() -> {
+      JsonNode page = get("/api/worklist?size=200&candidateGroup=" + candidateGroup).body();
+      for (JsonNode task : page.path("content")) {
+        if (task.path("elementId").asText().equals(elementId)
+            && task.path("application").path("number").asText().equals(applicationNumber)) {
+          return java.util.Optional.of(task);
+        }
+      }
+      return java.util.Optional.empty();
+    }, elementId + " of " + applicationNumber + " in the " + candidateGroup + " worklist");
+  }
+
+  protected JsonNode awaitStatus(String applicationId, String status) {
+    return ExportedRecords.await(() -> {
+      JsonNode application = get("/api/applications/" + applicationId).body();
+      return status.equals(application.path("status").asText())
+          ? java.util.Optional.of(application) : java.util.Optional.empty();
+    }, "application " + applicationId + " in status " + status);
+  }
+
+  protected void claimAndComplete(JsonNode task, String user, Map<String, Object> variables) {
+    String key = task.path("key").asText();
+    Response claim = post("/api/tasks/" + key + "/claim", Map.of("assignee", user));
+    if (claim.status() != 204) {
+      throw new AssertionError("claim of " + key + " answered " + claim.status() + " " + claim.body());
+    }
+    Response complete = post("/api/tasks/" + key + "/complete", Map.of("variables", variables));
+    if (complete.status() != 202) {
+      throw new AssertionError("completion of " + key + " answered " + complete.status() + " " + complete.body());
+    }
+  }
+
+  /** Households as the application page sends them. */
+  protected static final class Households {
+
+    private Households() {}
+
+    /** Meets every rule of arts. 8–9: caregiver 40, junior middle school, a child of 10, 120 m², 12000 yuan. */
+    public static Map<String, Object> eligible() {
+      return household(40, "JUNIOR_MIDDLE", 10, true, 120, 12000, false);
+    }
+
+    public static Map<String, Object> household(int caregiverAge, String caregiverEducation, Integer childAge,
+        boolean localHukou, int livingSpace, int income, boolean criminalRecord) {
+      var members = new java.util.ArrayList<Map<String, Object>>();
+      members.add(member("王秀英", TestResidentIds.ofAge(caregiverAge, false), "PRIMARY_CAREGIVER", caregiverEducation));
+      members.add(member("李建国", TestResidentIds.ofAge(caregiverAge + 2, true), "SPOUSE", "SENIOR_HIGH"));
+      if (childAge != null) {
+        members.add(member("李小明", TestResidentIds.ofAge(childAge, true), "CHILD", "PRIMARY"));
+      }
+      var family = new java.util.LinkedHashMap<String, Object>();
+      family.put("address", "江西省南昌市东湖区八一大道100号");
+      family.put("hukouLocality", "江西省南昌市东湖区");
+      family.put("localHukou", localHukou);
+      family.put("fixedHome", true);
+      family.put("livingSpaceM2", livingSpace);
+      family.put("monthlyIncomeYuan", income);
+      family.put("phone", "13800138000");
+      family.put("infectiousOrMentalIllness", false);
+      family.put("criminalRecord", criminalRecord);
+      family.put("members", members);
+      return Map.of("motivation", "希望为孩子提供家庭温暖", "family", family);
+    }
+
+    private static Map<String, Object> member(String name, String residentId, String role, String education) {
+      return Map.of("name", name, "residentId", residentId, "role", role, "education", education);
+    }
+  }
+}

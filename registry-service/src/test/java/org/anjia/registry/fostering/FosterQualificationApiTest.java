@@ -1,0 +1,189 @@
+package org.anjia.registry.fostering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.anjia.registry.RegistryIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The foster-family qualification through the API, against the real engine and database. */
+class FosterQualificationApiTest extends RegistryIntegrationTest {
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Test
+  void submittedApplicationReachesTheCaseworkersWorklist() {
+    Response created = post("/api/foster-applications", Households.eligible());
+
+    assertThat(created.status()).isEqualTo(201);
+    assertThat(created.body().path("status").asText()).isEqualTo("SUBMITTED");
+    assertThat(created.body().path("statusLabel").asText()).isEqualTo("已提交");
+    String number = created.body().path("number").asText();
+    assertThat(number).matches("FQ-\\d{4}-\\d{6}");
+
+    JsonNode task = awaitTask("caseworker", number, "CheckDocuments");
+    assertThat(task.path("name").asText()).contains("材料审核");
+    assertThat(task.path("family").path("displayName").asText()).isEqualTo("王秀英家庭");
+    assertThat(task.path("dueDate").isNull()).isFalse();
+    assertThat(task.path("overdue").asBoolean()).isFalse();
+  }
+
+  @Test
+  void invalidResidentIdIsRefusedWithTheFieldAndNothingIsStored() {
+    Map<String, Object> request = Households.eligible();
+    @SuppressWarnings("unchecked")
+    var members = (List<Map<String, Object>>) ((Map<String, Object>) request.get("family")).get("members");
+    Map<String, Object> caregiver = new HashMap<>(members.get(0));
+    String valid = (String) caregiver.get("residentId");
+    char wrongCheck = valid.charAt(17) == '1' ? '2' : '1';
+    caregiver.put("residentId", valid.substring(0, 17) + wrongCheck);
+    var changedMembers = new ArrayList<>(members);
+    changedMembers.set(0, caregiver);
+    var family = new HashMap<>((Map<String, Object>) request.get("family"));
+    family.put("members", changedMembers);
+    long applicationsBefore = count("application");
+    long familiesBefore = count("family");
+
+    Response refused = post("/api/foster-applications", Map.of("family", family));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.body().path("errors")).anySatisfy(error -> {
+      assertThat(error.path("field").asText()).isEqualTo("family.members[0].residentId");
+      assertThat(error.path("message").asText()).contains("身份证号码无效");
+    });
+    assertThat(count("application")).isEqualTo(applicationsBefore);
+    assertThat(count("family")).isEqualTo(familiesBefore);
+  }
+
+  @Test
+  void errorsComeInEnglishWhenAskedFor() {
+    Map<String, Object> request = Households.eligible();
+    var family = new HashMap<>((Map<String, Object>) request.get("family"));
+    family.put("address", "");
+
+    JsonNode problem = http.post().uri("/api/foster-applications").header("Accept-Language", "en")
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(Map.of("family", family))
+        .exchange((req, res) -> res.bodyTo(JsonNode.class));
+
+    assertThat(problem.path("title").asText()).isEqualTo("Invalid input");
+    assertThat(problem.path("errors").get(0).path("field").asText()).isEqualTo("family.address");
+  }
+
+  @Test
+  void completionMissingARequiredFieldIsRefusedAndTheEngineIsUntouched() {
+    String number = post("/api/foster-applications", Households.eligible()).body().path("number").asText();
+    JsonNode task = awaitTask("caseworker", number, "CheckDocuments");
+    String key = task.path("key").asText();
+    assertThat(post("/api/tasks/" + key + "/claim", Map.of("assignee", "张社工")).status()).isEqualTo(204);
+
+    Response refused = post("/api/tasks/" + key + "/complete",
+        Map.of("variables", Map.of("documentChecklist", List.of("idCard"))));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.body().path("errors")).anySatisfy(error -> {
+      assertThat(error.path("field").asText()).isEqualTo("documentsDecision");
+      assertThat(error.path("message").asText()).isEqualTo("此项为必填项");
+    });
+    assertThat(jdbc.sql("select count(*) from task_submission where user_task_key = ?")
+        .param(Long.parseLong(key)).query(Long.class).single()).isZero();
+    JsonNode stillOpen = get("/api/tasks/" + key).body();
+    assertThat(stillOpen.path("state").asText()).isEqualTo("CREATED");
+    assertThat(stillOpen.path("assignee").asText()).isEqualTo("张社工");
+  }
+
+  @Test
+  void completingUnclaimedTaskAsksToClaimFirst() {
+    String number = post("/api/foster-applications", Households.eligible()).body().path("number").asText();
+    String key = awaitTask("caseworker", number, "CheckDocuments").path("key").asText();
+
+    Response refused = post("/api/tasks/" + key + "/complete", Map.of("variables", documentsComplete()));
+
+    assertThat(refused.status()).isEqualTo(409);
+    assertThat(refused.body().path("detail").asText()).contains("认领");
+  }
+
+  @Test
+  void wholeJourneyEndsInTheFosterRegister() {
+    JsonNode created = post("/api/foster-applications", Households.eligible()).body();
+    String id = created.path("id").asText();
+    String number = created.path("number").asText();
+
+    claimAndComplete(awaitTask("caseworker", number, "CheckDocuments"), "张社工", documentsComplete());
+    claimAndComplete(awaitTask("assessor", number, "AssessHome"), "刘评估", Map.of(
+        "visitDate", "2026-11-20",
+        "assessmentFindings", "住房宽敞整洁，家庭关系和睦，照料经验丰富",
+        "backgroundCheckFindings", "无犯罪记录，邻里和社区评价良好",
+        "assessmentRecommendation", "recommend"));
+    JsonNode review = awaitTask("director", number, "ReviewByDirector");
+    assertThat(get("/api/tasks/" + review.path("key").asText()).body().path("variables")
+        .path("assessmentFindings").asText()).contains("住房宽敞");
+    claimAndComplete(review, "陈院长", Map.of("directorDecision", "approve", "directorComments", "同意"));
+    claimAndComplete(awaitTask("caseworker", number, "TrainCaregiver"), "张社工", Map.of(
+        "trainingHours", 24, "trainingCompletedOn", "2026-11-21", "trainingTopics", "儿童照料、安全与急救"));
+
+    JsonNode approved = awaitStatus(id, "APPROVED");
+    assertThat(approved.path("history")).extracting(h -> h.path("status").asText())
+        .containsExactly("SUBMITTED", "DOCUMENTS_CHECKED", "HOME_ASSESSED", "DIRECTOR_APPROVED", "TRAINED", "APPROVED");
+    JsonNode register = get("/api/foster-register").body();
+    assertThat(register).anySatisfy(entry -> {
+      assertThat(entry.path("applicationNumber").asText()).isEqualTo(number);
+      assertThat(entry.path("primaryCaregiver").asText()).isEqualTo("王秀英");
+      assertThat(entry.path("trainingHours").asDouble()).isEqualTo(24.0);
+      assertThat(java.time.LocalDate.parse(entry.path("expiresOn").asText()))
+          .isEqualTo(java.time.LocalDate.parse(entry.path("approvedOn").asText()).plusYears(1));
+    });
+  }
+
+  @Test
+  void ineligibleFamilyIsRejectedWithTheRuleAndItsArticle() {
+    JsonNode created = post("/api/foster-applications",
+        Households.household(29, "JUNIOR_MIDDLE", 10, true, 120, 12000, false)).body();
+
+    JsonNode rejected = awaitStatus(created.path("id").asText(), "REJECTED");
+
+    assertThat(rejected.path("rejectionReasons")).singleElement().satisfies(reason -> {
+      assertThat(reason.path("rule").asText()).isEqualTo("CAREGIVER_AGE");
+      assertThat(reason.path("article").asText()).contains("第八条");
+      assertThat(reason.path("reason").asText()).contains("30");
+    });
+  }
+
+  @Test
+  void directorRejectionIsRecordedWithTheDirectorsReason() {
+    JsonNode created = post("/api/foster-applications", Households.eligible()).body();
+    String number = created.path("number").asText();
+    claimAndComplete(awaitTask("caseworker", number, "CheckDocuments"), "张社工", documentsComplete());
+    claimAndComplete(awaitTask("assessor", number, "AssessHome"), "刘评估", Map.of(
+        "visitDate", "2026-11-20", "assessmentFindings", "居住条件一般",
+        "backgroundCheckFindings", "邻居反映家庭矛盾较多", "assessmentRecommendation", "not_recommend"));
+    claimAndComplete(awaitTask("director", number, "ReviewByDirector"), "陈院长",
+        Map.of("directorDecision", "reject", "directorComments", "家庭关系不和睦，不符合第八条第(四)项"));
+
+    JsonNode rejected = awaitStatus(created.path("id").asText(), "REJECTED");
+
+    assertThat(rejected.path("rejectionReasons")).singleElement().satisfies(reason -> {
+      assertThat(reason.path("rule").asText()).isEqualTo("DIRECTOR_REVIEW");
+      assertThat(reason.path("reason").asText()).isEqualTo("家庭关系不和睦，不符合第八条第(四)项");
+    });
+  }
+
+  static Map<String, Object> documentsComplete() {
+    return Map.of(
+        "documentChecklist", List.of("idCard", "hukouBook", "incomeProof", "housingProof", "healthCertificate",
+            "membersConsent"),
+        "documentsDecision", "complete");
+  }
+
+  private long count(String table) {
+    return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+  }
+}

@@ -1,0 +1,81 @@
+package org.anjia.registry.worklist;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The checks made before the engine is called, against the real forms in forms/. */
+class FormRulesTest {
+
+  private static FormRules form(String id) throws IOException {
+    try (InputStream in = FormRulesTest.class.getResourceAsStream("/forms/" + id + ".form")) {
+      JsonNode schema = new ObjectMapper().readTree(in);
+      return new FormRules(schema);
+    }
+  }
+
+  @Test
+  void completeDocumentCheckPasses() throws IOException {
+    assertThat(form("foster-document-check").check(Map.of(
+        "documentChecklist", List.of("idCard", "hukouBook"),
+        "documentsDecision", "complete"))).isEmpty();
+  }
+
+  @Test
+  void missingRequiredFieldIsNamed() throws IOException {
+    assertThat(form("foster-document-check").check(Map.of("documentChecklist", List.of("idCard"))))
+        .extracting(FormRules.Violation::field, FormRules.Violation::messageCode)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("documentsDecision", "anjia.form.required"));
+  }
+
+  @Test
+  void blankTextCountsAsMissing() throws IOException {
+    assertThat(form("task-escalation").check(Map.of("escalationAction", "   ")))
+        .extracting(FormRules.Violation::field).containsExactly("escalationAction");
+  }
+
+  @Test
+  void choiceOutsideTheListedValuesIsRefused() throws IOException {
+    assertThat(form("foster-director-review").check(Map.of("directorDecision", "maybe")))
+        .extracting(FormRules.Violation::messageCode).containsExactly("anjia.form.choice");
+  }
+
+  @Test
+  void numberBelowTheFormsMinimumIsRefused() throws IOException {
+    assertThat(form("foster-caregiver-training").check(Map.of("trainingHours", 0, "trainingCompletedOn", "2026-11-21")))
+        .extracting(FormRules.Violation::field, FormRules.Violation::messageCode)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("trainingHours", "anjia.form.min"));
+  }
+
+  @Test
+  void malformedDateIsRefused() throws IOException {
+    assertThat(form("foster-caregiver-training").check(Map.of("trainingHours", 8, "trainingCompletedOn", "21/11/2026")))
+        .extracting(FormRules.Violation::field).containsExactly("trainingCompletedOn");
+  }
+
+  @Test
+  void fieldsTheFormDoesNotHaveAreRefused() throws IOException {
+    assertThat(form("task-escalation").check(Map.of("escalationAction", "已电话督促", "directorDecision", "approve")))
+        .extracting(FormRules.Violation::field).containsExactly("directorDecision");
+  }
+
+  @Test
+  void readOnlyFieldsShownForContextAreNotDemanded() throws IOException {
+    assertThat(form("foster-director-review").check(Map.of("directorDecision", "approve"))).isEmpty();
+  }
+
+  @Test
+  void readOnlyFieldsSentBackAreDroppedSoAnotherStepsRecordCannotBeRewritten() throws IOException {
+    FormRules review = form("foster-director-review");
+    Map<String, Object> submitted = Map.of("directorDecision", "approve", "assessmentFindings", "改写后的评估意见");
+
+    assertThat(review.check(submitted)).isEmpty();
+    assertThat(review.writable(submitted)).containsOnlyKeys("directorDecision");
+  }
+}
