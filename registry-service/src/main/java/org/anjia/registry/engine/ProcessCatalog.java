@@ -8,17 +8,27 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
  * Names of the deployed models' elements, read from the same BPMN files the service deploys. The
- * exporter's user-task records carry element ids only; people read the names.
+ * exporter's user-task records carry element ids only; people read the names. Models name every
+ * element "中文 English" (Chinese first, then the English after the first space that precedes a
+ * Latin letter); a reader gets the part in their language.
  */
 @Component
 public class ProcessCatalog {
+
+  /** Where the English half of a "中文 English" name starts: a space, then a Latin letter. */
+  private static final Pattern ENGLISH_PART = Pattern.compile("\\s(?=[A-Za-z])");
+  private static final Pattern CHINESE = Pattern.compile("\\p{IsHan}");
 
   private final Map<String, Map<String, String>> names = new HashMap<>();
   private final Map<String, String> processNames = new HashMap<>();
@@ -47,12 +57,25 @@ public class ProcessCatalog {
     }
   }
 
-  /** The element's name, or its id when the model gives none. */
+  /** The element's name in the request's language, or its id when the model gives none. */
   public String elementName(String processId, String elementId) {
-    return names.getOrDefault(processId, Map.of()).getOrDefault(elementId, elementId);
+    return localized(names.getOrDefault(processId, Map.of()).getOrDefault(elementId, elementId));
   }
 
   public String processName(String processId) {
-    return processNames.getOrDefault(processId, processId);
+    return localized(processNames.getOrDefault(processId, processId));
+  }
+
+  static String localized(String bilingualName, Locale locale) {
+    Matcher matcher = ENGLISH_PART.matcher(bilingualName);
+    if (!matcher.find() || !CHINESE.matcher(bilingualName.substring(0, matcher.start())).find()) {
+      return bilingualName;
+    }
+    boolean english = Locale.ENGLISH.getLanguage().equals(locale.getLanguage());
+    return english ? bilingualName.substring(matcher.start()).trim() : bilingualName.substring(0, matcher.start()).trim();
+  }
+
+  private static String localized(String bilingualName) {
+    return localized(bilingualName, LocaleContextHolder.getLocale());
   }
 }
