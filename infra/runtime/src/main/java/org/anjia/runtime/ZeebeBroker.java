@@ -13,8 +13,6 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * The real Zeebe 8.6 broker (standalone, embedded gateway) from the Maven distribution, run as a
@@ -27,7 +25,7 @@ public final class ZeebeBroker implements AutoCloseable {
   public static final String EXPORTER_ID = "ANJIA";
   public static final String EXPORTER_CLASS = "org.anjia.exporter.PostgresExporter";
 
-  private static final Logger LOG = LoggerFactory.getLogger(ZeebeBroker.class);
+  private static final System.Logger LOG = System.getLogger(ZeebeBroker.class.getName());
   private static final Duration STARTUP_TIMEOUT = Duration.ofMinutes(3);
 
   public record Ports(int gateway, int commandApi, int internalApi, int rest, int management) {
@@ -76,7 +74,7 @@ public final class ZeebeBroker implements AutoCloseable {
           .redirectOutput(ProcessBuilder.Redirect.appendTo(settings.logFile().toFile()));
       builder.environment().putAll(environment());
       process = builder.start();
-      LOG.info("Zeebe broker starting (pid {}), log {}", process.pid(), settings.logFile());
+      LOG.log(System.Logger.Level.INFO, "Zeebe broker starting (pid {0}), log {1}", process.pid(), settings.logFile());
       awaitHealthy();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -86,7 +84,8 @@ public final class ZeebeBroker implements AutoCloseable {
   Map<String, String> environment() {
     Ports ports = settings.ports();
     Map<String, String> env = new HashMap<>();
-    env.put("JAVA_HOME", JavaHomes.findJdk21OrNewer().toString());
+    // the broker needs Java 21+; the build and the launch scripts already run on one (infra/local/jdk.sh)
+    env.put("JAVA_HOME", System.getProperty("java.home"));
     env.put("JAVA_OPTS", "-Xms256m -Xmx512m -Djava.io.tmpdir=" + settings.dataDirectory().resolve("tmp"));
     env.put("ZEEBE_BROKER_DATA_DIRECTORY", settings.dataDirectory().resolve("zeebe").toString());
     // Compact the memory-mapped log often: the broker's RSS grows with it (runtime.md).
@@ -121,7 +120,7 @@ public final class ZeebeBroker implements AutoCloseable {
         throw new IllegalStateException("Zeebe broker exited with " + process.exitValue() + ", see " + settings.logFile());
       }
       if (isReady()) {
-        LOG.info("Zeebe broker ready: gRPC {}, REST {}", grpcAddress(), restAddress());
+        LOG.log(System.Logger.Level.INFO, "Zeebe broker ready: gRPC {0}, REST {1}", grpcAddress(), restAddress());
         return;
       }
       sleep(Duration.ofMillis(500));

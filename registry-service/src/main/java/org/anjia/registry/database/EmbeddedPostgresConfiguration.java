@@ -36,6 +36,8 @@ class EmbeddedPostgresConfiguration {
         .setDataDirectory(properties.dataDirectory())
         .setCleanDataDirectory(false)
         .setPort(properties.port())
+        // Spring stops it after everything that still writes on shutdown (the outbox registry)
+        .setRegisterShutdownHook(false)
         .start();
   }
 

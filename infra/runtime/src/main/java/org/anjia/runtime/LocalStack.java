@@ -1,0 +1,138 @@
+package org.anjia.runtime;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole product on one machine, on embedded defaults: the Zeebe broker (with our exporter),
+ * then the registry service, which starts its own PostgreSQL and serves the pages. State lives in
+ * {@code .runtime/data} and survives restarts. Ctrl-C stops everything, service first.
+ * Started by {@code infra/local/run}; it talks to the terminal directly (no logging framework).
+ */
+public final class LocalStack {
+
+  /** The service's embedded PostgreSQL port (anjia.embedded-postgres.port), where the exporter writes. */
+  private static final int POSTGRES_PORT = 55432;
+  private static final int SERVICE_PORT = Integer.getInteger("anjia.port", 8080);
+
+  private LocalStack() {}
+
+  public static void main(String[] args) throws Exception {
+    Path root = Path.of(System.getProperty("anjia.root", ".")).toAbsolutePath().normalize();
+    Path runtime = root.resolve(".runtime");
+    Path data = runtime.resolve("data");
+    Path logs = runtime.resolve("logs");
+    Files.createDirectories(logs);
+
+    ZeebeBroker.Ports ports = ZeebeBroker.Ports.defaults();
+    ZeebeBroker broker = new ZeebeBroker(new ZeebeBroker.Settings(
+        runtime.resolve("camunda-zeebe-8.6.0"),
+        data.resolve("broker"),
+        runtime.resolve("anjia-zeebe-exporter.jar"),
+        "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/postgres",
+        "postgres",
+        "",
+        ports,
+        false,
+        logs.resolve("broker.log")));
+    Process[] service = new Process[1];
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      say("Stopping Anjia…");
+      stop(service[0]);
+      broker.stop();
+      say("Stopped.");
+    }, "local-stack-shutdown"));
+
+    say("Starting the Zeebe broker (log: " + logs.resolve("broker.log") + ")");
+    broker.start();
+
+    Path jar = serviceJar(root);
+    say("Starting the registry service " + jar.getFileName() + " (log: " + logs.resolve("registry-service.log") + ")");
+    ProcessBuilder builder = new ProcessBuilder(List.of(
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx768m",
+        "-jar", jar.toString(),
+        "--server.port=" + SERVICE_PORT,
+        "--camunda.client.grpc-address=" + broker.grpcAddress(),
+        "--camunda.client.rest-address=" + broker.restAddress(),
+        "--anjia.embedded-postgres.data-directory=" + data.resolve("postgres"),
+        "--anjia.embedded-postgres.port=" + POSTGRES_PORT))
+        .directory(root.toFile())
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("registry-service.log").toFile()));
+    service[0] = builder.start();
+    awaitHealthy(service[0], URI.create("http://localhost:" + SERVICE_PORT + "/actuator/health"));
+
+    String url = "http://localhost:" + SERVICE_PORT;
+    say("""
+
+        Anjia is running (Ctrl-C stops it):
+          工作台 Worklist               %s/
+          新建寄养申请 Apply to foster   %s/apply.html
+          API (OpenAPI)                %s/api-docs.html
+          Engine gRPC / REST           %s / %s
+        Data: %s
+        """.formatted(url, url, url, broker.grpcAddress(), broker.restAddress(), data));
+    int exit = service[0].waitFor();
+    say("The registry service exited with " + exit + "; see " + logs.resolve("registry-service.log"));
+    System.exit(exit == 0 ? 0 : 1);
+  }
+
+  private static void say(String line) {
+    System.out.println("[anjia] " + line);
+  }
+
+  private static Path serviceJar(Path root) throws IOException {
+    Path target = root.resolve("registry-service/target");
+    try (var files = Files.list(target)) {
+      return files.filter(p -> p.getFileName().toString().matches("registry-service-.*\\.jar"))
+          .filter(p -> !p.getFileName().toString().endsWith("-plain.jar"))
+          .findFirst()
+          .orElseThrow(() -> new IllegalStateException("Build the service first: no jar in " + target));
+    }
+  }
+
+  private static void awaitHealthy(Process service, URI health) throws InterruptedException {
+    HttpClient http = HttpClient.newHttpClient();
+    Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+    while (Instant.now().isBefore(deadline)) {
+      if (!service.isAlive()) {
+        throw new IllegalStateException("The registry service exited with " + service.exitValue());
+      }
+      try {
+        if (http.send(HttpRequest.newBuilder(health).build(), HttpResponse.BodyHandlers.discarding()).statusCode()
+            == 200) {
+          return;
+        }
+      } catch (IOException e) {
+        // not listening yet
+      }
+      Thread.sleep(500);
+    }
+    throw new IllegalStateException("The registry service did not become healthy within 3 minutes");
+  }
+
+  private static void stop(Process process) {
+    if (process == null || !process.isAlive()) {
+      return;
+    }
+    process.destroy();
+    try {
+      if (!process.waitFor(60, TimeUnit.SECONDS)) {
+        process.destroyForcibly();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      process.destroyForcibly();
+    }
+  }
+}
