@@ -61,6 +61,13 @@ final class FormRules {
     }
   }
 
+  /** Every key the form shows, editable or read-only: all a task page may reveal of the process. */
+  Set<String> keys() {
+    Set<String> keys = new HashSet<>(fields.keySet());
+    keys.addAll(readOnlyKeys);
+    return keys;
+  }
+
   /** The data a user may write through this form: its editable fields only. */
   Map<String, Object> writable(Map<String, Object> data) {
     Map<String, Object> writable = new LinkedHashMap<>(data);

@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
 class Worklist {
 
   /** Which tasks to list; null means "any". */
-  record Filter(String candidateGroup, String processId, boolean overdueOnly) {}
+  record Filter(String candidateGroup, String processId, String assignee, boolean overdueOnly) {}
 
   enum Sort {
     DUE_DATE_ASC("t.due_date asc nulls last, t.user_task_key"),
@@ -64,6 +64,7 @@ class Worklist {
       where t.state = 'CREATED'
         and (cast(:group as text) is null or cast(:group as text) = any(t.candidate_groups))
         and (cast(:process as text) is null or t.bpmn_process_id = cast(:process as text))
+        and (cast(:assignee as text) is null or t.assignee = cast(:assignee as text))
         and (not :overdueOnly or t.due_date < :now)
       """;
 
@@ -166,6 +167,7 @@ class Worklist {
     Map<String, Object> params = new LinkedHashMap<>();
     params.put("group", filter.candidateGroup());
     params.put("process", filter.processId());
+    params.put("assignee", filter.assignee());
     params.put("overdueOnly", filter.overdueOnly());
     params.put("now", Timestamp.from(now));
     return params;

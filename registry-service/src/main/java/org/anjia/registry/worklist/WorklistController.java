@@ -6,8 +6,11 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.anjia.registry.web.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -46,11 +49,12 @@ class WorklistController {
     this.commands = commands;
   }
 
-  /** Open tasks, most urgent first: filter by candidate group, process and overdue; paginated. */
+  /** Open tasks, most urgent first: filter by candidate group, process, assignee and overdue; paginated. */
   @GetMapping("/api/worklist")
   PageView<TaskView> worklist(
       @RequestParam(required = false) String candidateGroup,
       @RequestParam(required = false) String processId,
+      @RequestParam(required = false) String assignee,
       @RequestParam(defaultValue = "false") boolean overdue,
       @RequestParam(defaultValue = "0") @Min(0) int page,
       @RequestParam(defaultValue = "20") @Min(1) @Max(200) int size,
@@ -61,7 +65,7 @@ class WorklistController {
       default -> Worklist.Sort.DUE_DATE_ASC;
     };
     return PageView.of(worklist.openTasks(
-        new Worklist.Filter(blankToNull(candidateGroup), blankToNull(processId), overdue), order,
+        new Worklist.Filter(blankToNull(candidateGroup), blankToNull(processId), blankToNull(assignee), overdue), order,
         PageRequest.of(page, size)));
   }
 
@@ -69,9 +73,18 @@ class WorklistController {
   TaskView.Detail task(@PathVariable long key) {
     Worklist.OpenTask target = worklist.commandTarget(key).orElseThrow(() -> new NotFoundException("task " + key));
     TaskView task = worklist.task(key).orElseThrow(() -> new NotFoundException("task " + key));
-    return new TaskView.Detail(task,
-        target.formKey() == null ? null : worklist.form(target.formKey()).orElse(null),
-        worklist.processVariables(target.processInstanceKey()));
+    JsonNode form = target.formKey() == null ? null : worklist.form(target.formKey()).orElse(null);
+    // only what the form shows: the process also holds the household's facts, which this page must not leak
+    Map<String, JsonNode> variables = new LinkedHashMap<>();
+    if (form != null) {
+      Set<String> shown = new FormRules(form).keys();
+      worklist.processVariables(target.processInstanceKey()).forEach((name, value) -> {
+        if (shown.contains(name)) {
+          variables.put(name, value);
+        }
+      });
+    }
+    return new TaskView.Detail(task, form, variables);
   }
 
   @PostMapping("/api/tasks/{key}/claim")

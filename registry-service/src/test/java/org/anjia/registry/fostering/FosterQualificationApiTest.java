@@ -124,8 +124,9 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
         "backgroundCheckFindings", "无犯罪记录，邻里和社区评价良好",
         "assessmentRecommendation", "recommend"));
     JsonNode review = awaitTask("director", number, "ReviewByDirector");
-    assertThat(get("/api/tasks/" + review.path("key").asText()).body().path("variables")
-        .path("assessmentFindings").asText()).contains("住房宽敞");
+    JsonNode shownToDirector = get("/api/tasks/" + review.path("key").asText()).body().path("variables");
+    assertThat(shownToDirector.path("assessmentFindings").asText()).contains("住房宽敞");
+    assertThat(shownToDirector.has("household")).as("the household's facts are not part of the review form").isFalse();
     claimAndComplete(review, "陈院长", Map.of("directorDecision", "approve", "directorComments", "同意"));
     claimAndComplete(awaitTask("caseworker", number, "TrainCaregiver"), "张社工", Map.of(
         "trainingHours", 24, "trainingCompletedOn", "2026-11-21", "trainingTopics", "儿童照料、安全与急救"));
