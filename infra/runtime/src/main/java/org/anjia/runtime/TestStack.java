@@ -17,10 +17,12 @@ public final class TestStack {
 
   private static TestStack instance;
 
+  private final Path work;
   private final EmbeddedPostgres postgres;
   private final ZeebeBroker broker;
 
-  private TestStack(EmbeddedPostgres postgres, ZeebeBroker broker) {
+  private TestStack(Path work, EmbeddedPostgres postgres, ZeebeBroker broker) {
+    this.work = work;
     this.postgres = postgres;
     this.broker = broker;
   }
@@ -48,7 +50,7 @@ public final class TestStack {
           true,
           work.resolve("broker.log")));
       broker.start();
-      return new TestStack(postgres, broker);
+      return new TestStack(work, postgres, broker);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -86,8 +88,17 @@ public final class TestStack {
     broker.stop();
     try {
       postgres.close();
+      deleteRecursively(work);
     } catch (IOException e) {
-      // the JVM is exiting; nothing left to clean up that the OS won't
+      // the JVM is exiting; a leftover temp directory is all that can remain
+    }
+  }
+
+  private static void deleteRecursively(Path directory) throws IOException {
+    try (var paths = Files.walk(directory)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(path);
+      }
     }
   }
 }
