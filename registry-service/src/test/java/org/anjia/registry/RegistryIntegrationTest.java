@@ -2,6 +2,7 @@ package org.anjia.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import org.anjia.registry.TestIdentityProvider.User;
 import org.anjia.registry.families.TestResidentIds;
 import org.anjia.runtime.ExportedRecords;
 import org.anjia.runtime.TestStack;
@@ -30,6 +31,7 @@ public abstract class RegistryIntegrationTest {
     registry.add("spring.datasource.password", () -> "");
     registry.add("camunda.client.grpc-address", () -> STACK.broker().grpcAddress());
     registry.add("camunda.client.rest-address", () -> STACK.broker().restAddress().toString());
+    registry.add("anjia.identity.issuer", () -> TestIdentityProvider.get().issuer());
     registry.add("anjia.outbox.resubmit-older-than", () -> "PT2S");
     registry.add("anjia.outbox.resubmit-interval", () -> "PT1S");
   }
@@ -50,21 +52,37 @@ public abstract class RegistryIntegrationTest {
 
   protected record Response(int status, JsonNode body, String contentType) {}
 
-  protected Response get(String path) {
-    return http.get().uri(path).exchange((request, response) -> new Response(response.getStatusCode().value(),
-        response.bodyTo(JsonNode.class), String.valueOf(response.getHeaders().getContentType())));
+  protected static String bearer(User user) {
+    return "Bearer " + TestIdentityProvider.get().token(user);
   }
 
-  protected Response post(String path, Object body) {
-    return http.post().uri(path).contentType(MediaType.APPLICATION_JSON).body(body)
+  protected Response get(User user, String path) {
+    return http.get().uri(path).header("Authorization", bearer(user))
         .exchange((request, response) -> new Response(response.getStatusCode().value(),
             response.bodyTo(JsonNode.class), String.valueOf(response.getHeaders().getContentType())));
   }
 
+  protected Response post(User user, String path, Object body) {
+    return http.post().uri(path).header("Authorization", bearer(user)).contentType(MediaType.APPLICATION_JSON)
+        .body(body == null ? Map.of() : body)
+        .exchange((request, response) -> new Response(response.getStatusCode().value(),
+            response.bodyTo(JsonNode.class), String.valueOf(response.getHeaders().getContentType())));
+  }
+
+  /** A family applies to the Nanchang institution; returns the created application. */
+  protected JsonNode apply(User family, Map<String, Object> household) {
+    Response created = post(family, "/api/foster-applications", household);
+    if (created.status() != 201) {
+      throw new AssertionError("application answered " + created.status() + " " + created.body());
+    }
+    return created.body();
+  }
+
   /** The open task of that element for that application, once the exporter has projected it. */
-  protected JsonNode awaitTask(String candidateGroup, String applicationNumber, String elementId) {
+  protected JsonNode awaitTask(User user, String applicationNumber, String elementId) {
+    String candidateGroup = user.role();
     return ExportedRecords.await(() -> {
-      JsonNode page = get("/api/worklist?size=200&candidateGroup=" + candidateGroup).body();
+      JsonNode page = get(user, "/api/worklist?size=200&candidateGroup=" + candidateGroup).body();
       for (JsonNode task : page.path("content")) {
         if (task.path("elementId").asText().equals(elementId)
             && task.path("application").path("number").asText().equals(applicationNumber)) {
@@ -72,24 +90,24 @@ public abstract class RegistryIntegrationTest {
         }
       }
       return java.util.Optional.empty();
-    }, elementId + " of " + applicationNumber + " in the " + candidateGroup + " worklist");
+    }, elementId + " of " + applicationNumber + " in the worklist of " + user.username());
   }
 
-  protected JsonNode awaitStatus(String applicationId, String status) {
+  protected JsonNode awaitStatus(User reader, String applicationId, String status) {
     return ExportedRecords.await(() -> {
-      JsonNode application = get("/api/applications/" + applicationId).body();
+      JsonNode application = get(reader, "/api/applications/" + applicationId).body();
       return status.equals(application.path("status").asText())
           ? java.util.Optional.of(application) : java.util.Optional.empty();
     }, "application " + applicationId + " in status " + status);
   }
 
-  protected void claimAndComplete(JsonNode task, String user, Map<String, Object> variables) {
+  protected void claimAndComplete(User user, JsonNode task, Map<String, Object> variables) {
     String key = task.path("key").asText();
-    Response claim = post("/api/tasks/" + key + "/claim", Map.of("assignee", user));
+    Response claim = post(user, "/api/tasks/" + key + "/claim", null);
     if (claim.status() != 204) {
       throw new AssertionError("claim of " + key + " answered " + claim.status() + " " + claim.body());
     }
-    Response complete = post("/api/tasks/" + key + "/complete", Map.of("variables", variables));
+    Response complete = post(user, "/api/tasks/" + key + "/complete", Map.of("variables", variables));
     if (complete.status() != 202) {
       throw new AssertionError("completion of " + key + " answered " + complete.status() + " " + complete.body());
     }
@@ -124,7 +142,7 @@ public abstract class RegistryIntegrationTest {
       family.put("infectiousOrMentalIllness", false);
       family.put("criminalRecord", criminalRecord);
       family.put("members", members);
-      return Map.of("motivation", "希望为孩子提供家庭温暖", "family", family);
+      return Map.of("institutionCode", "nanchang-cwi", "motivation", "希望为孩子提供家庭温暖", "family", family);
     }
 
     private static Map<String, Object> member(String name, String residentId, String role, String education) {

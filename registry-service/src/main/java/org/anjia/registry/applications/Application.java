@@ -34,6 +34,10 @@ public class Application {
   @Enumerated(EnumType.STRING)
   private ApplicationStatus status;
   private UUID familyId;
+  private String institutionCode;
+  private String jurisdictionCode;
+  /** 民法典 art. 1110: seen only by the registrar of its jurisdiction, each read with a stated reason. */
+  private boolean sealed;
   private String motivation;
   private Instant submittedAt;
   private Instant decidedAt;
@@ -51,12 +55,14 @@ public class Application {
 
   protected Application() {}
 
-  public Application(String number, ApplicationType type, UUID familyId, String motivation, Instant submittedAt,
-      String submittedBy) {
+  public Application(String number, ApplicationType type, UUID familyId, String institutionCode,
+      String jurisdictionCode, String motivation, Instant submittedAt, String submittedBy) {
     this.id = UUID.randomUUID();
     this.number = number;
     this.type = type;
     this.familyId = familyId;
+    this.institutionCode = institutionCode;
+    this.jurisdictionCode = jurisdictionCode;
     this.motivation = motivation;
     this.submittedAt = submittedAt;
     this.status = ApplicationStatus.SUBMITTED;
@@ -85,8 +91,25 @@ public class Application {
     return true;
   }
 
+  /** Seals the record (民法典 art. 1110); sealing is never undone here. */
+  public void seal() {
+    sealed = true;
+  }
+
   public UUID getId() {
     return id;
+  }
+
+  public String getInstitutionCode() {
+    return institutionCode;
+  }
+
+  public String getJurisdictionCode() {
+    return jurisdictionCode;
+  }
+
+  public boolean isSealed() {
+    return sealed;
   }
 
   public String getNumber() {

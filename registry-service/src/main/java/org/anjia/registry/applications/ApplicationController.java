@@ -23,9 +23,30 @@ class ApplicationController {
     this.applications = applications;
   }
 
+  /** A sealed record is read only with a stated reason ({@code reason}), which the audit log keeps. */
   @GetMapping("/api/applications/{id}")
-  ApplicationView application(@PathVariable UUID id) {
-    return applications.view(id);
+  ApplicationView application(@PathVariable UUID id, @RequestParam(required = false) String reason) {
+    return applications.read(id, reason);
+  }
+
+  @PostMapping("/api/applications/{id}/seal")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void seal(@PathVariable UUID id, @RequestParam String reason) {
+    applications.seal(id, reason);
+  }
+
+  record AssessorAssignment(@jakarta.validation.constraints.NotBlank String assessor) {}
+
+  @PostMapping("/api/applications/{id}/assessors")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void assignAssessor(@PathVariable UUID id,
+      @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody AssessorAssignment assignment) {
+    applications.assignAssessor(id, assignment.assessor());
+  }
+
+  @GetMapping("/api/portal/applications")
+  java.util.List<ApplicationView> myApplications() {
+    return applications.mine();
   }
 
   @PostMapping(path = "/api/applications/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
@@ -36,8 +57,8 @@ class ApplicationController {
   }
 
   @GetMapping("/api/documents/{id}/content")
-  ResponseEntity<byte[]> content(@PathVariable UUID id) {
-    Document document = applications.document(id);
+  ResponseEntity<byte[]> content(@PathVariable UUID id, @RequestParam(required = false) String reason) {
+    Document document = applications.document(id, reason);
     return ResponseEntity.ok()
         .contentType(MediaType.parseMediaType(document.getContentType()))
         .header(HttpHeaders.CONTENT_DISPOSITION,

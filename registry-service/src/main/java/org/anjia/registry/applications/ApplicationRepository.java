@@ -7,6 +7,8 @@ import org.springframework.data.jpa.repository.Query;
 
 public interface ApplicationRepository extends JpaRepository<Application, UUID> {
 
+  java.util.List<Application> findByFamilyIdOrderBySubmittedAtDesc(UUID familyId);
+
   @Query(value = "select nextval('application_number_seq')", nativeQuery = true)
   long nextNumber();
 

@@ -9,6 +9,8 @@ public record ApplicationView(
     UUID id,
     String number,
     ApplicationType type,
+    String institutionCode,
+    boolean sealed,
     ApplicationStatus status,
     String statusLabel,
     Instant submittedAt,

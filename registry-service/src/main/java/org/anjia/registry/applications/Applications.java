@@ -11,79 +11,185 @@ import java.time.Year;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.anjia.registry.audit.AuditAction;
+import org.anjia.registry.audit.AuditLog;
 import org.anjia.registry.families.Family;
+import org.anjia.registry.families.FamilyAccounts;
 import org.anjia.registry.families.FamilyRepository;
+import org.anjia.registry.identity.CurrentUser;
+import org.anjia.registry.identity.CurrentUsers;
+import org.anjia.registry.identity.Institutions;
+import org.anjia.registry.identity.Role;
+import org.anjia.registry.web.FieldProblem;
+import org.anjia.registry.web.InvalidInputException;
 import org.anjia.registry.web.Labels;
 import org.anjia.registry.web.NotFoundException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.multipart.MultipartFile;
 
-/** Opening, moving and reading applications; the journeys call this, the pages read through it. */
+/**
+ * Opening, moving and reading applications. The journeys call the engine-facing methods; the pages
+ * go through the user-facing ones, which check the caller's scope and write the audit log.
+ */
 @Service
 public class Applications {
+
+  private static final String OBJECT = "APPLICATION";
 
   private final ApplicationRepository applications;
   private final DocumentRepository documents;
   private final FamilyRepository families;
+  private final FamilyAccounts familyAccounts;
+  private final ApplicationAccess access;
+  private final CurrentUsers users;
+  private final Institutions institutions;
+  private final AuditLog audit;
   private final Labels labels;
+  private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
   private final Clock clock;
 
   Applications(ApplicationRepository applications, DocumentRepository documents, FamilyRepository families,
-      Labels labels, Clock clock) {
+      FamilyAccounts familyAccounts, ApplicationAccess access, CurrentUsers users, Institutions institutions,
+      AuditLog audit, Labels labels, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
     this.applications = applications;
     this.documents = documents;
     this.families = families;
+    this.familyAccounts = familyAccounts;
+    this.access = access;
+    this.users = users;
+    this.institutions = institutions;
+    this.audit = audit;
     this.labels = labels;
     this.clock = clock;
   }
 
+  /** A family's application to an institution; the submitting account is linked to the household. */
   @Transactional
-  public Application open(ApplicationType type, UUID familyId, String motivation, String submittedBy) {
+  public Application open(ApplicationType type, UUID familyId, String institutionCode, String motivation) {
+    CurrentUser user = users.current();
+    Institutions.Institution institution = institutions.find(institutionCode)
+        .orElseThrow(() -> new InvalidInputException(List.of(
+            new FieldProblem("institutionCode", labels.of("anjia.validation.unknownInstitution")))));
+    familyAccounts.link(familyId, user.subject(), user.username());
     Instant now = clock.instant();
     String number = applications.newNumber(type, Year.now(clock));
-    return applications.save(new Application(number, type, familyId, motivation, now, submittedBy));
+    Application application = applications.save(new Application(number, type, familyId, institution.code(),
+        institution.jurisdiction(), motivation, now, user.username()));
+    audit.record(AuditAction.CREATE, OBJECT, application.getId(),
+        List.of("type", "familyId", "institutionCode", "motivation"), null);
+    return application;
   }
 
   @Transactional
   public void moveTo(UUID applicationId, ApplicationStatus status, String actor, String note) {
-    get(applicationId).moveTo(status, clock.instant(), actor, note);
+    if (get(applicationId).moveTo(status, clock.instant(), actor, note)) {
+      audit.record(AuditAction.UPDATE, OBJECT, applicationId, List.of("status"), null);
+    }
   }
 
   @Transactional
   public void reject(UUID applicationId, List<RejectionReason> reasons, String actor) {
-    get(applicationId).reject(reasons, clock.instant(), actor);
+    if (get(applicationId).reject(reasons, clock.instant(), actor)) {
+      audit.record(AuditAction.UPDATE, OBJECT, applicationId, List.of("status", "rejectionReasons"), null);
+    }
   }
 
+  /** For the engine's workers and the journeys: no scope, no audit of the read. */
   @Transactional(readOnly = true)
   public Application get(UUID applicationId) {
     return applications.findById(applicationId)
         .orElseThrow(() -> new NotFoundException("application " + applicationId));
   }
 
+  /** The current user's view of one application: scope-checked, and the read is audited. */
+  @Transactional
+  public ApplicationView read(UUID applicationId, String reason) {
+    Application application = visible(applicationId, reason);
+    audit.record(AuditAction.READ, OBJECT, applicationId, List.of("status", "history", "documents"), reason);
+    audit.record(AuditAction.READ, "FAMILY", application.getFamilyId(), List.of("displayName", "address", "members"),
+        reason);
+    return view(application);
+  }
+
+  /** The signed-in family's own applications, newest first. */
+  @Transactional
+  public List<ApplicationView> mine() {
+    CurrentUser user = users.current();
+    List<ApplicationView> mine = familyAccounts.familiesOf(user.subject()).stream()
+        .flatMap(familyId -> applications.findByFamilyIdOrderBySubmittedAtDesc(familyId).stream())
+        .map(this::view)
+        .toList();
+    mine.forEach(a -> audit.record(AuditAction.READ, OBJECT, a.id(), List.of("status", "history"), null));
+    return mine;
+  }
+
+  /** 民法典 art. 1110: the registrar of the jurisdiction seals the record when the parties ask for secrecy. */
+  @Transactional
+  public void seal(UUID applicationId, String reason) {
+    CurrentUser user = users.current();
+    Application application = visible(applicationId, reason);
+    if (!user.has(Role.REGISTRAR)) {
+      throw new NotFoundException("application " + applicationId);
+    }
+    application.seal();
+    audit.record(AuditAction.UPDATE, OBJECT, applicationId, List.of("sealed"), reason);
+  }
+
+  /** Assessors see only the cases assigned to them; staff of the case's institution or jurisdiction assign them. */
+  @Transactional
+  public void assignAssessor(UUID applicationId, String assessor) {
+    visible(applicationId, null);
+    jdbc.sql("""
+            insert into case_assignment (application_id, assessor, assigned_by, assigned_at)
+            values (:id, :assessor, :by, :at) on conflict do nothing""")
+        .param("id", applicationId).param("assessor", assessor.trim())
+        .param("by", users.current().username()).param("at", java.sql.Timestamp.from(clock.instant()))
+        .update();
+    audit.record(AuditAction.UPDATE, OBJECT, applicationId, List.of("assessors"), null);
+  }
+
+  private Application visible(UUID applicationId, String reason) {
+    Application application = applications.findById(applicationId).orElseThrow(() -> {
+      audit.recordRefusal(AuditAction.DENIED, OBJECT, applicationId, "no such application", null, null);
+      return new NotFoundException("application " + applicationId);
+    });
+    access.requireVisible(users.current(), application, reason);
+    return application;
+  }
+
   @Transactional
   public ApplicationView.DocumentView addDocument(UUID applicationId, DocumentType type, MultipartFile file) {
-    get(applicationId);
+    visible(applicationId, null);
+    if (file.isEmpty()) {
+      throw new InvalidInputException(List.of(new FieldProblem("file", labels.of("anjia.validation.emptyFile"))));
+    }
     try {
       byte[] content = file.getBytes();
       String name = file.getOriginalFilename() == null ? "document" : file.getOriginalFilename();
       String contentType = file.getContentType() == null ? "application/octet-stream" : file.getContentType();
       Document document = documents.save(
           new Document(applicationId, type, name, contentType, content, sha256(content), clock.instant()));
+      audit.record(AuditAction.CREATE, "DOCUMENT", document.getId(), List.of("type", "fileName", "content"), null);
       return view(document);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  @Transactional(readOnly = true)
-  public Document document(UUID documentId) {
-    return documents.findById(documentId).orElseThrow(() -> new NotFoundException("document " + documentId));
+  /** A document's content, for those who may see its application; audited. */
+  @Transactional
+  public Document document(UUID documentId, String reason) {
+    Document document = documents.findById(documentId)
+        .orElseThrow(() -> new NotFoundException("document " + documentId));
+    visible(document.getApplicationId(), reason);
+    audit.record(AuditAction.READ, "DOCUMENT", documentId, List.of("content"), reason);
+    return document;
   }
 
-  @Transactional(readOnly = true)
-  public ApplicationView view(UUID applicationId) {
-    Application application = get(applicationId);
+  private ApplicationView view(Application application) {
+    UUID applicationId = application.getId();
     Family family = families.findById(application.getFamilyId())
         .orElseThrow(() -> new NotFoundException("family " + application.getFamilyId()));
     LocalDate today = LocalDate.now(clock);
@@ -91,6 +197,8 @@ public class Applications {
         application.getId(),
         application.getNumber(),
         application.getType(),
+        application.getInstitutionCode(),
+        application.isSealed(),
         application.getStatus(),
         labels.of(application.getStatus()),
         application.getSubmittedAt(),

@@ -28,10 +28,9 @@ class FosterApplicationController {
   /** A family applies to become a foster family (寄养办法 art. 12(1)); the process starts from here. */
   @PostMapping("/api/foster-applications")
   ResponseEntity<ApplicationView> submit(@Valid @RequestBody FosterApplicationRequest request) {
-    // identity arrives with Keycloak; until then the submitter is recorded as the family itself
-    Application application = fosterApplications.submit(request, "family");
+    Application application = fosterApplications.submit(request);
     return ResponseEntity.created(URI.create("/api/applications/" + application.getId()))
-        .body(applications.view(application.getId()));
+        .body(applications.read(application.getId(), null));
   }
 
   @GetMapping("/api/foster-register")

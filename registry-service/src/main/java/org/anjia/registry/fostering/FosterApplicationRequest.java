@@ -14,7 +14,10 @@ import org.anjia.registry.families.MemberRole;
 import org.anjia.registry.families.ValidResidentId;
 
 /** A family's written application to foster (寄养办法 art. 12(1)), as the application page sends it. */
-record FosterApplicationRequest(@Size(max = 2000) String motivation, @NotNull @Valid FamilyInput family) {
+record FosterApplicationRequest(
+    @NotBlank @Size(max = 60) String institutionCode,
+    @Size(max = 2000) String motivation,
+    @NotNull @Valid FamilyInput family) {
 
   record FamilyInput(
       @NotBlank @Size(max = 500) String address,

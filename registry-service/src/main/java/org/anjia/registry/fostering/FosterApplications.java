@@ -9,6 +9,8 @@ import java.util.Map;
 import org.anjia.registry.applications.Application;
 import org.anjia.registry.applications.ApplicationType;
 import org.anjia.registry.applications.Applications;
+import org.anjia.registry.audit.AuditAction;
+import org.anjia.registry.audit.AuditLog;
 import org.anjia.registry.families.Family;
 import org.anjia.registry.families.FamilyRepository;
 import org.anjia.registry.families.Household;
@@ -30,10 +32,12 @@ class FosterApplications {
   private final ApplicationEventPublisher events;
   private final FosterRules rules;
   private final Labels labels;
+  private final AuditLog audit;
   private final Clock clock;
 
   FosterApplications(FamilyRepository families, Applications applications, ApplicationEventPublisher events,
-      FosterRules rules, Labels labels, Clock clock) {
+      FosterRules rules, Labels labels, AuditLog audit, Clock clock) {
+    this.audit = audit;
     this.families = families;
     this.applications = applications;
     this.events = events;
@@ -44,10 +48,12 @@ class FosterApplications {
 
   /** Stores family and application and, in the same transaction, the event that starts the process. */
   @Transactional
-  Application submit(FosterApplicationRequest request, String submittedBy) {
-    Family family = families.save(new Family(household(request.family()), clock.instant()));
+  Application submit(FosterApplicationRequest request) {
+    // flushed now: the account link below is plain SQL with a foreign key to it
+    Family family = families.saveAndFlush(new Family(household(request.family()), clock.instant()));
+    audit.record(AuditAction.CREATE, "FAMILY", family.getId(), List.of("household", "members"), null);
     Application application = applications.open(ApplicationType.FOSTER_FAMILY_QUALIFICATION, family.getId(),
-        request.motivation(), submittedBy);
+        request.institutionCode(), request.motivation());
     events.publishEvent(new FosterApplicationSubmitted(application.getId()));
     return application;
   }

@@ -7,6 +7,11 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.anjia.registry.audit.AuditAction;
+import org.anjia.registry.audit.AuditLog;
+import org.anjia.registry.identity.CurrentUser;
+import org.anjia.registry.identity.CurrentUsers;
+import org.anjia.registry.identity.Role;
 import org.anjia.registry.web.ConflictException;
 import org.anjia.registry.web.FieldProblem;
 import org.anjia.registry.web.InvalidInputException;
@@ -30,6 +35,8 @@ class TaskCommands {
   private static final java.time.Duration PROJECTION_WAIT = java.time.Duration.ofSeconds(5);
 
   private final Worklist worklist;
+  private final CurrentUsers users;
+  private final AuditLog audit;
   private final CamundaClient camunda;
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
@@ -37,9 +44,11 @@ class TaskCommands {
   private final com.fasterxml.jackson.databind.ObjectMapper json;
   private final Clock clock;
 
-  TaskCommands(Worklist worklist, CamundaClient camunda, JdbcClient jdbc, ApplicationEventPublisher events,
-      Labels labels, com.fasterxml.jackson.databind.ObjectMapper json, Clock clock) {
+  TaskCommands(Worklist worklist, CurrentUsers users, AuditLog audit, CamundaClient camunda, JdbcClient jdbc,
+      ApplicationEventPublisher events, Labels labels, com.fasterxml.jackson.databind.ObjectMapper json, Clock clock) {
     this.worklist = worklist;
+    this.users = users;
+    this.audit = audit;
     this.camunda = camunda;
     this.jdbc = jdbc;
     this.events = events;
@@ -52,8 +61,10 @@ class TaskCommands {
    * Returns once the worklist shows the new assignee (or after a bounded wait), so the claimant's
    * next step — completing — sees its own claim although the projection lags the engine.
    */
-  void claim(long key, String assignee) {
-    Worklist.OpenTask task = openTask(key);
+  void claim(long key) {
+    CurrentUser user = users.current();
+    String assignee = user.username();
+    Worklist.OpenTask task = openTask(key, user);
     if (task.assignee() != null && !task.assignee().equals(assignee)) {
       throw new ConflictException("anjia.task.claimedByOther", task.assignee());
     }
@@ -62,7 +73,12 @@ class TaskCommands {
   }
 
   void unclaim(long key) {
-    openTask(key);
+    CurrentUser user = users.current();
+    Worklist.OpenTask task = openTask(key, user);
+    if (task.assignee() != null && !task.assignee().equals(user.username()) && !user.has(Role.DIRECTOR)) {
+      // a director may release a colleague's claim; others only their own
+      throw new ConflictException("anjia.task.claimedByOther", task.assignee());
+    }
     engine(() -> camunda.newUnassignUserTaskCommand(key).send().join());
     awaitProjection(key, null);
   }
@@ -70,8 +86,7 @@ class TaskCommands {
   private void awaitProjection(long key, String assignee) {
     long deadline = System.nanoTime() + PROJECTION_WAIT.toNanos();
     while (System.nanoTime() < deadline) {
-      var projected = worklist.commandTarget(key);
-      if (projected.isEmpty() || java.util.Objects.equals(projected.get().assignee(), assignee)) {
+      if (worklist.projectedAssigneeIs(key, assignee)) {
         return;
       }
       try {
@@ -85,9 +100,13 @@ class TaskCommands {
 
   @Transactional
   void complete(long key, Map<String, Object> submitted) {
-    Worklist.OpenTask task = openTask(key);
+    CurrentUser user = users.current();
+    Worklist.OpenTask task = openTask(key, user);
     if (task.assignee() == null) {
       throw new ConflictException("anjia.task.claimFirst");
+    }
+    if (!task.assignee().equals(user.username())) {
+      throw new ConflictException("anjia.task.claimedByOther", task.assignee());
     }
     JsonNode form = task.formKey() == null ? null : worklist.form(task.formKey()).orElse(null);
     if (form == null) {
@@ -121,12 +140,23 @@ class TaskCommands {
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       throw new IllegalArgumentException(e);
     }
+    audit.record(AuditAction.UPDATE, "TASK", key, List.copyOf(variables.keySet()), null);
     events.publishEvent(new TaskCompletionSubmitted(key, task.processId(), task.elementId(), task.applicationId(),
         variables, task.assignee()));
   }
 
-  private Worklist.OpenTask openTask(long key) {
-    Worklist.OpenTask task = worklist.commandTarget(key).orElseThrow(() -> new NotFoundException("task " + key));
+  /**
+   * The task, if the user may work it: outside their scope it does not exist for them (404);
+   * auditors see tasks but work none (403).
+   */
+  private Worklist.OpenTask openTask(long key, CurrentUser user) {
+    Worklist.OpenTask task = worklist.commandTarget(key, TaskScope.of(user)).orElseThrow(() -> {
+      audit.recordRefusal(AuditAction.DENIED, "TASK", key, "outside scope", null, null);
+      return new NotFoundException("task " + key);
+    });
+    if (task.candidateGroups().stream().noneMatch(user.candidateGroups()::contains)) {
+      throw new org.springframework.security.access.AccessDeniedException("not a candidate for task " + key);
+    }
     if (!"CREATED".equals(task.state())) {
       throw new ConflictException("anjia.task.closed");
     }

@@ -82,14 +82,16 @@ class Worklist {
     this.clock = clock;
   }
 
-  Page<TaskView> openTasks(Filter filter, Sort sort, PageRequest page) {
+  Page<TaskView> openTasks(Filter filter, TaskScope scope, Sort sort, PageRequest page) {
     Instant now = clock.instant();
-    long total = jdbc.sql("select count(*) " + TASK_JOINS + OPEN_TASKS_MATCHING)
+    long total = jdbc.sql("select count(*) " + TASK_JOINS + OPEN_TASKS_MATCHING + TaskScope.SQL)
         .params(params(filter, now))
+        .params(scope.params())
         .query(Long.class).single();
-    List<TaskView> tasks = jdbc.sql(TASK_COLUMNS + TASK_JOINS + OPEN_TASKS_MATCHING
+    List<TaskView> tasks = jdbc.sql(TASK_COLUMNS + TASK_JOINS + OPEN_TASKS_MATCHING + TaskScope.SQL
             + " order by " + sort.orderBy + " limit :limit offset :offset")
         .params(params(filter, now))
+        .params(scope.params())
         .param("limit", page.getPageSize())
         .param("offset", page.getOffset())
         .query((rs, row) -> taskView(rs, now))
@@ -97,24 +99,36 @@ class Worklist {
     return new PageImpl<>(tasks, page, total);
   }
 
-  Optional<TaskView> task(long key) {
+  Optional<TaskView> task(long key, TaskScope scope) {
     Instant now = clock.instant();
-    return jdbc.sql(TASK_COLUMNS + TASK_JOINS + " where t.user_task_key = :key")
+    return jdbc.sql(TASK_COLUMNS + TASK_JOINS + " where t.user_task_key = :key" + TaskScope.SQL)
         .param("key", key)
+        .params(scope.params())
         .query((rs, row) -> taskView(rs, now))
         .optional();
   }
 
-  Optional<OpenTask> commandTarget(long key) {
+  /** The task if the user may see it (their scope and candidate groups), else empty. */
+  Optional<OpenTask> commandTarget(long key, TaskScope scope) {
     return jdbc.sql("""
             select t.user_task_key, t.process_instance_key, t.bpmn_process_id, t.element_id, t.state, t.assignee,
                    t.candidate_groups, t.form_key, a.id as application_id
-            """ + TASK_JOINS + " where t.user_task_key = :key")
+            """ + TASK_JOINS + " where t.user_task_key = :key" + TaskScope.SQL)
         .param("key", key)
+        .params(scope.params())
         .query((rs, row) -> new OpenTask(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getString(6), textArray(rs.getArray(7)), (Long) rs.getObject(8),
             rs.getObject(9, UUID.class)))
         .optional();
+  }
+
+  /** Whether the projection shows that assignee (null: unassigned) on the task, or no longer has the task. */
+  boolean projectedAssigneeIs(long key, String assignee) {
+    return jdbc.sql("""
+            select count(*) from engine.user_task
+            where user_task_key = :key and assignee is distinct from cast(:assignee as text)""")
+        .param("key", key).param("assignee", assignee)
+        .query(Long.class).single() == 0;
   }
 
   /** The most recent task of that element in that instance, whatever its state. */
@@ -149,6 +163,7 @@ class Worklist {
     return variables;
   }
 
+  /** Incidents concern the engine's work on every journey: staff with an incident panel and auditors see them. */
   List<IncidentView> activeIncidents() {
     return jdbc.sql("""
             select i.incident_key, i.bpmn_process_id, i.element_id, i.error_type, i.error_message, i.created_at,

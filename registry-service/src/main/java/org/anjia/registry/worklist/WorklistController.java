@@ -3,14 +3,13 @@ package org.anjia.registry.worklist;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Size;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.anjia.registry.identity.CurrentUsers;
 import org.anjia.registry.web.NotFoundException;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageRequest;
@@ -37,16 +36,16 @@ class WorklistController {
 
   record PageMeta(int number, int size, long totalElements, int totalPages) {}
 
-  record ClaimRequest(@NotBlank @Size(max = 200) String assignee) {}
-
   record CompleteRequest(@NotNull Map<String, Object> variables) {}
 
   private final Worklist worklist;
   private final TaskCommands commands;
+  private final CurrentUsers users;
 
-  WorklistController(Worklist worklist, TaskCommands commands) {
+  WorklistController(Worklist worklist, TaskCommands commands, CurrentUsers users) {
     this.worklist = worklist;
     this.commands = commands;
+    this.users = users;
   }
 
   /** Open tasks, most urgent first: filter by candidate group, process, assignee and overdue; paginated. */
@@ -65,14 +64,16 @@ class WorklistController {
       default -> Worklist.Sort.DUE_DATE_ASC;
     };
     return PageView.of(worklist.openTasks(
-        new Worklist.Filter(blankToNull(candidateGroup), blankToNull(processId), blankToNull(assignee), overdue), order,
-        PageRequest.of(page, size)));
+        new Worklist.Filter(blankToNull(candidateGroup), blankToNull(processId), blankToNull(assignee), overdue),
+        TaskScope.of(users.current()), order, PageRequest.of(page, size)));
   }
 
   @GetMapping("/api/tasks/{key}")
   TaskView.Detail task(@PathVariable long key) {
-    Worklist.OpenTask target = worklist.commandTarget(key).orElseThrow(() -> new NotFoundException("task " + key));
-    TaskView task = worklist.task(key).orElseThrow(() -> new NotFoundException("task " + key));
+    TaskScope scope = TaskScope.of(users.current());
+    Worklist.OpenTask target = worklist.commandTarget(key, scope)
+        .orElseThrow(() -> new NotFoundException("task " + key));
+    TaskView task = worklist.task(key, scope).orElseThrow(() -> new NotFoundException("task " + key));
     JsonNode form = target.formKey() == null ? null : worklist.form(target.formKey()).orElse(null);
     // only what the form shows: the process also holds the household's facts, which this page must not leak
     Map<String, JsonNode> variables = new LinkedHashMap<>();
@@ -87,10 +88,11 @@ class WorklistController {
     return new TaskView.Detail(task, form, variables);
   }
 
+  /** Claims the task for the signed-in user. */
   @PostMapping("/api/tasks/{key}/claim")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void claim(@PathVariable long key, @Valid @RequestBody ClaimRequest request) {
-    commands.claim(key, request.assignee().trim());
+  void claim(@PathVariable long key) {
+    commands.claim(key);
   }
 
   @PostMapping("/api/tasks/{key}/unclaim")

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Optional;
+import static org.anjia.registry.TestIdentityProvider.CASEWORKER_NANCHANG;
+import static org.anjia.registry.TestIdentityProvider.FAMILY_WANG;
+
 import org.anjia.registry.RegistryIntegrationTest;
 import org.anjia.runtime.ExportedRecords;
 import org.junit.jupiter.api.Test;
@@ -24,7 +27,7 @@ class OutboxReplayTest extends RegistryIntegrationTest {
     STACK.broker().stop();
     JsonNode created;
     try {
-      created = post("/api/foster-applications", Households.eligible()).body();
+      created = apply(FAMILY_WANG, Households.eligible());
       assertThat(created.path("status").asText()).isEqualTo("SUBMITTED");
       // the listener tried, failed, and left its publication incomplete
       ExportedRecords.await(() -> incompleteStartFor(created.path("id").asText()) > 0
@@ -33,7 +36,7 @@ class OutboxReplayTest extends RegistryIntegrationTest {
       STACK.broker().start();
     }
 
-    JsonNode task = awaitTask("caseworker", created.path("number").asText(), "CheckDocuments");
+    JsonNode task = awaitTask(CASEWORKER_NANCHANG, created.path("number").asText(), "CheckDocuments");
 
     assertThat(task.path("application").path("id").asText()).isEqualTo(created.path("id").asText());
     ExportedRecords.await(() -> incompleteStartFor(created.path("id").asText()) == 0

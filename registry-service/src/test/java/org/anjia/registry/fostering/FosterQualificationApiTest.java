@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.anjia.registry.RegistryIntegrationTest;
+import static org.anjia.registry.TestIdentityProvider.*;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,7 +21,7 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
 
   @Test
   void submittedApplicationReachesTheCaseworkersWorklist() {
-    Response created = post("/api/foster-applications", Households.eligible());
+    Response created = post(FAMILY_WANG, "/api/foster-applications", Households.eligible());
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.body().path("status").asText()).isEqualTo("SUBMITTED");
@@ -28,7 +29,7 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
     String number = created.body().path("number").asText();
     assertThat(number).matches("FQ-\\d{4}-\\d{6}");
 
-    JsonNode task = awaitTask("caseworker", number, "CheckDocuments");
+    JsonNode task = awaitTask(CASEWORKER_NANCHANG, number, "CheckDocuments");
     assertThat(task.path("name").asText()).contains("材料审核");
     assertThat(task.path("family").path("displayName").asText()).isEqualTo("王秀英家庭");
     assertThat(task.path("dueDate").isNull()).isFalse();
@@ -51,7 +52,7 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
     long applicationsBefore = count("application");
     long familiesBefore = count("family");
 
-    Response refused = post("/api/foster-applications", Map.of("family", family));
+    Response refused = post(FAMILY_WANG, "/api/foster-applications", Map.of("institutionCode", "nanchang-cwi", "family", family));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -70,7 +71,9 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
     family.put("address", "");
 
     JsonNode problem = http.post().uri("/api/foster-applications").header("Accept-Language", "en")
-        .contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(Map.of("family", family))
+        .header("Authorization", bearer(FAMILY_WANG))
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .body(Map.of("institutionCode", "nanchang-cwi", "family", family))
         .exchange((req, res) -> res.bodyTo(JsonNode.class));
 
     assertThat(problem.path("title").asText()).isEqualTo("Invalid input");
@@ -79,12 +82,12 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
 
   @Test
   void completionMissingARequiredFieldIsRefusedAndTheEngineIsUntouched() {
-    String number = post("/api/foster-applications", Households.eligible()).body().path("number").asText();
-    JsonNode task = awaitTask("caseworker", number, "CheckDocuments");
+    String number = apply(FAMILY_WANG, Households.eligible()).path("number").asText();
+    JsonNode task = awaitTask(CASEWORKER_NANCHANG, number, "CheckDocuments");
     String key = task.path("key").asText();
-    assertThat(post("/api/tasks/" + key + "/claim", Map.of("assignee", "张社工")).status()).isEqualTo(204);
+    assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/claim", null).status()).isEqualTo(204);
 
-    Response refused = post("/api/tasks/" + key + "/complete",
+    Response refused = post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/complete",
         Map.of("variables", Map.of("documentChecklist", List.of("idCard"))));
 
     assertThat(refused.status()).isEqualTo(400);
@@ -95,17 +98,18 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
     });
     assertThat(jdbc.sql("select count(*) from task_submission where user_task_key = ?")
         .param(Long.parseLong(key)).query(Long.class).single()).isZero();
-    JsonNode stillOpen = get("/api/tasks/" + key).body();
+    JsonNode stillOpen = get(CASEWORKER_NANCHANG, "/api/tasks/" + key).body();
     assertThat(stillOpen.path("state").asText()).isEqualTo("CREATED");
-    assertThat(stillOpen.path("assignee").asText()).isEqualTo("张社工");
+    assertThat(stillOpen.path("assignee").asText()).isEqualTo("cw-nanchang");
   }
 
   @Test
   void completingUnclaimedTaskAsksToClaimFirst() {
-    String number = post("/api/foster-applications", Households.eligible()).body().path("number").asText();
-    String key = awaitTask("caseworker", number, "CheckDocuments").path("key").asText();
+    String number = apply(FAMILY_WANG, Households.eligible()).path("number").asText();
+    String key = awaitTask(CASEWORKER_NANCHANG, number, "CheckDocuments").path("key").asText();
 
-    Response refused = post("/api/tasks/" + key + "/complete", Map.of("variables", documentsComplete()));
+    Response refused = post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/complete",
+        Map.of("variables", documentsComplete()));
 
     assertThat(refused.status()).isEqualTo(409);
     assertThat(refused.body().path("detail").asText()).contains("认领");
@@ -113,28 +117,31 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
 
   @Test
   void wholeJourneyEndsInTheFosterRegister() {
-    JsonNode created = post("/api/foster-applications", Households.eligible()).body();
+    JsonNode created = apply(FAMILY_WANG, Households.eligible());
     String id = created.path("id").asText();
     String number = created.path("number").asText();
 
-    claimAndComplete(awaitTask("caseworker", number, "CheckDocuments"), "张社工", documentsComplete());
-    claimAndComplete(awaitTask("assessor", number, "AssessHome"), "刘评估", Map.of(
+    claimAndComplete(CASEWORKER_NANCHANG, awaitTask(CASEWORKER_NANCHANG, number, "CheckDocuments"),
+        documentsComplete());
+    assignAssessor(id);
+    claimAndComplete(ASSESSOR_DONGHU, awaitTask(ASSESSOR_DONGHU, number, "AssessHome"), Map.of(
         "visitDate", "2026-11-20",
         "assessmentFindings", "住房宽敞整洁，家庭关系和睦，照料经验丰富",
         "backgroundCheckFindings", "无犯罪记录，邻里和社区评价良好",
         "assessmentRecommendation", "recommend"));
-    JsonNode review = awaitTask("director", number, "ReviewByDirector");
-    JsonNode shownToDirector = get("/api/tasks/" + review.path("key").asText()).body().path("variables");
+    JsonNode review = awaitTask(DIRECTOR_NANCHANG, number, "ReviewByDirector");
+    JsonNode shownToDirector = get(DIRECTOR_NANCHANG, "/api/tasks/" + review.path("key").asText()).body()
+        .path("variables");
     assertThat(shownToDirector.path("assessmentFindings").asText()).contains("住房宽敞");
     assertThat(shownToDirector.has("household")).as("the household's facts are not part of the review form").isFalse();
-    claimAndComplete(review, "陈院长", Map.of("directorDecision", "approve", "directorComments", "同意"));
-    claimAndComplete(awaitTask("caseworker", number, "TrainCaregiver"), "张社工", Map.of(
+    claimAndComplete(DIRECTOR_NANCHANG, review, Map.of("directorDecision", "approve", "directorComments", "同意"));
+    claimAndComplete(CASEWORKER_NANCHANG, awaitTask(CASEWORKER_NANCHANG, number, "TrainCaregiver"), Map.of(
         "trainingHours", 24, "trainingCompletedOn", "2026-11-21", "trainingTopics", "儿童照料、安全与急救"));
 
-    JsonNode approved = awaitStatus(id, "APPROVED");
+    JsonNode approved = awaitStatus(FAMILY_WANG, id, "APPROVED");
     assertThat(approved.path("history")).extracting(h -> h.path("status").asText())
         .containsExactly("SUBMITTED", "DOCUMENTS_CHECKED", "HOME_ASSESSED", "DIRECTOR_APPROVED", "TRAINED", "APPROVED");
-    JsonNode register = get("/api/foster-register").body();
+    JsonNode register = get(CASEWORKER_NANCHANG, "/api/foster-register").body();
     assertThat(register).anySatisfy(entry -> {
       assertThat(entry.path("applicationNumber").asText()).isEqualTo(number);
       assertThat(entry.path("primaryCaregiver").asText()).isEqualTo("王秀英");
@@ -146,10 +153,9 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
 
   @Test
   void ineligibleFamilyIsRejectedWithTheRuleAndItsArticle() {
-    JsonNode created = post("/api/foster-applications",
-        Households.household(29, "JUNIOR_MIDDLE", 10, true, 120, 12000, false)).body();
+    JsonNode created = apply(FAMILY_WANG, Households.household(29, "JUNIOR_MIDDLE", 10, true, 120, 12000, false));
 
-    JsonNode rejected = awaitStatus(created.path("id").asText(), "REJECTED");
+    JsonNode rejected = awaitStatus(FAMILY_WANG, created.path("id").asText(), "REJECTED");
 
     assertThat(rejected.path("rejectionReasons")).singleElement().satisfies(reason -> {
       assertThat(reason.path("rule").asText()).isEqualTo("CAREGIVER_AGE");
@@ -160,21 +166,28 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
 
   @Test
   void directorRejectionIsRecordedWithTheDirectorsReason() {
-    JsonNode created = post("/api/foster-applications", Households.eligible()).body();
+    JsonNode created = apply(FAMILY_WANG, Households.eligible());
     String number = created.path("number").asText();
-    claimAndComplete(awaitTask("caseworker", number, "CheckDocuments"), "张社工", documentsComplete());
-    claimAndComplete(awaitTask("assessor", number, "AssessHome"), "刘评估", Map.of(
+    claimAndComplete(CASEWORKER_NANCHANG, awaitTask(CASEWORKER_NANCHANG, number, "CheckDocuments"),
+        documentsComplete());
+    assignAssessor(created.path("id").asText());
+    claimAndComplete(ASSESSOR_DONGHU, awaitTask(ASSESSOR_DONGHU, number, "AssessHome"), Map.of(
         "visitDate", "2026-11-20", "assessmentFindings", "居住条件一般",
         "backgroundCheckFindings", "邻居反映家庭矛盾较多", "assessmentRecommendation", "not_recommend"));
-    claimAndComplete(awaitTask("director", number, "ReviewByDirector"), "陈院长",
+    claimAndComplete(DIRECTOR_NANCHANG, awaitTask(DIRECTOR_NANCHANG, number, "ReviewByDirector"),
         Map.of("directorDecision", "reject", "directorComments", "家庭关系不和睦，不符合第八条第(四)项"));
 
-    JsonNode rejected = awaitStatus(created.path("id").asText(), "REJECTED");
+    JsonNode rejected = awaitStatus(FAMILY_WANG, created.path("id").asText(), "REJECTED");
 
     assertThat(rejected.path("rejectionReasons")).singleElement().satisfies(reason -> {
       assertThat(reason.path("rule").asText()).isEqualTo("DIRECTOR_REVIEW");
       assertThat(reason.path("reason").asText()).isEqualTo("家庭关系不和睦，不符合第八条第(四)项");
     });
+  }
+
+  private void assignAssessor(String applicationId) {
+    assertThat(post(CASEWORKER_NANCHANG, "/api/applications/" + applicationId + "/assessors",
+        Map.of("assessor", ASSESSOR_DONGHU.username())).status()).isEqualTo(204);
   }
 
   static Map<String, Object> documentsComplete() {

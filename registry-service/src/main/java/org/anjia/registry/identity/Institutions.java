@@ -1,0 +1,20 @@
+package org.anjia.registry.identity;
+
+import java.util.List;
+import java.util.Optional;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The child-welfare institutions (儿童福利机构) this deployment serves, each under a county-level
+ * civil-affairs jurisdiction. Their codes are the {@code institution} claim of staff tokens
+ * (Keycloak group attributes); configuration, managed by admins.
+ */
+@ConfigurationProperties("anjia")
+public record Institutions(List<Institution> institutions) {
+
+  public record Institution(String code, String name, String jurisdiction, String jurisdictionName) {}
+
+  public Optional<Institution> find(String code) {
+    return institutions.stream().filter(i -> i.code().equals(code)).findFirst();
+  }
+}

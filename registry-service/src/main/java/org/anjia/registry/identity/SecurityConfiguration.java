@@ -1,0 +1,192 @@
+package org.anjia.registry.identity;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import org.anjia.registry.web.Labels;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.core.oidc.user.OidcUser;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.jwt.JwtClaimValidator;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Who may call what. The browser signs in with Keycloak (authorization code + PKCE); its session
+ * lives in PostgreSQL (Spring Session), protected by a CSRF token the pages echo from a cookie.
+ * Programs call the API with Keycloak bearer tokens (no session, no CSRF). Role rules are here;
+ * which objects a role may see (its scope) is decided by the modules, which answer 404 outside it.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+  static final String LOGIN_PATH = "/oauth2/authorization/keycloak";
+  private static final String[] STAFF_AND_AUDITOR = {"CASEWORKER", "DIRECTOR", "REGISTRAR", "ASSESSOR", "AUDITOR"};
+  private static final String[] STAFF_AND_FAMILY = {"CASEWORKER", "DIRECTOR", "REGISTRAR", "ASSESSOR", "FAMILY"};
+  private static final String[] STAFF_FAMILY_AND_AUDITOR =
+      {"CASEWORKER", "DIRECTOR", "REGISTRAR", "ASSESSOR", "FAMILY", "AUDITOR"};
+
+  @Bean
+  JwtDecoder jwtDecoder(IdentityProperties identity) {
+    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(identity.endpoint("certs")).build();
+    decoder.setJwtValidator(validator(identity));
+    return decoder;
+  }
+
+  /** The token must come from our realm and be meant for this API (Keycloak adds no aud by itself). */
+  static OAuth2TokenValidator<Jwt> validator(IdentityProperties identity) {
+    return new DelegatingOAuth2TokenValidator<>(
+        JwtValidators.createDefaultWithIssuer(identity.issuer()),
+        new JwtClaimValidator<java.util.List<String>>("aud", aud -> aud != null && aud.contains(identity.audience())));
+  }
+
+  @Bean
+  SecurityFilterChain security(HttpSecurity http, JwtDecoder jwtDecoder, IdentityProperties identity,
+      ObjectMapper json, Labels labels, ApplicationEventPublisher events) throws Exception {
+    RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
+    RequestMatcher bearer = request -> request.getHeader("Authorization") != null;
+    AuthenticationEntryPoint apiUnauthenticated = (request, response, failure) -> {
+      events.publishEvent(incident(SecurityIncident.Kind.AUTHENTICATION_FAILED, request, failure.getMessage()));
+      problem(json, response, HttpStatus.UNAUTHORIZED, labels.of("problem.unauthenticated.title"),
+          labels.of("problem.unauthenticated.detail"));
+    };
+    AccessDeniedHandler denied = (request, response, failure) -> {
+      if (isAnonymous()) {
+        // e.g. a POST without token or session fails the CSRF check first: the truth is "not signed in"
+        apiUnauthenticated.commence(request, response,
+            new org.springframework.security.authentication.InsufficientAuthenticationException(failure.getMessage()));
+        return;
+      }
+      events.publishEvent(incident(SecurityIncident.Kind.ACCESS_DENIED, request, failure.getMessage()));
+      problem(json, response, HttpStatus.FORBIDDEN, labels.of("problem.forbidden.title"),
+          labels.of("problem.forbidden.detail"));
+    };
+
+    http
+        .authorizeHttpRequests(auth -> auth
+            // the landing page, its assets, and the way to Keycloak's self-registration are public
+            .requestMatchers("/", "/index.html", "/register", "/assets/**", "/favicon.ico", "/error").permitAll()
+            .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
+            .requestMatchers("/api/me").authenticated()
+            .requestMatchers(HttpMethod.GET, "/api/institutions").permitAll()
+            .requestMatchers("/api/portal/**").hasRole("FAMILY")
+            .requestMatchers(HttpMethod.POST, "/api/foster-applications").hasRole("FAMILY")
+            .requestMatchers(HttpMethod.GET, "/api/audit/verify").hasAnyRole("AUDITOR", "ADMIN")
+            .requestMatchers(HttpMethod.GET, "/api/audit").hasRole("AUDITOR")
+            .requestMatchers(HttpMethod.GET, "/api/worklist", "/api/incidents").hasAnyRole(STAFF_AND_AUDITOR)
+            // families work the tasks addressed to their own household (scope decides which)
+            .requestMatchers(HttpMethod.GET, "/api/tasks/*").hasAnyRole(STAFF_FAMILY_AND_AUDITOR)
+            .requestMatchers(HttpMethod.POST, "/api/tasks/*/claim", "/api/tasks/*/unclaim", "/api/tasks/*/complete")
+                .hasAnyRole(STAFF_AND_FAMILY)
+            .requestMatchers(HttpMethod.GET, "/api/foster-register").hasAnyRole("CASEWORKER", "DIRECTOR", "REGISTRAR", "AUDITOR")
+            .requestMatchers(HttpMethod.GET, "/api/applications/*", "/api/documents/*/content")
+                .hasAnyRole("CASEWORKER", "DIRECTOR", "REGISTRAR", "ASSESSOR", "AUDITOR", "FAMILY")
+            .requestMatchers(HttpMethod.POST, "/api/applications/*/documents").hasAnyRole("CASEWORKER", "FAMILY")
+            .requestMatchers(HttpMethod.POST, "/api/applications/*/seal").hasRole("REGISTRAR")
+            .requestMatchers(HttpMethod.POST, "/api/applications/*/assessors").hasAnyRole("CASEWORKER", "DIRECTOR", "REGISTRAR")
+            .requestMatchers(HttpMethod.GET, "/api-docs.html", "/swagger-ui/**", "/v3/api-docs/**").authenticated()
+            // pages other than the landing page need a login; any API path not listed above is refused
+            .requestMatchers("/api/**").denyAll()
+            .anyRequest().authenticated())
+        .oauth2Login(login -> login
+            .userInfoEndpoint(userInfo -> userInfo.oidcUserService(KeycloakAuthorities.oidcUserService(jwtDecoder)))
+            .failureHandler((request, response, failure) -> {
+              events.publishEvent(incident(SecurityIncident.Kind.AUTHENTICATION_FAILED, request, failure.getMessage()));
+              response.sendRedirect(request.getContextPath() + "/?login=failed");
+            }))
+        .oauth2ResourceServer(resource -> resource
+            .jwt(jwt -> jwt.jwtAuthenticationConverter(KeycloakAuthorities.jwtConverter()))
+            .authenticationEntryPoint(apiUnauthenticated))
+        .exceptionHandling(exceptions -> exceptions
+            .defaultAuthenticationEntryPointFor(apiUnauthenticated, api)
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PATH), request -> true)
+            .accessDeniedHandler(denied))
+        .csrf(csrf -> csrf
+            .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+            .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+            .ignoringRequestMatchers(bearer))
+        .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(keycloakLogout(identity)));
+    return http.build();
+  }
+
+  /** Ends the Keycloak session too (RP-initiated logout), then comes back to the landing page. */
+  private static LogoutSuccessHandler keycloakLogout(IdentityProperties identity) {
+    return (request, response, authentication) -> {
+      String back = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
+          + request.getContextPath() + "/";
+      StringBuilder url = new StringBuilder(identity.endpoint("logout"))
+          .append("?client_id=").append(encode(identity.clientId()))
+          .append("&post_logout_redirect_uri=").append(encode(back));
+      if (authentication != null && authentication.getPrincipal() instanceof OidcUser user) {
+        url.append("&id_token_hint=").append(encode(user.getIdToken().getTokenValue()));
+      }
+      response.sendRedirect(url.toString());
+    };
+  }
+
+  private static boolean isAnonymous() {
+    var authentication = org.springframework.security.core.context.SecurityContextHolder.getContext().getAuthentication();
+    return authentication == null
+        || authentication instanceof org.springframework.security.authentication.AnonymousAuthenticationToken;
+  }
+
+  private static SecurityIncident incident(SecurityIncident.Kind kind, HttpServletRequest request, String detail) {
+    java.security.Principal principal = request.getUserPrincipal();
+    return new SecurityIncident(kind, principal == null ? null : principal.getName(), request.getMethod(),
+        request.getRequestURI(), request.getRemoteAddr(), detail);
+  }
+
+  private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title,
+      String detail) throws IOException {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+    problem.setTitle(title);
+    response.setStatus(status.value());
+    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+    json.writeValue(response.getOutputStream(), problem);
+  }
+
+  private static String encode(String value) {
+    return URLEncoder.encode(value, StandardCharsets.UTF_8);
+  }
+
+  /** Makes the CSRF cookie exist on every page load, so the pages can echo it (X-XSRF-TOKEN). */
+  private static final class CsrfCookieFilter extends OncePerRequestFilter {
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+        throws ServletException, IOException {
+      CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+      if (token != null) {
+        token.getToken();
+      }
+      chain.doFilter(request, response);
+    }
+  }
+
+}

@@ -1,0 +1,148 @@
+package org.anjia.registry.identity;
+
+import static org.anjia.registry.TestIdentityProvider.ADMIN;
+import static org.anjia.registry.TestIdentityProvider.ASSESSOR_DONGHU;
+import static org.anjia.registry.TestIdentityProvider.AUDITOR;
+import static org.anjia.registry.TestIdentityProvider.CASEWORKER_NANCHANG;
+import static org.anjia.registry.TestIdentityProvider.DIRECTOR_NANCHANG;
+import static org.anjia.registry.TestIdentityProvider.EVERY_ROLE;
+import static org.anjia.registry.TestIdentityProvider.FAMILY_WANG;
+import static org.anjia.registry.TestIdentityProvider.REGISTRAR_DONGHU;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.anjia.registry.RegistryIntegrationTest;
+import org.anjia.registry.TestIdentityProvider;
+import org.anjia.registry.TestIdentityProvider.User;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.junit.jupiter.api.DynamicTest;
+
+/**
+ * Every endpoint × every role: allowed (anything but 401/403) or refused (403), and 401 without a
+ * token. The rows are the security policy in one table; an endpoint without a row fails the test.
+ * Scope (which objects within an allowed endpoint) is tested in {@code DataScopeTest}.
+ */
+class SecurityMatrixTest extends RegistryIntegrationTest {
+
+  private static final Map<String, Set<User>> ALLOWED = new LinkedHashMap<>();
+
+  static {
+    Set<User> staff = Set.of(CASEWORKER_NANCHANG, DIRECTOR_NANCHANG, REGISTRAR_DONGHU, ASSESSOR_DONGHU);
+    Set<User> staffAndAuditor = Set.of(CASEWORKER_NANCHANG, DIRECTOR_NANCHANG, REGISTRAR_DONGHU, ASSESSOR_DONGHU,
+        AUDITOR);
+    Set<User> everyone = Set.copyOf(EVERY_ROLE);
+    ALLOWED.put("GET /api/me", everyone);
+    ALLOWED.put("GET /api/institutions", everyone);
+    ALLOWED.put("POST /api/foster-applications", Set.of(FAMILY_WANG));
+    ALLOWED.put("GET /api/foster-register", Set.of(CASEWORKER_NANCHANG, DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
+    ALLOWED.put("GET /api/applications/{id}", Set.of(FAMILY_WANG, CASEWORKER_NANCHANG, DIRECTOR_NANCHANG,
+        REGISTRAR_DONGHU, ASSESSOR_DONGHU, AUDITOR));
+    ALLOWED.put("POST /api/applications/{id}/documents", Set.of(FAMILY_WANG, CASEWORKER_NANCHANG));
+    ALLOWED.put("GET /api/documents/{id}/content", Set.of(FAMILY_WANG, CASEWORKER_NANCHANG, DIRECTOR_NANCHANG,
+        REGISTRAR_DONGHU, ASSESSOR_DONGHU, AUDITOR));
+    ALLOWED.put("POST /api/applications/{id}/seal", Set.of(REGISTRAR_DONGHU));
+    ALLOWED.put("POST /api/applications/{id}/assessors", Set.of(CASEWORKER_NANCHANG, DIRECTOR_NANCHANG,
+        REGISTRAR_DONGHU));
+    ALLOWED.put("GET /api/portal/applications", Set.of(FAMILY_WANG));
+    ALLOWED.put("POST /api/portal/family/invitations", Set.of(FAMILY_WANG));
+    ALLOWED.put("POST /api/portal/family/join", Set.of(FAMILY_WANG));
+    ALLOWED.put("GET /api/worklist", staffAndAuditor);
+    ALLOWED.put("GET /api/tasks/{key}", Stream.concat(staffAndAuditor.stream(), Stream.of(FAMILY_WANG))
+        .collect(java.util.stream.Collectors.toSet()));
+    ALLOWED.put("POST /api/tasks/{key}/claim", Stream.concat(staff.stream(), Stream.of(FAMILY_WANG))
+        .collect(java.util.stream.Collectors.toSet()));
+    ALLOWED.put("POST /api/tasks/{key}/unclaim", Stream.concat(staff.stream(), Stream.of(FAMILY_WANG))
+        .collect(java.util.stream.Collectors.toSet()));
+    ALLOWED.put("POST /api/tasks/{key}/complete", Stream.concat(staff.stream(), Stream.of(FAMILY_WANG))
+        .collect(java.util.stream.Collectors.toSet()));
+    ALLOWED.put("GET /api/incidents", staffAndAuditor);
+    ALLOWED.put("GET /api/audit", Set.of(AUDITOR));
+    ALLOWED.put("GET /api/audit/verify", Set.of(AUDITOR, ADMIN));
+  }
+
+  @Autowired
+  @Qualifier("requestMappingHandlerMapping")
+  RequestMappingHandlerMapping mappings;
+
+  @Test
+  void everyEndpointHasARow() {
+    Set<String> endpoints = new TreeSet<>();
+    mappings.getHandlerMethods().forEach((info, method) -> {
+      if (info.getPathPatternsCondition() == null) {
+        return;
+      }
+      for (String pattern : info.getPathPatternsCondition().getPatternValues()) {
+        if (!pattern.startsWith("/api/")) {
+          continue; // pages, the error page and the OpenAPI documents are not part of the API
+        }
+        info.getMethodsCondition().getMethods().forEach(m -> endpoints.add(m.name() + " " + pattern));
+      }
+    });
+
+    assertThat(endpoints).as("every API endpoint needs a row in the matrix").isEqualTo(new TreeSet<>(ALLOWED.keySet()));
+  }
+
+  @TestFactory
+  Stream<DynamicTest> everyRoleOnEveryEndpoint() {
+    return ALLOWED.entrySet().stream().flatMap(row -> Stream.concat(
+        EVERY_ROLE.stream().map(user -> DynamicTest.dynamicTest(row.getKey() + " as " + user.role(), () -> {
+          int status = call(row.getKey(), "Bearer " + TestIdentityProvider.get().token(user));
+          if (row.getValue().contains(user)) {
+            assertThat(status).as(row.getKey() + " as " + user.role() + " is allowed").isNotIn(401, 403);
+          } else {
+            assertThat(status).as(row.getKey() + " as " + user.role() + " is refused").isEqualTo(403);
+          }
+        })),
+        Stream.of(DynamicTest.dynamicTest(row.getKey() + " without a token", () ->
+            assertThat(call(row.getKey(), null)).as(row.getKey() + " without a token")
+                .isEqualTo(row.getKey().equals("GET /api/institutions") ? 200 : 401)))));
+  }
+
+  @Test
+  void tokensFromAnotherKeyOrForAnotherAudienceAreRefused() {
+    assertThat(call("GET /api/me", "Bearer " + TestIdentityProvider.get().tokenSignedByAnotherKey(CASEWORKER_NANCHANG)))
+        .isEqualTo(401);
+    assertThat(call("GET /api/me", "Bearer " + TestIdentityProvider.get().tokenForAnotherAudience(CASEWORKER_NANCHANG)))
+        .isEqualTo(401);
+  }
+
+  @Test
+  void pagesOtherThanTheLandingPageSendTheBrowserToLogin() throws Exception {
+    var browser = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
+    var landing = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+        "http://localhost:" + port + "/")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+    var worklist = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+        "http://localhost:" + port + "/worklist.html")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+
+    assertThat(landing.statusCode()).isEqualTo(200);
+    assertThat(worklist.statusCode()).isEqualTo(302);
+    assertThat(worklist.headers().firstValue("Location")).hasValueSatisfying(location ->
+        assertThat(location).endsWith("/oauth2/authorization/keycloak"));
+  }
+
+  private int call(String row, String authorization) {
+    String[] parts = row.split(" ", 2);
+    String path = parts[1].replace("{id}", UUID.randomUUID().toString()).replace("{key}", "4242");
+    var request = http.method(HttpMethod.valueOf(parts[0])).uri(path);
+    if (authorization != null) {
+      request = request.header("Authorization", authorization);
+    }
+    if (parts[0].equals("POST")) {
+      request = request.contentType(MediaType.APPLICATION_JSON).body(Map.of());
+    }
+    return request.exchange((req, response) -> response.getStatusCode().value());
+  }
+
+}
