@@ -13,8 +13,9 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The whole product on one machine, on embedded defaults: the Zeebe broker (with our exporter),
- * then the registry service, which starts its own PostgreSQL and serves the pages. State lives in
+ * The whole product on one machine, on embedded defaults: Keycloak with the anjia realm, the Zeebe
+ * broker (with our exporter), then the registry service, which starts its own PostgreSQL and serves
+ * the pages. State lives in
  * {@code .runtime/data} and survives restarts. Ctrl-C stops everything, service first.
  * Started by {@code infra/local/run}; it talks to the terminal directly (no logging framework).
  */
@@ -23,10 +24,12 @@ public final class LocalStack {
   /** The service's embedded PostgreSQL port (anjia.embedded-postgres.port), where the exporter writes. */
   private static final int POSTGRES_PORT = 55432;
   private static final int SERVICE_PORT = Integer.getInteger("anjia.port", 8080);
+  private static final int KEYCLOAK_PORT = 8180;
 
   private LocalStack() {}
 
   public static void main(String[] args) throws Exception {
+    // set by the exec plugin configuration in infra/runtime/pom.xml
     Path root = Path.of(System.getProperty("anjia.root", ".")).toAbsolutePath().normalize();
     Path runtime = root.resolve(".runtime");
     Path data = runtime.resolve("data");
@@ -35,7 +38,7 @@ public final class LocalStack {
 
     ZeebeBroker.Ports ports = ZeebeBroker.Ports.defaults();
     ZeebeBroker broker = new ZeebeBroker(new ZeebeBroker.Settings(
-        runtime.resolve("camunda-zeebe-8.6.0"),
+        Path.of(System.getProperty("anjia.zeebe.home")),
         data.resolve("broker"),
         runtime.resolve("anjia-zeebe-exporter.jar"),
         "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/postgres",
@@ -44,14 +47,23 @@ public final class LocalStack {
         ports,
         false,
         logs.resolve("broker.log")));
+    KeycloakServer keycloak = new KeycloakServer(new KeycloakServer.Settings(
+        Path.of(System.getProperty("anjia.keycloak.home")),
+        data.resolve("keycloak"),
+        root.resolve("infra/keycloak/anjia-realm.json"),
+        KEYCLOAK_PORT,
+        logs.resolve("keycloak.log")));
     Process[] service = new Process[1];
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       say("Stopping Anjia…");
       stop(service[0]);
       broker.stop();
+      keycloak.stop();
       say("Stopped.");
     }, "local-stack-shutdown"));
 
+    say("Starting Keycloak (log: " + logs.resolve("keycloak.log") + "; the very first start builds it, ~1 min)");
+    keycloak.start();
     say("Starting the Zeebe broker (log: " + logs.resolve("broker.log") + ")");
     broker.start();
 
@@ -64,6 +76,7 @@ public final class LocalStack {
         "--server.port=" + SERVICE_PORT,
         "--camunda.client.grpc-address=" + broker.grpcAddress(),
         "--camunda.client.rest-address=" + broker.restAddress(),
+        "--anjia.identity.issuer=" + keycloak.issuerUri(),
         "--anjia.embedded-postgres.data-directory=" + data.resolve("postgres"),
         "--anjia.embedded-postgres.port=" + POSTGRES_PORT))
         .directory(root.toFile())
@@ -76,12 +89,12 @@ public final class LocalStack {
     say("""
 
         Anjia is running (Ctrl-C stops it):
-          工作台 Worklist               %s/
-          新建寄养申请 Apply to foster   %s/apply.html
+          安家 Anjia (sign in here)     %s/
           API (OpenAPI)                %s/api-docs.html
+          Keycloak (realm anjia)       %s  (demo users: infra/keycloak/README.md)
           Engine gRPC / REST           %s / %s
         Data: %s
-        """.formatted(url, url, url, broker.grpcAddress(), broker.restAddress(), data));
+        """.formatted(url, url, keycloak.issuerUri(), broker.grpcAddress(), broker.restAddress(), data));
     int exit = service[0].waitFor();
     say("The registry service exited with " + exit + "; see " + logs.resolve("registry-service.log"));
     System.exit(exit == 0 ? 0 : 1);

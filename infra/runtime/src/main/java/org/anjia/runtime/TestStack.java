@@ -20,6 +20,7 @@ public final class TestStack {
   private final Path work;
   private final EmbeddedPostgres postgres;
   private final ZeebeBroker broker;
+  private KeycloakServer keycloak;
 
   private TestStack(Path work, EmbeddedPostgres postgres, ZeebeBroker broker) {
     this.work = work;
@@ -76,6 +77,18 @@ public final class TestStack {
     return broker;
   }
 
+  /** The real Keycloak with the anjia realm, started on first use: only login tests need it. */
+  public synchronized KeycloakServer keycloak() {
+    if (keycloak == null) {
+      keycloak = new KeycloakServer(KeycloakServer.Settings.forTest(
+          Path.of(requiredProperty("anjia.keycloak.home")),
+          Path.of(requiredProperty("anjia.root"), "infra/keycloak/anjia-realm.json"),
+          work.resolve("keycloak")));
+      keycloak.start();
+    }
+    return keycloak;
+  }
+
   public void advanceClock(Duration offset) {
     broker.advanceClock(offset);
   }
@@ -84,7 +97,10 @@ public final class TestStack {
     return new ExportedRecords(dataSource());
   }
 
-  private void stop() {
+  private synchronized void stop() {
+    if (keycloak != null) {
+      keycloak.stop();
+    }
     broker.stop();
     try {
       postgres.close();

@@ -17,6 +17,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -67,7 +68,8 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain security(HttpSecurity http, JwtDecoder jwtDecoder, IdentityProperties identity,
-      ObjectMapper json, Labels labels, ApplicationEventPublisher events) throws Exception {
+      ClientRegistrationRepository registrations, ObjectMapper json, Labels labels,
+      ApplicationEventPublisher events) throws Exception {
     RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     RequestMatcher bearer = request -> request.getHeader("Authorization") != null;
     AuthenticationEntryPoint apiUnauthenticated = (request, response, failure) -> {
@@ -114,6 +116,8 @@ class SecurityConfiguration {
             .requestMatchers("/api/**").denyAll()
             .anyRequest().authenticated())
         .oauth2Login(login -> login
+            .authorizationEndpoint(endpoint -> endpoint
+                .authorizationRequestResolver(RegistrationController.resolver(registrations)))
             .userInfoEndpoint(userInfo -> userInfo.oidcUserService(KeycloakAuthorities.oidcUserService(jwtDecoder)))
             .failureHandler((request, response, failure) -> {
               events.publishEvent(incident(SecurityIncident.Kind.AUTHENTICATION_FAILED, request, failure.getMessage()));

@@ -125,6 +125,11 @@ class DataScopeTest extends RegistryIntegrationTest {
     JsonNode broken = get(AUDITOR, "/api/audit/verify").body();
     assertThat(broken.path("valid").asBoolean()).isFalse();
     assertThat(broken.path("firstBrokenId").asLong()).isEqualTo(target);
+    var printed = new java.io.ByteArrayOutputStream();
+    int exit = org.anjia.registry.audit.AuditChainCommand.run(STACK.jdbcUrl(), "postgres", "",
+        new java.io.PrintStream(printed));
+    assertThat(exit).as("the command line verifier agrees").isEqualTo(1);
+    assertThat(printed.toString()).contains("BROKEN at entry " + target);
     untamper(target);
   }
 
