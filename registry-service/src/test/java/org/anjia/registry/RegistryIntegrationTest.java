@@ -63,7 +63,15 @@ public abstract class RegistryIntegrationTest {
   }
 
   protected Response post(User user, String path, Object body) {
-    return http.post().uri(path).header("Authorization", bearer(user)).contentType(MediaType.APPLICATION_JSON)
+    return send(http.post(), user, path, body);
+  }
+
+  protected Response put(User user, String path, Object body) {
+    return send(http.put(), user, path, body);
+  }
+
+  private static Response send(RestClient.RequestBodyUriSpec method, User user, String path, Object body) {
+    return method.uri(path).header("Authorization", bearer(user)).contentType(MediaType.APPLICATION_JSON)
         .body(body == null ? Map.of() : body)
         .exchange((request, response) -> new Response(response.getStatusCode().value(),
             response.bodyTo(JsonNode.class), String.valueOf(response.getHeaders().getContentType())));

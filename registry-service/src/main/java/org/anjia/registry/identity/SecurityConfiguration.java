@@ -111,6 +111,12 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/applications/*/documents").hasAnyRole("CASEWORKER", "FAMILY")
             .requestMatchers(HttpMethod.POST, "/api/applications/*/seal").hasRole("REGISTRAR")
             .requestMatchers(HttpMethod.POST, "/api/applications/*/assessors").hasAnyRole("CASEWORKER", "DIRECTOR", "REGISTRAR")
+            // children's files: kept by institution staff, read by registrars and auditors (scope in Children)
+            .requestMatchers(HttpMethod.GET, "/api/children", "/api/children/*", "/api/children/*/history")
+                .hasAnyRole("CASEWORKER", "DIRECTOR", "REGISTRAR", "AUDITOR")
+            .requestMatchers(HttpMethod.POST, "/api/children", "/api/children/*/placements", "/api/children/*/siblings")
+                .hasAnyRole("CASEWORKER", "DIRECTOR")
+            .requestMatchers(HttpMethod.PUT, "/api/children/*").hasAnyRole("CASEWORKER", "DIRECTOR")
             .requestMatchers(HttpMethod.GET, "/api-docs.html", "/swagger-ui/**", "/v3/api-docs/**").authenticated()
             // pages other than the landing page need a login; any API path not listed above is refused
             .requestMatchers("/api/**").denyAll()

@@ -68,6 +68,15 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("POST /api/tasks/{key}/complete", Stream.concat(staff.stream(), Stream.of(FAMILY_WANG))
         .collect(java.util.stream.Collectors.toSet()));
     ALLOWED.put("GET /api/incidents", staffAndAuditor);
+    Set<User> childReaders = Set.of(CASEWORKER_NANCHANG, DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR);
+    Set<User> childKeepers = Set.of(CASEWORKER_NANCHANG, DIRECTOR_NANCHANG);
+    ALLOWED.put("GET /api/children", childReaders);
+    ALLOWED.put("GET /api/children/{id}", childReaders);
+    ALLOWED.put("GET /api/children/{id}/history", childReaders);
+    ALLOWED.put("POST /api/children", childKeepers);
+    ALLOWED.put("PUT /api/children/{id}", childKeepers);
+    ALLOWED.put("POST /api/children/{id}/placements", childKeepers);
+    ALLOWED.put("POST /api/children/{id}/siblings", childKeepers);
     ALLOWED.put("GET /api/audit", Set.of(AUDITOR));
     ALLOWED.put("GET /api/audit/verify", Set.of(AUDITOR, ADMIN));
   }
@@ -139,7 +148,7 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     if (authorization != null) {
       request = request.header("Authorization", authorization);
     }
-    if (parts[0].equals("POST")) {
+    if (parts[0].equals("POST") || parts[0].equals("PUT")) {
       request = request.contentType(MediaType.APPLICATION_JSON).body(Map.of());
     }
     return request.exchange((req, response) -> response.getStatusCode().value());

@@ -1,0 +1,151 @@
+package org.anjia.registry.children;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.Id;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.anjia.registry.families.ResidentId;
+
+/** One child, one file (一人一档): held by the institution that admitted the child. */
+@Entity
+class Child {
+
+  @Id
+  private UUID id;
+  private String institutionCode;
+  private String jurisdictionCode;
+  private String name;
+  @Enumerated(EnumType.STRING)
+  private ResidentId.Sex sex;
+  private LocalDate birthDate;
+  private boolean birthDateEstimated;
+  private String residentId;
+  @Enumerated(EnumType.STRING)
+  private ChildCategory category;
+  @Enumerated(EnumType.STRING)
+  private AdmissionReason admissionReason;
+  private LocalDate admissionDate;
+  private String admissionRecord;
+  private String disabilityType;
+  private Integer disabilityGrade;
+  private String disabilityCertificate;
+  private String healthNotes;
+  private String educationNotes;
+  private String guardian;
+  @Enumerated(EnumType.STRING)
+  private PlacementKind currentPlacement;
+  private LocalDate dischargedOn;
+  private String dischargeReason;
+  private boolean sealed;
+  private Instant createdAt;
+  @Version
+  private long version;
+
+  @OneToMany(mappedBy = "child", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
+  @OrderBy("startedOn")
+  private List<ChildPlacement> placements = new ArrayList<>();
+
+  protected Child() {}
+
+  /** Admitted into the institution's own care (机构养育): the first placement starts on admission. */
+  Child(String institutionCode, String jurisdictionCode, ChildRecord record, Instant createdAt) {
+    this.id = UUID.randomUUID();
+    this.institutionCode = institutionCode;
+    this.jurisdictionCode = jurisdictionCode;
+    this.createdAt = createdAt;
+    apply(record);
+    this.currentPlacement = PlacementKind.INSTITUTION;
+    placements.add(new ChildPlacement(this, PlacementKind.INSTITUTION, record.admissionDate(), null, null));
+  }
+
+  void apply(ChildRecord record) {
+    name = record.name().trim();
+    sex = record.sex();
+    birthDate = record.birthDate();
+    birthDateEstimated = record.birthDateEstimated();
+    residentId = record.asFields().get("residentId");
+    category = record.category();
+    admissionReason = record.admissionReason();
+    admissionDate = record.admissionDate();
+    admissionRecord = record.admissionRecord();
+    disabilityType = record.asFields().get("disabilityType");
+    disabilityGrade = record.disabilityGrade();
+    disabilityCertificate = record.asFields().get("disabilityCertificate");
+    healthNotes = record.asFields().get("healthNotes");
+    educationNotes = record.asFields().get("educationNotes");
+    guardian = record.guardian().trim();
+  }
+
+  ChildRecord record() {
+    return new ChildRecord(name, sex, birthDate, birthDateEstimated, residentId, category, admissionReason,
+        admissionDate, admissionRecord, disabilityType, disabilityGrade, disabilityCertificate, healthNotes,
+        educationNotes, guardian);
+  }
+
+  /** The current placement (if any) ends on the day the new one starts. */
+  void place(PlacementKind kind, LocalDate from, String household, String reference) {
+    currentPlacementRecord().ifPresent(current -> current.end(from, "转入" + kind));
+    placements.add(new ChildPlacement(this, kind, from, household, reference));
+    currentPlacement = kind;
+  }
+
+  Optional<ChildPlacement> currentPlacementRecord() {
+    return placements.stream().filter(ChildPlacement::isCurrent).reduce((first, second) -> second);
+  }
+
+  int ageOn(LocalDate day) {
+    return Period.between(birthDate, day).getYears();
+  }
+
+  UUID getId() {
+    return id;
+  }
+
+  String getInstitutionCode() {
+    return institutionCode;
+  }
+
+  String getJurisdictionCode() {
+    return jurisdictionCode;
+  }
+
+  boolean isSealed() {
+    return sealed;
+  }
+
+  ChildCategory getCategory() {
+    return category;
+  }
+
+  AdmissionReason getAdmissionReason() {
+    return admissionReason;
+  }
+
+  PlacementKind getCurrentPlacement() {
+    return currentPlacement;
+  }
+
+  LocalDate getDischargedOn() {
+    return dischargedOn;
+  }
+
+  String getDischargeReason() {
+    return dischargeReason;
+  }
+
+  List<ChildPlacement> getPlacements() {
+    return placements;
+  }
+}

@@ -1,0 +1,72 @@
+package org.anjia.registry.children;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class ChildController {
+
+  record PlacementRequest(@NotNull PlacementKind kind, @NotNull LocalDate from, @Size(max = 200) String household,
+      @Size(max = 100) String reference) {}
+
+  record SiblingRequest(@NotNull UUID siblingId) {}
+
+  private final Children children;
+
+  ChildController(Children children) {
+    this.children = children;
+  }
+
+  @PostMapping("/api/children")
+  ResponseEntity<ChildView> admit(@Valid @RequestBody ChildRecord record) {
+    ChildView child = children.admit(record);
+    return ResponseEntity.created(URI.create("/api/children/" + child.id())).body(child);
+  }
+
+  @GetMapping("/api/children")
+  List<ChildView> list(@RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
+    return children.list(PageRequest.of(Math.max(page, 0), Math.min(Math.max(size, 1), 200))).getContent();
+  }
+
+  @GetMapping("/api/children/{id}")
+  ChildView read(@PathVariable UUID id, @RequestParam(required = false) String reason) {
+    return children.read(id, reason);
+  }
+
+  @PutMapping("/api/children/{id}")
+  ChildView update(@PathVariable UUID id, @Valid @RequestBody ChildRecord record) {
+    return children.update(id, record);
+  }
+
+  @GetMapping("/api/children/{id}/history")
+  List<ChildView.Change> history(@PathVariable UUID id, @RequestParam(required = false) String reason) {
+    return children.history(id, reason);
+  }
+
+  @PostMapping("/api/children/{id}/placements")
+  ChildView place(@PathVariable UUID id, @Valid @RequestBody PlacementRequest request) {
+    return children.place(id, request.kind(), request.from(), request.household(), request.reference());
+  }
+
+  @PostMapping("/api/children/{id}/siblings")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void linkSibling(@PathVariable UUID id, @Valid @RequestBody SiblingRequest request) {
+    children.linkSiblings(id, request.siblingId());
+  }
+}

@@ -1,0 +1,197 @@
+package org.anjia.registry.children;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.anjia.registry.audit.AuditAction;
+import org.anjia.registry.audit.AuditLog;
+import org.anjia.registry.identity.CurrentUser;
+import org.anjia.registry.identity.CurrentUsers;
+import org.anjia.registry.identity.Institutions;
+import org.anjia.registry.identity.Role;
+import org.anjia.registry.web.FieldProblem;
+import org.anjia.registry.web.InvalidInputException;
+import org.anjia.registry.web.Labels;
+import org.anjia.registry.web.NotFoundException;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Children's files. Staff of the child's institution keep them; registrars of its jurisdiction and
+ * auditors read them; every read is audited and every change is kept field by field (child_change).
+ */
+@Service
+public class Children {
+
+  private static final String OBJECT = "CHILD";
+
+  private final ChildRepository children;
+  private final JdbcClient jdbc;
+  private final CurrentUsers users;
+  private final Institutions institutions;
+  private final AuditLog audit;
+  private final Labels labels;
+  private final Clock clock;
+
+  Children(ChildRepository children, JdbcClient jdbc, CurrentUsers users, Institutions institutions, AuditLog audit,
+      Labels labels, Clock clock) {
+    this.children = children;
+    this.jdbc = jdbc;
+    this.users = users;
+    this.institutions = institutions;
+    this.audit = audit;
+    this.labels = labels;
+    this.clock = clock;
+  }
+
+  /** Admission: the file opens in the caseworker's own institution. */
+  @Transactional
+  public ChildView admit(ChildRecord record) {
+    CurrentUser user = users.current();
+    Institutions.Institution institution = institutions.find(user.institution()).orElseThrow(() ->
+        new InvalidInputException(List.of(new FieldProblem("institution", labels.of("anjia.validation.noInstitution")))));
+    Child child = children.saveAndFlush(new Child(institution.code(), institution.jurisdiction(), record,
+        clock.instant()));
+    recordChanges(child.getId(), Map.of(), record.asFields(), user.username());
+    audit.record(AuditAction.CREATE, OBJECT, child.getId(), List.copyOf(record.asFields().keySet()), null);
+    return view(child);
+  }
+
+  /** Changes the file; only fields that really changed are kept in its history and the audit log. */
+  @Transactional
+  public ChildView update(UUID id, ChildRecord record) {
+    CurrentUser user = users.current();
+    Child child = maintainable(id, user);
+    Map<String, String> before = child.record().asFields();
+    child.apply(record);
+    List<String> changed = recordChanges(id, before, record.asFields(), user.username());
+    if (!changed.isEmpty()) {
+      audit.record(AuditAction.UPDATE, OBJECT, id, changed, null);
+    }
+    return view(child);
+  }
+
+  @Transactional
+  public ChildView read(UUID id, String reason) {
+    Child child = visible(id, users.current(), reason);
+    audit.record(AuditAction.READ, OBJECT, id, List.of("file"), reason);
+    return view(child);
+  }
+
+  @Transactional
+  public Page<ChildView> list(Pageable page) {
+    CurrentUser user = users.current();
+    Page<Child> found;
+    if (user.hasAny(Role.CASEWORKER, Role.DIRECTOR)) {
+      found = children.findByInstitutionCodeAndSealedFalseOrderByAdmissionDateDesc(user.institution(), page);
+    } else if (user.has(Role.REGISTRAR)) {
+      found = children.findByJurisdictionCodeOrderByAdmissionDateDesc(user.jurisdiction(), page);
+    } else if (user.has(Role.AUDITOR)) {
+      found = children.findBySealedFalseOrderByAdmissionDateDesc(page);
+    } else {
+      found = Page.empty(page);
+    }
+    found.forEach(c -> audit.record(AuditAction.READ, OBJECT, c.getId(), List.of("summary"), null));
+    return found.map(this::view);
+  }
+
+  @Transactional
+  public List<ChildView.Change> history(UUID id, String reason) {
+    visible(id, users.current(), reason);
+    audit.record(AuditAction.READ, OBJECT, id, List.of("history"), reason);
+    return jdbc.sql("select * from child_change where child_id = :id order by id")
+        .param("id", id)
+        .query((rs, row) -> new ChildView.Change(rs.getLong("id"), rs.getTimestamp("changed_at").toInstant(),
+            rs.getString("actor"), rs.getString("field"), rs.getString("old_value"), rs.getString("new_value")))
+        .list();
+  }
+
+  /** A new placement (foster, family-style, adoption, kin, back to the institution) from a day on. */
+  @Transactional
+  public ChildView place(UUID id, PlacementKind kind, LocalDate from, String household, String reference) {
+    CurrentUser user = users.current();
+    Child child = maintainable(id, user);
+    String before = Objects.toString(child.getCurrentPlacement(), null);
+    child.place(kind, from, household, reference);
+    recordChanges(id, Map.of("currentPlacement", before), Map.of("currentPlacement", kind.name()), user.username());
+    audit.record(AuditAction.UPDATE, OBJECT, id, List.of("currentPlacement", "placements"), null);
+    return view(child);
+  }
+
+  /** Siblings are linked both ways, and only within one institution. */
+  @Transactional
+  public void linkSiblings(UUID id, UUID siblingId) {
+    CurrentUser user = users.current();
+    maintainable(id, user);
+    maintainable(siblingId, user);
+    for (UUID[] pair : new UUID[][] {{id, siblingId}, {siblingId, id}}) {
+      jdbc.sql("insert into child_sibling (child_id, sibling_id) values (:a, :b) on conflict do nothing")
+          .param("a", pair[0]).param("b", pair[1]).update();
+    }
+    audit.record(AuditAction.UPDATE, OBJECT, id, List.of("siblings"), null);
+  }
+
+  private List<String> recordChanges(UUID id, Map<String, String> before, Map<String, String> after, String actor) {
+    List<String> changed = new ArrayList<>();
+    Timestamp now = Timestamp.from(clock.instant());
+    after.forEach((field, value) -> {
+      String old = before.get(field);
+      if (!Objects.equals(old, value)) {
+        changed.add(field);
+        jdbc.sql("""
+                insert into child_change (child_id, changed_at, actor, field, old_value, new_value)
+                values (:child, :at, :actor, :field, :old, :new)""")
+            .param("child", id).param("at", now).param("actor", actor).param("field", field)
+            .param("old", old).param("new", value)
+            .update();
+      }
+    });
+    return changed;
+  }
+
+  /** Readable: staff of its institution, registrars of its jurisdiction, auditors; sealed: the registrar only. */
+  private Child visible(UUID id, CurrentUser user, String reason) {
+    Child child = children.findById(id).orElse(null);
+    boolean registrar = child != null && user.has(Role.REGISTRAR) && child.getJurisdictionCode().equals(user.jurisdiction());
+    boolean visible = child != null && (child.isSealed()
+        ? registrar
+        : registrar || user.has(Role.AUDITOR)
+            || (user.hasAny(Role.CASEWORKER, Role.DIRECTOR) && child.getInstitutionCode().equals(user.institution())));
+    if (!visible) {
+      audit.recordRefusal(AuditAction.DENIED, OBJECT, id, "outside scope", null, null);
+      throw new NotFoundException("child " + id);
+    }
+    if (child.isSealed() && (reason == null || reason.isBlank())) {
+      throw new InvalidInputException(List.of(new FieldProblem("reason", labels.of("anjia.sealed.reasonRequired"))));
+    }
+    return child;
+  }
+
+  /** Only the staff of the child's institution keep the file. */
+  private Child maintainable(UUID id, CurrentUser user) {
+    Child child = children.findById(id).orElse(null);
+    if (child == null || child.isSealed() || !user.hasAny(Role.CASEWORKER, Role.DIRECTOR)
+        || !child.getInstitutionCode().equals(user.institution())) {
+      audit.recordRefusal(AuditAction.DENIED, OBJECT, id, "outside scope", null, null);
+      throw new NotFoundException("child " + id);
+    }
+    return child;
+  }
+
+  private ChildView view(Child child) {
+    List<UUID> siblings = jdbc.sql("select sibling_id from child_sibling where child_id = :id")
+        .param("id", child.getId()).query(UUID.class).list();
+    return new ChildView(child.getId(), child.getInstitutionCode(), child.record(), labels.of(child.getCategory()),
+        labels.of(child.getAdmissionReason()), child.ageOn(LocalDate.now(clock)), child.getCurrentPlacement(),
+        child.getDischargedOn(), child.getDischargeReason(), child.isSealed(), siblings,
+        child.getPlacements().stream().map(ChildPlacement::view).toList());
+  }
+}

@@ -1,0 +1,112 @@
+package org.anjia.registry.children;
+
+import static org.anjia.registry.TestIdentityProvider.AUDITOR;
+import static org.anjia.registry.TestIdentityProvider.CASEWORKER_JIUJIANG;
+import static org.anjia.registry.TestIdentityProvider.CASEWORKER_NANCHANG;
+import static org.anjia.registry.TestIdentityProvider.REGISTRAR_DONGHU;
+import static org.anjia.registry.TestIdentityProvider.REGISTRAR_LIANXI;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.HashMap;
+import java.util.Map;
+import org.anjia.registry.RegistryIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** One child, one file: kept by its institution, read within scope, every change kept. */
+class ChildFileTest extends RegistryIntegrationTest {
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Test
+  void institutionAdmitsAChildWhoseFileStartsInTheInstitutionsCare() {
+    Response admitted = post(CASEWORKER_NANCHANG, "/api/children", foundling());
+
+    assertThat(admitted.status()).isEqualTo(201);
+    JsonNode child = admitted.body();
+    assertThat(child.path("institutionCode").asText()).isEqualTo("nanchang-cwi");
+    assertThat(child.path("categoryLabel").asText()).isEqualTo("机构养育");
+    assertThat(child.path("admissionReasonLabel").asText()).contains("弃婴");
+    assertThat(child.path("currentPlacement").asText()).isEqualTo("INSTITUTION");
+    assertThat(child.path("placements")).singleElement()
+        .satisfies(p -> assertThat(p.path("startedOn").asText()).isEqualTo("2024-03-01"));
+  }
+
+  @Test
+  void everyChangeIsKeptFieldByFieldAndTheHistoryCannotBeRewritten() {
+    String id = post(CASEWORKER_NANCHANG, "/api/children", foundling()).body().path("id").asText();
+    Map<String, Object> changed = new HashMap<>(foundling());
+    changed.put("healthNotes", "先天性心脏病术后恢复良好");
+
+    Response updated = put(CASEWORKER_NANCHANG, "/api/children/" + id, changed);
+
+    assertThat(updated.status()).isEqualTo(200);
+    JsonNode history = get(CASEWORKER_NANCHANG, "/api/children/" + id + "/history").body();
+    assertThat(history).filteredOn(c -> c.path("field").asText().equals("healthNotes"))
+        .extracting(c -> c.path("newValue").asText())
+        .containsExactly("先天性心脏病术后", "先天性心脏病术后恢复良好");
+    assertThat(history).filteredOn(c -> c.path("field").asText().equals("name")).hasSize(1);
+    assertThatThrownBy(() -> jdbc.sql("delete from child_change where child_id = cast(:id as uuid)")
+        .param("id", id).update()).hasMessageContaining("append-only");
+    JsonNode audit = get(AUDITOR, "/api/audit?objectType=CHILD&action=UPDATE&objectId=" + id).body();
+    assertThat(audit).singleElement().satisfies(entry ->
+        assertThat(entry.path("fields")).extracting(JsonNode::asText).containsExactly("healthNotes"));
+  }
+
+  @Test
+  void aFosterPlacementEndsTheInstitutionalOne() {
+    String id = post(CASEWORKER_NANCHANG, "/api/children", foundling()).body().path("id").asText();
+
+    JsonNode child = post(CASEWORKER_NANCHANG, "/api/children/" + id + "/placements",
+        Map.of("kind", "FOSTER", "from", "2026-06-01", "household", "王秀英家庭", "reference", "JY-2026-001")).body();
+
+    assertThat(child.path("currentPlacement").asText()).isEqualTo("FOSTER");
+    assertThat(child.path("placements")).extracting(p -> p.path("kind").asText() + ":" + p.path("endedOn").asText())
+        .containsExactly("INSTITUTION:2026-06-01", "FOSTER:null");
+  }
+
+  @Test
+  void theFileIsSeenOnlyWithinScope() {
+    String id = post(CASEWORKER_NANCHANG, "/api/children", foundling()).body().path("id").asText();
+
+    assertThat(get(CASEWORKER_JIUJIANG, "/api/children/" + id).status()).isEqualTo(404);
+    assertThat(put(CASEWORKER_JIUJIANG, "/api/children/" + id, foundling()).status()).isEqualTo(404);
+    assertThat(get(REGISTRAR_LIANXI, "/api/children/" + id).status()).isEqualTo(404);
+    assertThat(get(REGISTRAR_DONGHU, "/api/children/" + id).status()).isEqualTo(200);
+    assertThat(get(CASEWORKER_JIUJIANG, "/api/children").body()).noneSatisfy(c ->
+        assertThat(c.path("id").asText()).isEqualTo(id));
+    assertThat(get(AUDITOR, "/api/audit?objectType=CHILD&action=DENIED&objectId=" + id).body()).isNotEmpty();
+  }
+
+  @Test
+  void aBrokenFileIsRefusedFieldByField() {
+    Map<String, Object> broken = new HashMap<>(foundling());
+    broken.put("residentId", "360102202401010000");
+    broken.put("disabilityGrade", 7);
+
+    Response refused = post(CASEWORKER_NANCHANG, "/api/children", broken);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().path("errors")).extracting(e -> e.path("field").asText())
+        .containsExactlyInAnyOrder("residentId", "disabilityGrade");
+  }
+
+  static Map<String, Object> foundling() {
+    Map<String, Object> child = new HashMap<>();
+    child.put("name", "党小安");
+    child.put("sex", "FEMALE");
+    child.put("birthDate", "2024-01-15");
+    child.put("birthDateEstimated", true);
+    child.put("category", "INSTITUTION_RAISED");
+    child.put("admissionReason", "FOUNDLING");
+    child.put("admissionDate", "2024-03-01");
+    child.put("admissionRecord", "2024年3月1日由东湖区公安分局送来，附捡拾报案证明");
+    child.put("healthNotes", "先天性心脏病术后");
+    child.put("guardian", "南昌市儿童福利院");
+    return child;
+  }
+}
