@@ -19,6 +19,7 @@ import org.springframework.core.io.support.ResourcePatternUtils;
  * path); an invalid file stops the start. Days are counted in {@code anjia.time-zone}.
  */
 @Configuration(proxyBeanMethods = false)
+@org.springframework.boot.context.properties.EnableConfigurationProperties(LegalDeadlines.class)
 class DeadlinesConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(DeadlinesConfiguration.class);
@@ -41,5 +42,10 @@ class DeadlinesConfiguration {
           nextYear, nextYear, nextYear);
     }
     return new DueDates(calendar, zone);
+  }
+
+  @Bean
+  DueDateWorker dueDateWorker(DueDates dueDates, LegalDeadlines deadlines) {
+    return new DueDateWorker(dueDates, deadlines);
   }
 }
