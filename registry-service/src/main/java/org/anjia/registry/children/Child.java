@@ -49,6 +49,9 @@ class Child {
   private LocalDate dischargedOn;
   private String dischargeReason;
   private boolean sealed;
+  @Enumerated(EnumType.STRING)
+  private AdoptionStatus adoptionStatus = AdoptionStatus.NOT_PLACED;
+  private String adoptionStatusNote;
   private Instant createdAt;
   @Version
   private long version;
@@ -107,6 +110,24 @@ class Child {
 
   int ageOn(LocalDate day) {
     return Period.between(birthDate, day).getYears();
+  }
+
+  /** Moves the child's way to adoption; false (nothing changes) when it is already there. */
+  boolean adoptionStatus(AdoptionStatus next, String note) {
+    if (adoptionStatus == next) {
+      return false;
+    }
+    adoptionStatus = next;
+    adoptionStatusNote = note;
+    return true;
+  }
+
+  AdoptionStatus getAdoptionStatus() {
+    return adoptionStatus;
+  }
+
+  String getAdoptionStatusNote() {
+    return adoptionStatusNote;
   }
 
   UUID getId() {

@@ -64,6 +64,21 @@ class ChildController {
     return children.place(id, request.kind(), request.from(), request.household(), request.reference());
   }
 
+  record ClaimRequest(@jakarta.validation.constraints.NotBlank @Size(max = 2000) String note) {}
+
+  /** 送养: start placing the child for adoption (caseworker of the child's institution). */
+  @PostMapping("/api/children/{id}/adoption-placement")
+  ChildView requestAdoptionPlacement(@PathVariable UUID id) {
+    return children.requestAdoptionPlacement(id);
+  }
+
+  /** Birth parents came forward during the public notice (registrar of the jurisdiction). */
+  @PostMapping("/api/children/{id}/birth-parent-claim")
+  @ResponseStatus(HttpStatus.ACCEPTED)
+  void birthParentClaim(@PathVariable UUID id, @Valid @RequestBody ClaimRequest request) {
+    children.recordBirthParentClaim(id, request.note());
+  }
+
   @PostMapping("/api/children/{id}/siblings")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void linkSibling(@PathVariable UUID id, @Valid @RequestBody SiblingRequest request) {

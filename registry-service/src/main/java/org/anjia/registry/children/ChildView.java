@@ -14,6 +14,8 @@ public record ChildView(
     String admissionReasonLabel,
     int age,
     PlacementKind currentPlacement,
+    AdoptionStatus adoptionStatus,
+    String adoptionStatusNote,
     LocalDate dischargedOn,
     String dischargeReason,
     boolean sealed,

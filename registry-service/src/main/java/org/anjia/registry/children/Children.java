@@ -14,10 +14,12 @@ import org.anjia.registry.identity.CurrentUser;
 import org.anjia.registry.identity.CurrentUsers;
 import org.anjia.registry.identity.Institutions;
 import org.anjia.registry.identity.Role;
+import org.anjia.registry.web.ConflictException;
 import org.anjia.registry.web.FieldProblem;
 import org.anjia.registry.web.InvalidInputException;
 import org.anjia.registry.web.Labels;
 import org.anjia.registry.web.NotFoundException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -39,10 +41,12 @@ public class Children {
   private final Institutions institutions;
   private final AuditLog audit;
   private final Labels labels;
+  private final ApplicationEventPublisher events;
   private final Clock clock;
 
   Children(ChildRepository children, JdbcClient jdbc, CurrentUsers users, Institutions institutions, AuditLog audit,
-      Labels labels, Clock clock) {
+      Labels labels, ApplicationEventPublisher events, Clock clock) {
+    this.events = events;
     this.children = children;
     this.jdbc = jdbc;
     this.users = users;
@@ -139,6 +143,49 @@ public class Children {
     audit.record(AuditAction.UPDATE, OBJECT, id, List.of("siblings"), null);
   }
 
+  /** 送养: the institution places the child for adoption; the placement process starts after commit. */
+  @Transactional
+  public ChildView requestAdoptionPlacement(UUID id) {
+    CurrentUser user = users.current();
+    Child child = maintainable(id, user);
+    if (child.getAdoptionStatus() != AdoptionStatus.NOT_PLACED) {
+      throw new ConflictException("anjia.child.alreadyPlaced");
+    }
+    changeAdoptionStatus(child, AdoptionStatus.PLACEMENT_REQUESTED, null, user.username());
+    events.publishEvent(new ChildAdoptionEvents.PlacementRequested(id));
+    return view(child);
+  }
+
+  /** Birth parents came forward during the public notice (登记办法 art. 8); the registrar records it. */
+  @Transactional
+  public void recordBirthParentClaim(UUID id, String note) {
+    CurrentUser user = users.current();
+    Child child = visible(id, user, null);
+    if (!user.has(Role.REGISTRAR)) {
+      throw new NotFoundException("child " + id);
+    }
+    if (child.getAdoptionStatus() != AdoptionStatus.PLACEMENT_REQUESTED) {
+      throw new ConflictException("anjia.child.noNoticeRunning");
+    }
+    audit.record(AuditAction.UPDATE, OBJECT, id, List.of("birthParentClaim"), note);
+    events.publishEvent(new ChildAdoptionEvents.BirthParentsClaimed(id, note));
+  }
+
+  /** For the placement process's workers: idempotent, recorded as the engine's change. */
+  @Transactional
+  public void adoptionStatus(UUID id, AdoptionStatus status, String note) {
+    Child child = children.findById(id).orElseThrow(() -> new NotFoundException("child " + id));
+    changeAdoptionStatus(child, status, note, "engine");
+  }
+
+  private void changeAdoptionStatus(Child child, AdoptionStatus status, String note, String actor) {
+    String before = child.getAdoptionStatus().name();
+    if (child.adoptionStatus(status, note)) {
+      recordChanges(child.getId(), Map.of("adoptionStatus", before), Map.of("adoptionStatus", status.name()), actor);
+      audit.record(AuditAction.UPDATE, OBJECT, child.getId(), List.of("adoptionStatus"), note);
+    }
+  }
+
   private List<String> recordChanges(UUID id, Map<String, String> before, Map<String, String> after, String actor) {
     List<String> changed = new ArrayList<>();
     Timestamp now = Timestamp.from(clock.instant());
@@ -191,6 +238,7 @@ public class Children {
         .param("id", child.getId()).query(UUID.class).list();
     return new ChildView(child.getId(), child.getInstitutionCode(), child.record(), labels.of(child.getCategory()),
         labels.of(child.getAdmissionReason()), child.ageOn(LocalDate.now(clock)), child.getCurrentPlacement(),
+        child.getAdoptionStatus(), child.getAdoptionStatusNote(),
         child.getDischargedOn(), child.getDischargeReason(), child.isSealed(), siblings,
         child.getPlacements().stream().map(ChildPlacement::view).toList());
   }

@@ -114,8 +114,9 @@ class SecurityConfiguration {
             // children's files: kept by institution staff, read by registrars and auditors (scope in Children)
             .requestMatchers(HttpMethod.GET, "/api/children", "/api/children/*", "/api/children/*/history")
                 .hasAnyRole("CASEWORKER", "DIRECTOR", "REGISTRAR", "AUDITOR")
-            .requestMatchers(HttpMethod.POST, "/api/children", "/api/children/*/placements", "/api/children/*/siblings")
-                .hasAnyRole("CASEWORKER", "DIRECTOR")
+            .requestMatchers(HttpMethod.POST, "/api/children", "/api/children/*/placements", "/api/children/*/siblings",
+                "/api/children/*/adoption-placement").hasAnyRole("CASEWORKER", "DIRECTOR")
+            .requestMatchers(HttpMethod.POST, "/api/children/*/birth-parent-claim").hasRole("REGISTRAR")
             .requestMatchers(HttpMethod.PUT, "/api/children/*").hasAnyRole("CASEWORKER", "DIRECTOR")
             .requestMatchers(HttpMethod.GET, "/api-docs.html", "/swagger-ui/**", "/v3/api-docs/**").authenticated()
             // pages other than the landing page need a login; any API path not listed above is refused
