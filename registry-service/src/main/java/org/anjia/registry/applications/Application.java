@@ -38,6 +38,10 @@ public class Application {
   private String jurisdictionCode;
   /** 民法典 art. 1110: seen only by the registrar of its jurisdiction, each read with a stated reason. */
   private boolean sealed;
+  private UUID childId;
+  /** 民法典 art. 1110: the parties asked for secrecy; the record is sealed on registration. */
+  private boolean confidential;
+  private String spouseConfirmedBy;
   private String motivation;
   private Instant submittedAt;
   private Instant decidedAt;
@@ -89,6 +93,28 @@ public class Application {
     rejectionReasons.clear();
     rejectionReasons.addAll(reasons);
     return true;
+  }
+
+  /** An adoption application concerns one child; the parties may ask for confidentiality. */
+  public void concernChild(UUID childId, boolean confidential) {
+    this.childId = childId;
+    this.confidential = confidential;
+  }
+
+  public void confirmBySpouse(String username) {
+    this.spouseConfirmedBy = username;
+  }
+
+  public UUID getChildId() {
+    return childId;
+  }
+
+  public boolean isConfidential() {
+    return confidential;
+  }
+
+  public String getSpouseConfirmedBy() {
+    return spouseConfirmedBy;
   }
 
   /** Seals the record (民法典 art. 1110); sealing is never undone here. */

@@ -10,9 +10,21 @@ public enum ApplicationStatus {
   TRAINED,
   /** Entered in the register (寄养家庭名册). */
   APPROVED,
-  REJECTED;
+  REJECTED,
+  // adoption
+  /** A married applicant's spouse has not confirmed the joint application yet (民法典 art. 1101). */
+  AWAITING_SPOUSE,
+  ASSESSMENT_CONSENTED,
+  ASSESSED,
+  MATCHED,
+  INTEGRATION_ASSESSED,
+  REPORTED,
+  /** 收养登记: the adoption exists from this day (民法典 art. 1105). */
+  REGISTERED,
+  /** 解除收养关系登记 (民法典 arts. 1114–1116). */
+  DISSOLVED;
 
   public boolean isFinal() {
-    return this == APPROVED || this == REJECTED;
+    return this == APPROVED || this == REJECTED || this == DISSOLVED;
   }
 }

@@ -96,6 +96,23 @@ public class Applications {
     }
   }
 
+  /** A document the service itself produced (e.g. the adoption certificate), attached by the engine's worker. */
+  @Transactional
+  public UUID attachGenerated(UUID applicationId, DocumentType type, String fileName, String contentType,
+      byte[] content) {
+    Document document = documents.saveAndFlush(new Document(applicationId, type, fileName, contentType, content,
+        sha256(content), clock.instant()));
+    audit.record(AuditAction.CREATE, "DOCUMENT", document.getId(), List.of("type", "fileName", "content"), null);
+    return document.getId();
+  }
+
+  /** Sealed on registration when the parties asked for it (民法典 art. 1110); the engine does it. */
+  @Transactional
+  public void sealOnRegistration(UUID applicationId) {
+    get(applicationId).seal();
+    audit.record(AuditAction.UPDATE, OBJECT, applicationId, List.of("sealed"), "民法典第一千一百一十条");
+  }
+
   /** For the engine's workers and the journeys: no scope, no audit of the read. */
   @Transactional(readOnly = true)
   public Application get(UUID applicationId) {

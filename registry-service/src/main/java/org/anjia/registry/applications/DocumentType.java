@@ -8,5 +8,7 @@ public enum DocumentType {
   HOUSING_PROOF,
   HEALTH_CERTIFICATE,
   MEMBERS_CONSENT,
+  /** 收养登记证, issued by the registrar. */
+  ADOPTION_CERTIFICATE,
   OTHER
 }

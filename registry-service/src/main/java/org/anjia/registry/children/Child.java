@@ -112,6 +112,13 @@ class Child {
     return Period.between(birthDate, day).getYears();
   }
 
+  /** Leaves the institution's care (离院); a confidential adoption also seals the file. */
+  void discharge(LocalDate on, String reason, boolean seal) {
+    dischargedOn = on;
+    dischargeReason = reason;
+    sealed = sealed || seal;
+  }
+
   /** Moves the child's way to adoption; false (nothing changes) when it is already there. */
   boolean adoptionStatus(AdoptionStatus next, String note) {
     if (adoptionStatus == next) {

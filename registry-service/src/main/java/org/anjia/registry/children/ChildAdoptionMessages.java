@@ -1,11 +1,8 @@
 package org.anjia.registry.children;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.anjia.registry.engine.ProcessMessages;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -16,13 +13,11 @@ import org.springframework.stereotype.Component;
 @Component
 class ChildAdoptionMessages {
 
-  private static final Duration TIME_TO_LIVE = Duration.ofHours(24);
-
-  private final CamundaClient camunda;
+  private final ProcessMessages messages;
   private final ChildRepository children;
 
-  ChildAdoptionMessages(CamundaClient camunda, ChildRepository children) {
-    this.camunda = camunda;
+  ChildAdoptionMessages(ProcessMessages messages, ChildRepository children) {
+    this.messages = messages;
     this.children = children;
   }
 
@@ -35,24 +30,14 @@ class ChildAdoptionMessages {
     variables.put("institutionCode", child.getInstitutionCode());
     variables.put("jurisdictionCode", child.getJurisdictionCode());
     variables.put("foundling", child.getAdmissionReason() == AdmissionReason.FOUNDLING);
-    publish(ChildAdoptionPlacement.REQUESTED_MESSAGE, child.getId().toString(), "placement-" + child.getId(),
+    messages.publish(ChildAdoptionPlacement.REQUESTED_MESSAGE, child.getId().toString(), "placement-" + child.getId(),
         variables);
   }
 
   @ApplicationModuleListener
   void on(ChildAdoptionEvents.BirthParentsClaimed event) {
-    publish(ChildAdoptionPlacement.CLAIMED_MESSAGE, event.childId().toString(), "claim-" + event.childId(),
+    messages.publish(ChildAdoptionPlacement.CLAIMED_MESSAGE, event.childId().toString(), "claim-" + event.childId(),
         Map.of("claimNote", event.note()));
   }
 
-  private void publish(String name, String correlationKey, String messageId, Map<String, Object> variables) {
-    try {
-      camunda.newPublishMessageCommand().messageName(name).correlationKey(correlationKey).messageId(messageId)
-          .timeToLive(TIME_TO_LIVE).variables(variables).send().join();
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
-        throw e;
-      }
-    }
-  }
 }

@@ -171,6 +171,44 @@ public class Children {
     events.publishEvent(new ChildAdoptionEvents.BirthParentsClaimed(id, note));
   }
 
+  /** The child as the adoption journey sees it; no scope check (the journey checks who asks). */
+  @Transactional(readOnly = true)
+  public java.util.Optional<AdoptableChild> adoptable(UUID id) {
+    return children.findById(id).map(child -> {
+      AdmissionReason reason = child.getAdmissionReason();
+      ChildRecord record = child.record();
+      return new AdoptableChild(child.getId(), record.name(), child.ageOn(LocalDate.now(clock)),
+          record.sex().name(), child.getAdoptionStatus() == AdoptionStatus.AVAILABLE, child.getInstitutionCode(),
+          child.getJurisdictionCode(),
+          reason == AdmissionReason.PARENTS_DEAD || child.getCategory() == ChildCategory.COMMUNITY_ORPHAN,
+          record.disabilityType() != null,
+          reason == AdmissionReason.FOUNDLING,
+          reason == AdmissionReason.FOUNDLING,
+          reason == AdmissionReason.PARENTS_INCAPABLE || reason == AdmissionReason.COURT_APPOINTED_GUARDIANSHIP);
+    });
+  }
+
+  /**
+   * Registration of the adoption (民法典 art. 1105): the adoption is the child's discharge from the
+   * institution, any foster placement ends, and a confidential adoption seals the file (art. 1110).
+   * Idempotent: a second call for the same certificate changes nothing.
+   */
+  @Transactional
+  public void recordAdoption(UUID id, String household, String certificateNumber, LocalDate registeredOn,
+      boolean seal) {
+    Child child = children.findById(id).orElseThrow(() -> new NotFoundException("child " + id));
+    if (child.getCurrentPlacement() == PlacementKind.ADOPTION) {
+      return;
+    }
+    String before = child.getCurrentPlacement().name();
+    child.place(PlacementKind.ADOPTION, registeredOn, household, certificateNumber);
+    child.discharge(registeredOn, "ADOPTED", seal);
+    recordChanges(id, Map.of("currentPlacement", before, "dischargedOn", ""),
+        Map.of("currentPlacement", PlacementKind.ADOPTION.name(), "dischargedOn", registeredOn.toString()), "engine");
+    audit.record(AuditAction.UPDATE, OBJECT, id, List.of("currentPlacement", "placements", "discharge", "sealed"),
+        null);
+  }
+
   /** For the placement process's workers: idempotent, recorded as the engine's change. */
   @Transactional
   public void adoptionStatus(UUID id, AdoptionStatus status, String note) {

@@ -1,40 +1,13 @@
 package org.anjia.registry.fostering;
 
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
-import java.math.BigDecimal;
-import java.util.List;
-import org.anjia.registry.families.Education;
-import org.anjia.registry.families.MemberRole;
-import org.anjia.registry.families.ValidResidentId;
+import org.anjia.registry.families.HouseholdInput;
 
 /** A family's written application to foster (寄养办法 art. 12(1)), as the application page sends it. */
 record FosterApplicationRequest(
     @NotBlank @Size(max = 60) String institutionCode,
     @Size(max = 2000) String motivation,
-    @NotNull @Valid FamilyInput family) {
-
-  record FamilyInput(
-      @NotBlank @Size(max = 500) String address,
-      @NotBlank @Size(max = 200) String hukouLocality,
-      @NotNull Boolean localHukou,
-      @NotNull Boolean fixedHome,
-      @NotNull @DecimalMin("0") BigDecimal livingSpaceM2,
-      @NotNull @DecimalMin("0") BigDecimal monthlyIncomeYuan,
-      @NotBlank @Pattern(regexp = "[0-9+\\- ]{5,20}", message = "{anjia.validation.phone}") String phone,
-      @NotNull Boolean infectiousOrMentalIllness,
-      @NotNull Boolean criminalRecord,
-      @NotEmpty @Size(max = 20) List<@Valid MemberInput> members) {}
-
-  record MemberInput(
-      @NotBlank @Size(max = 100) String name,
-      @NotBlank @ValidResidentId String residentId,
-      @NotNull MemberRole role,
-      @NotNull Education education,
-      @Size(max = 500) String healthNote) {}
-}
+    @NotNull @Valid HouseholdInput family) {}

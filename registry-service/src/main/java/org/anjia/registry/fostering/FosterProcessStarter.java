@@ -1,15 +1,10 @@
 package org.anjia.registry.fostering;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
-import java.time.Duration;
 import org.anjia.registry.applications.Application;
 import org.anjia.registry.applications.Applications;
+import org.anjia.registry.engine.ProcessMessages;
 import org.anjia.registry.families.Family;
 import org.anjia.registry.families.FamilyRepository;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -22,18 +17,14 @@ import org.springframework.stereotype.Component;
 @Component
 class FosterProcessStarter {
 
-  private static final Logger LOG = LoggerFactory.getLogger(FosterProcessStarter.class);
-  /** Long enough for every replay of the outbox to meet the first message and be refused as a duplicate. */
-  private static final Duration MESSAGE_TIME_TO_LIVE = Duration.ofHours(24);
-
-  private final CamundaClient camunda;
+  private final ProcessMessages messages;
   private final Applications applications;
   private final FamilyRepository families;
   private final FosterApplications fosterApplications;
 
-  FosterProcessStarter(CamundaClient camunda, Applications applications, FamilyRepository families,
+  FosterProcessStarter(ProcessMessages messages, Applications applications, FamilyRepository families,
       FosterApplications fosterApplications) {
-    this.camunda = camunda;
+    this.messages = messages;
     this.applications = applications;
     this.families = families;
     this.fosterApplications = fosterApplications;
@@ -44,20 +35,7 @@ class FosterProcessStarter {
     Application application = applications.get(event.applicationId());
     Family family = families.findById(application.getFamilyId()).orElseThrow();
     String key = application.getId().toString();
-    try {
-      camunda.newPublishMessageCommand()
-          .messageName(FosterQualification.SUBMITTED_MESSAGE)
-          .correlationKey(key)
-          .messageId(key)
-          .timeToLive(MESSAGE_TIME_TO_LIVE)
-          .variables(fosterApplications.startVariables(application, family))
-          .send()
-          .join();
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
-        throw e;
-      }
-      LOG.info("Start of application {} was already published; replay ignored", application.getNumber());
-    }
+    messages.publish(FosterQualification.SUBMITTED_MESSAGE, key, key,
+        fosterApplications.startVariables(application, family));
   }
 }

@@ -97,7 +97,7 @@ class SecurityConfiguration {
             .requestMatchers("/api/me").authenticated()
             .requestMatchers(HttpMethod.GET, "/api/institutions").permitAll()
             .requestMatchers("/api/portal/**").hasRole("FAMILY")
-            .requestMatchers(HttpMethod.POST, "/api/foster-applications").hasRole("FAMILY")
+            .requestMatchers(HttpMethod.POST, "/api/foster-applications", "/api/adoption-applications").hasRole("FAMILY")
             .requestMatchers(HttpMethod.GET, "/api/audit/verify").hasAnyRole("AUDITOR", "ADMIN")
             .requestMatchers(HttpMethod.GET, "/api/audit").hasRole("AUDITOR")
             .requestMatchers(HttpMethod.GET, "/api/worklist", "/api/incidents").hasAnyRole(STAFF_AND_AUDITOR)

@@ -46,6 +46,8 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("GET /api/me", everyone);
     ALLOWED.put("GET /api/institutions", everyone);
     ALLOWED.put("POST /api/foster-applications", Set.of(FAMILY_WANG));
+    ALLOWED.put("POST /api/adoption-applications", Set.of(FAMILY_WANG));
+    ALLOWED.put("POST /api/portal/applications/{id}/confirm", Set.of(FAMILY_WANG));
     ALLOWED.put("GET /api/foster-register", Set.of(CASEWORKER_NANCHANG, DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
     ALLOWED.put("GET /api/applications/{id}", Set.of(FAMILY_WANG, CASEWORKER_NANCHANG, DIRECTOR_NANCHANG,
         REGISTRAR_DONGHU, ASSESSOR_DONGHU, AUDITOR));

@@ -1,0 +1,34 @@
+package org.anjia.registry.adoption;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * The numbers of the adoption journey; defaults and sources in application.yaml (anjia.adoption.*).
+ *
+ * @param eligibility thresholds of 民法典 arts. 1098, 1100, 1102, 1104 for the eligibility DMN
+ * @param integrationPeriod living together before the report, at least 30 days (评估办法 art. 8)
+ * @param followUpVisits after registration (local practice: 3, 6 and 12 months)
+ * @param certificatePrefix the registrar's prefix of certificate numbers (收养登记证字号)
+ * @param certificateFont a TrueType font with Chinese glyphs for the certificate PDF
+ */
+@ConfigurationProperties("anjia.adoption")
+record AdoptionRules(Eligibility eligibility, String integrationPeriod, List<String> followUpVisits,
+    String certificatePrefix, String certificateFont) {
+
+  record Eligibility(int minAdopterAge, int maxChildrenWithoutChild, int maxChildrenWithChild,
+      int singleAdopterOppositeSexAgeGap, int childConsentAge) {
+
+    Map<String, Object> asVariables() {
+      Map<String, Object> rules = new LinkedHashMap<>();
+      rules.put("minAdopterAge", minAdopterAge);
+      rules.put("maxChildrenWithoutChild", maxChildrenWithoutChild);
+      rules.put("maxChildrenWithChild", maxChildrenWithChild);
+      rules.put("singleAdopterOppositeSexAgeGap", singleAdopterOppositeSexAgeGap);
+      rules.put("childConsentAge", childConsentAge);
+      return rules;
+    }
+  }
+}
