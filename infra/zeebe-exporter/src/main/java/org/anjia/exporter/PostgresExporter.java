@@ -22,8 +22,9 @@ import org.slf4j.Logger;
  *
  * <ul>
  *   <li>{@link #export} queues what a record means as upserts; the queue is written in one
- *       transaction when it holds {@code batchSize} records (synchronously) or every
- *       {@code flushIntervalMs} (timer). Only after the commit is the batch's last position
+ *       transaction when it holds {@code batchSize} records (synchronously), every
+ *       {@code flushIntervalMs} (timer), and right after a user-task record (a zero-delay task on
+ *       the exporter's actor: people wait for tasks in the worklist; see infra/bench/REPORT.md). Only after the commit is the batch's last position
  *       acknowledged to the broker, so a record is never lost.
  *   <li>Every upsert is guarded by the record's log position, so the records that the broker
  *       re-sends after a restart (everything after the last acknowledged position) change nothing.
@@ -54,6 +55,7 @@ public final class PostgresExporter implements Exporter {
   private Controller controller;
   private ScheduledTask flushTask;
   private boolean closed;
+  private boolean flushSoonScheduled;
 
   /** Queued, not yet committed. */
   private final List<SqlWrite> pendingWrites = new ArrayList<>();
@@ -116,6 +118,11 @@ public final class PostgresExporter implements Exporter {
       pendingLastPosition = record.getPosition();
       lastQueuedPosition = record.getPosition();
     }
+    if (record.getValueType() == ValueType.USER_TASK && !flushSoonScheduled) {
+      // people wait for user tasks in the worklist: flush right after this record, not on the timer
+      flushSoonScheduled = true;
+      controller.scheduleCancellableTask(Duration.ZERO, this::flushSoon);
+    }
     if (pendingRecords >= config.batchSize()) {
       try {
         flush();
@@ -177,14 +184,22 @@ public final class PostgresExporter implements Exporter {
   }
 
   private void flushOnTimer() {
+    flushQuietly();
+    if (!closed) {
+      scheduleFlush();
+    }
+  }
+
+  private void flushSoon() {
+    flushSoonScheduled = false;
+    flushQuietly();
+  }
+
+  private void flushQuietly() {
     try {
       flush();
     } catch (final SQLException | RuntimeException e) {
       // logged in flush(); the queue is kept for the next attempt
-    } finally {
-      if (!closed) {
-        scheduleFlush();
-      }
     }
   }
 

@@ -41,6 +41,22 @@ class BatchingAndAcknowledgementTest extends SharedPostgres {
   }
 
   @Test
+  void aUserTaskIsWrittenAtOnceNotOnTheTimer() throws Exception {
+    final var exporter = openExporter();
+
+    exporter.export(records.process(ProcessInstanceIntent.ELEMENT_ACTIVATED));
+    exporter.controller.runScheduledTasks(java.time.Duration.ZERO);
+    assertThat(db.count("engine.process_instance")).as("other records wait for the timer").isZero();
+
+    exporter.export(records.userTask(UserTaskIntent.CREATED, reviewTask()));
+    exporter.controller.runScheduledTasks(java.time.Duration.ZERO);
+
+    assertThat(db.count("engine.user_task")).isEqualTo(1);
+    assertThat(db.count("engine.process_instance")).as("written in the same transaction").isEqualTo(1);
+    assertThat(exporter.acknowledgedPosition()).isEqualTo(2);
+  }
+
+  @Test
   void nothingIsAcknowledgedOrWrittenBeforeTheBatchIsFlushed() throws Exception {
     final var exporter = openExporter();
 

@@ -54,10 +54,11 @@ class Worklist {
              exists (select 1 from task_signal s where s.user_task_key = t.user_task_key and s.kind = 'REMINDED') as reminded,
              exists (select 1 from task_signal s where s.user_task_key = t.user_task_key and s.kind = 'ESCALATED') as escalated
       """;
+  // the business key is cast, not the application id, so the join uses the primary key (infra/bench/REPORT.md)
   private static final String TASK_JOINS = """
       from engine.user_task t
       left join engine.process_instance p on p.process_instance_key = t.process_instance_key
-      left join application a on cast(a.id as text) = p.business_key
+      left join application a on a.id = cast(case when p.business_key ~ '^[0-9a-f-]{36}$' then p.business_key end as uuid)
       left join family f on f.id = a.family_id
       """;
   private static final String OPEN_TASKS_MATCHING = """
@@ -170,7 +171,7 @@ class Worklist {
                    a.id, a.number, a.status
             from engine.incident i
             left join engine.process_instance p on p.process_instance_key = i.process_instance_key
-            left join application a on cast(a.id as text) = p.business_key
+            left join application a on a.id = cast(case when p.business_key ~ '^[0-9a-f-]{36}$' then p.business_key end as uuid)
             where i.state = 'ACTIVE' order by i.created_at desc""")
         .query((rs, row) -> new IncidentView(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3),
             rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6)),
