@@ -68,15 +68,3 @@ $$;
 create trigger child_change_append_only before update or delete on child_change
     for each row execute function child_change_is_append_only();
 
-create table child_document (
-    id            uuid primary key,
-    child_id      uuid         not null references child (id),
-    type          varchar(40)  not null,
-    file_name     varchar(255) not null,
-    content_type  varchar(100) not null,
-    size_bytes    bigint       not null,
-    sha256        varchar(64)  not null,
-    content       bytea        not null,
-    uploaded_at   timestamptz  not null
-);
-create index child_document_child on child_document (child_id);

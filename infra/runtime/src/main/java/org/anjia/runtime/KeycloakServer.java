@@ -23,7 +23,6 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 
@@ -81,9 +80,9 @@ public final class KeycloakServer implements AutoCloseable {
 
   public synchronized void start() {
     Path kcSh = settings.keycloakHome().resolve("bin/kc.sh");
-    requireFile(kcSh, "Keycloak distribution missing: run the Maven build once (it unpacks "
+    Processes.requireFile(kcSh, "Keycloak distribution missing: run the Maven build once (it unpacks "
         + "org.keycloak:keycloak-quarkus-dist)");
-    requireFile(settings.realmFile(), "Realm file missing");
+    Processes.requireFile(settings.realmFile(), "Realm file missing");
     String realmFileName = settings.realmFile().getFileName().toString();
     if (!realmFileName.endsWith("-realm.json")) {
       // Keycloak's directory import only picks up files named *-realm.json
@@ -182,7 +181,7 @@ public final class KeycloakServer implements AutoCloseable {
       if (isReady()) {
         return;
       }
-      sleep(Duration.ofMillis(500));
+      Processes.sleep(Duration.ofMillis(500));
     }
     stop();
     throw new IllegalStateException("Keycloak not ready within " + timeout + " (" + discoveryUri()
@@ -266,25 +265,7 @@ public final class KeycloakServer implements AutoCloseable {
 
   /** SIGTERM to kc.sh, which forwards it to the JVM (graceful stop takes ~2 s). */
   public synchronized void stop() {
-    if (process == null || !process.isAlive()) {
-      return;
-    }
-    List<ProcessHandle> children = process.descendants().toList();
-    process.destroy();
-    try {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
-    // kc.sh runs java as a child; never leave it behind if the script went away first
-    for (ProcessHandle child : children) {
-      if (child.isAlive()) {
-        child.destroyForcibly();
-      }
-    }
+    Processes.stop(process);
   }
 
   @Override
@@ -315,20 +296,5 @@ public final class KeycloakServer implements AutoCloseable {
 
   public Settings settings() {
     return settings;
-  }
-
-  private static void requireFile(Path path, String message) {
-    if (!Files.exists(path)) {
-      throw new IllegalStateException(message + " (" + path + ")");
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }

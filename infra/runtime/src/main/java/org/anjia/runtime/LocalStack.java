@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The whole product on one machine, on embedded defaults: Keycloak with the anjia realm, the Zeebe
@@ -56,7 +55,7 @@ public final class LocalStack {
     Process[] service = new Process[1];
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       say("Stopping Anjia…");
-      stop(service[0]);
+      Processes.stop(service[0]);
       broker.stop();
       keycloak.stop();
       say("Stopped.");
@@ -132,20 +131,5 @@ public final class LocalStack {
       Thread.sleep(500);
     }
     throw new IllegalStateException("The registry service did not become healthy within 3 minutes");
-  }
-
-  private static void stop(Process process) {
-    if (process == null || !process.isAlive()) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly();
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
   }
 }

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The real Zeebe 8.6 broker (standalone, embedded gateway) from the Maven distribution, run as a
@@ -62,9 +61,9 @@ public final class ZeebeBroker implements AutoCloseable {
   }
 
   public synchronized void start() {
-    requireFile(settings.zeebeHome().resolve("bin/broker"),
+    Processes.requireFile(settings.zeebeHome().resolve("bin/broker"),
         "Zeebe distribution missing: run the Maven build once (it unpacks io.camunda:camunda-zeebe)");
-    requireFile(settings.exporterJar(), "Exporter jar missing: build infra/zeebe-exporter first");
+    Processes.requireFile(settings.exporterJar(), "Exporter jar missing: build infra/zeebe-exporter first");
     try {
       Files.createDirectories(settings.dataDirectory().resolve("tmp"));
       Files.createDirectories(settings.logFile().getParent());
@@ -123,7 +122,7 @@ public final class ZeebeBroker implements AutoCloseable {
         LOG.log(System.Logger.Level.INFO, "Zeebe broker ready: gRPC {0}, REST {1}", grpcAddress(), restAddress());
         return;
       }
-      sleep(Duration.ofMillis(500));
+      Processes.sleep(Duration.ofMillis(500));
     }
     stop();
     throw new IllegalStateException("Zeebe broker not ready within " + STARTUP_TIMEOUT + ", see " + settings.logFile());
@@ -179,18 +178,7 @@ public final class ZeebeBroker implements AutoCloseable {
   }
 
   public synchronized void stop() {
-    if (process == null || !process.isAlive()) {
-      return;
-    }
-    process.destroy();
-    try {
-      if (!process.waitFor(60, TimeUnit.SECONDS)) {
-        process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      process.destroyForcibly();
-    }
+    Processes.stop(process);
   }
 
   @Override
@@ -212,20 +200,5 @@ public final class ZeebeBroker implements AutoCloseable {
 
   private URI managementUri(String path) {
     return URI.create("http://127.0.0.1:" + settings.ports().management() + path);
-  }
-
-  private static void requireFile(Path path, String message) {
-    if (!Files.exists(path)) {
-      throw new IllegalStateException(message + " (" + path + ")");
-    }
-  }
-
-  private static void sleep(Duration duration) {
-    try {
-      Thread.sleep(duration);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
   }
 }
