@@ -21,8 +21,17 @@ class HolidayCalendarsTest {
   private final WorkingDayCalendar bundled = WorkingDayCalendar.load(WorkingDayCalendar.BUNDLED);
 
   @Test
-  void coversTheAnnouncedYears() {
-    assertThat(bundled.years()).contains(2025, 2026);
+  void coversTheAnnouncedYearsAndAProvisionalNextYear() {
+    assertThat(bundled.years()).contains(2025, 2026, 2027);
+    assertThat(bundled.arrangements().get(2027).source().title()).contains("临时日历");
+  }
+
+  @Test
+  void theProvisionalYearHoldsTheStatutoryDaysOfTheDecree() {
+    // 全国年节及纪念日放假办法 (2024): 1 + 4 + 1 + 2 + 1 + 1 + 3 statutory days, no 调休 until the notice
+    HolidayArrangement provisional = bundled.arrangements().get(2027);
+    assertThat(provisional.daysOff().count()).isEqualTo(13);
+    assertThat(provisional.makeUpWorkingDays().count()).isZero();
   }
 
   @ParameterizedTest
