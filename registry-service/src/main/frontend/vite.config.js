@@ -18,15 +18,19 @@ export default defineConfig({
     rolldownOptions: {
       input: {
         index: here('index.html'),
+        worklist: here('worklist.html'),
         task: here('task.html'),
         apply: here('apply.html'),
         application: here('application.html'),
+        portal: here('portal.html'),
+        audit: here('audit.html'),
       },
     },
   },
   server: {
-    proxy: {
-      '/api': process.env.ANJIA_API ?? 'http://localhost:8080',
-    },
+    // the session cookie and the login round trip (Spring Security ↔ Keycloak) go through the proxy too
+    proxy: Object.fromEntries(['/api', '/oauth2', '/login', '/logout', '/register'].map((path) => [
+      path, { target: process.env.ANJIA_API ?? 'http://localhost:8080', autoRewrite: true },
+    ])),
   },
 });

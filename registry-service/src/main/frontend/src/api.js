@@ -1,7 +1,17 @@
 // Thin client for the registry's JSON API. Every call sends Accept-Language so the server answers
 // (and words its problem+json errors) in the language the user chose.
 // Zeebe keys are 64-bit: they stay strings end to end (never Number()).
+//
+// The browser is signed in by a server-side session (cookie). State-changing calls echo the CSRF
+// token the server keeps in the cookie XSRF-TOKEN as header X-XSRF-TOKEN. A 401 means the session
+// is gone: the page goes to the login (unless the caller asked to handle 401 itself).
 import { lang, t } from './i18n.js';
+
+/** Where the browser signs in (Spring Security → Keycloak). Relative: works under any context path. */
+export const LOGIN_URL = 'oauth2/authorization/keycloak';
+/** Keycloak's self-registration for families. */
+export const REGISTER_URL = 'register';
+export const LOGOUT_URL = 'logout';
 
 /** A failed call: `status` is the HTTP status (0 when the server was not reached), `problem` the RFC 9457 body. */
 export class ApiError extends Error {
@@ -17,7 +27,22 @@ export class ApiError extends Error {
   }
 }
 
-async function request(method, path, { json, formData } = {}) {
+/** The CSRF token the server put into the readable cookie XSRF-TOKEN ('' when there is none). */
+export function csrfToken() {
+  for (const part of document.cookie.split(';')) {
+    const [name, ...rest] = part.trim().split('=');
+    if (name === 'XSRF-TOKEN') return decodeURIComponent(rest.join('='));
+  }
+  return '';
+}
+
+/** Sends the browser to the login; the returned promise never settles (the page is leaving). */
+export function goToLogin() {
+  location.assign(LOGIN_URL);
+  return new Promise(() => {});
+}
+
+async function request(method, path, { json, formData, anonymousOk = false } = {}) {
   const headers = { 'Accept-Language': lang, Accept: 'application/json, application/problem+json' };
   let body;
   if (json !== undefined) {
@@ -25,6 +50,10 @@ async function request(method, path, { json, formData } = {}) {
     body = JSON.stringify(json);
   } else if (formData) {
     body = formData; // the browser sets the multipart boundary
+  }
+  if (method !== 'GET' && method !== 'HEAD') {
+    const token = csrfToken();
+    if (token) headers['X-XSRF-TOKEN'] = token;
   }
   let response;
   try {
@@ -41,6 +70,7 @@ async function request(method, path, { json, formData } = {}) {
       payload = response.ok ? text : { detail: text.slice(0, 300) };
     }
   }
+  if (response.status === 401 && !anonymousOk) return goToLogin();
   if (!response.ok) {
     throw new ApiError(response.status, payload ?? { title: response.statusText });
   }
@@ -59,19 +89,33 @@ function query(params) {
 }
 
 export const api = {
+  /** The signed-in user; null when nobody is signed in (the landing page asks without forcing a login). */
+  me: () => request('GET', '/api/me'),
+  meOrNull: () => request('GET', '/api/me', { anonymousOk: true }).catch((error) => {
+    if (error.status === 401) return null;
+    throw error;
+  }),
+  institutions: () => request('GET', '/api/institutions', { anonymousOk: true }),
   worklist: (params) => request('GET', `/api/worklist${query(params)}`),
   incidents: () => request('GET', '/api/incidents'),
   task: (key) => request('GET', `/api/tasks/${enc(key)}`),
-  claim: (key, assignee) => request('POST', `/api/tasks/${enc(key)}/claim`, { json: { assignee } }),
+  claim: (key) => request('POST', `/api/tasks/${enc(key)}/claim`),
   unclaim: (key) => request('POST', `/api/tasks/${enc(key)}/unclaim`),
   complete: (key, variables) => request('POST', `/api/tasks/${enc(key)}/complete`, { json: { variables } }),
   submitFosterApplication: (body) => request('POST', '/api/foster-applications', { json: body }),
-  application: (id) => request('GET', `/api/applications/${enc(id)}`),
+  application: (id, reason) => request('GET', `/api/applications/${enc(id)}${query({ reason })}`),
+  assignAssessor: (id, assessor) => request('POST', `/api/applications/${enc(id)}/assessors`, { json: { assessor } }),
+  seal: (id, reason) => request('POST', `/api/applications/${enc(id)}/seal${query({ reason })}`),
   uploadDocument: (applicationId, type, file) => {
     const formData = new FormData();
     formData.append('type', type);
     formData.append('file', file);
     return request('POST', `/api/applications/${enc(applicationId)}/documents`, { formData });
   },
-  documentUrl: (documentId) => `/api/documents/${enc(documentId)}/content`,
+  documentUrl: (documentId, reason) => `/api/documents/${enc(documentId)}/content${query({ reason })}`,
+  myApplications: () => request('GET', '/api/portal/applications'),
+  inviteFamilyMember: () => request('POST', '/api/portal/family/invitations'),
+  joinFamily: (code) => request('POST', '/api/portal/family/join', { json: { code } }),
+  audit: (params) => request('GET', `/api/audit${query(params)}`),
+  verifyAudit: () => request('GET', '/api/audit/verify'),
 };

@@ -1,35 +1,58 @@
-// 申请进度 Application status: status and its history, rejection reasons, documents and upload.
+// 申请进度 Application status: status and its history, rejection reasons, documents and upload;
+// for caseworkers, directors and registrars the assignment of an assessor; for registrars sealing.
+// A sealed record (民法典 art. 1110) is read only with a stated reason, asked for on the page.
 import { api } from '../api.js';
 import { formatBytes, formatDateTime, label, t } from '../i18n.js';
-import { el, errorNotice, fill, initPage, notice } from '../shell.js';
+import { STAFF_ROLES, el, errorNotice, fill, hasRole, initPage, notice, requireRole, worklistHref } from '../shell.js';
 
 const DOCUMENT_TYPES = ['ID_CARD', 'HUKOU_BOOK', 'INCOME_PROOF', 'HOUSING_PROOF', 'HEALTH_CERTIFICATE', 'MEMBERS_CONSENT', 'OTHER'];
 const REFRESH_MS = 15_000;
 
 const main = initPage({ page: 'application', titleKey: 'app.title' });
+const user = await requireRole(main, ...STAFF_ROLES, 'FAMILY', 'AUDITOR');
 const params = new URLSearchParams(location.search);
 const id = params.get('id');
 
+const mayUpload = hasRole(user, 'CASEWORKER', 'FAMILY');
+const mayAssign = hasRole(user, 'CASEWORKER', 'DIRECTOR', 'REGISTRAR');
+const maySeal = hasRole(user, 'REGISTRAR');
+const isFamilyOnly = hasRole(user, 'FAMILY') && !hasRole(user, ...STAFF_ROLES);
+
+/** The reason given for reading a sealed record; sent with every read of it from then on. */
+let reason = '';
+let needsReason = false;
+let institutionNames = {};
+
 const messages = el('div');
+const reasonHost = el('div');
 const headHost = el('div');
 const statusHost = el('div');
 const documentsHost = el('div');
+const staffHost = el('div');
 const uploadMessage = el('div', { 'aria-live': 'polite', dataset: { testid: 'upload-message' } });
+const documentsSection = el('section', { class: 'panel', 'aria-labelledby': 'documents-title', hidden: true },
+  el('h2', { id: 'documents-title' }, t('app.documents')),
+  documentsHost);
 
 function renderHead(application) {
   document.title = `${application.number} · ${t('app.title')} · ${t('app.name')}`;
   const family = application.family ?? {};
+  const institution = application.institutionCode
+    ? institutionNames[application.institutionCode] ?? application.institutionCode : null;
   fill(headHost,
     el('div', { class: 'page-head' },
       el('div', {},
         el('h1', {}, t('app.title')),
         el('div', { class: 'muted' }, label('appType', application.type))),
-      el('div', {}, el('span', { class: 'badge badge-status', dataset: { testid: 'application-status', status: application.status ?? '' } },
-        application.statusLabel || application.status))),
+      el('div', {},
+        application.sealed ? el('span', { class: 'badge badge-sealed', dataset: { testid: 'application-sealed' } }, t('app.sealed')) : null,
+        el('span', { class: 'badge badge-status', dataset: { testid: 'application-status', status: application.status ?? '' } },
+          application.statusLabel || application.status))),
     el('section', { class: 'panel' },
       el('dl', { class: 'summary' },
         el('dt', {}, t('app.number')), el('dd', { class: 'mono', dataset: { testid: 'application-number' } }, application.number),
         el('dt', {}, t('app.status')), el('dd', {}, application.statusLabel || application.status),
+        institution ? [el('dt', {}, t('app.institution')), el('dd', { dataset: { testid: 'application-institution' } }, institution)] : null,
         el('dt', {}, t('app.submittedAt')), el('dd', {}, formatDateTime(application.submittedAt) || t('common.none')),
         application.decidedAt ? [el('dt', {}, t('app.decidedAt')), el('dd', {}, formatDateTime(application.decidedAt))] : null,
         el('dt', {}, t('app.family')), el('dd', { dataset: { testid: 'application-family' } }, family.displayName ?? t('common.none')),
@@ -77,7 +100,7 @@ function renderDocuments(application) {
         el('th', { scope: 'col' }, t('app.doc.sha256')))),
       el('tbody', {}, documents.map((doc) => el('tr', { dataset: { testid: 'document-row', type: doc.type ?? '' } },
         el('td', {}, doc.typeLabel || label('doc', doc.type)),
-        el('td', {}, el('a', { href: api.documentUrl(doc.id), download: doc.fileName ?? true }, doc.fileName)),
+        el('td', {}, el('a', { href: api.documentUrl(doc.id, reason), download: doc.fileName ?? true }, doc.fileName)),
         el('td', {}, formatBytes(doc.size)),
         el('td', {}, formatDateTime(doc.uploadedAt)),
         el('td', { class: 'mono', title: doc.sha256 ?? '' }, doc.sha256 ? `${doc.sha256.slice(0, 12)}…` : ''))))))
@@ -127,33 +150,171 @@ function uploadForm() {
   return formElement;
 }
 
+/** A sealed record: asks for the reason, then reads again with it. */
+function renderReasonPrompt() {
+  const input = el('input', { id: 'sealed-reason', type: 'text', maxlength: 500, required: true, dataset: { testid: 'sealed-reason' } });
+  input.value = reason;
+  const error = el('span', { class: 'field-error', id: 'sealed-reason-error', hidden: true });
+  const formElement = el('form', { novalidate: true, dataset: { testid: 'sealed-form' } },
+    el('div', { class: 'field' },
+      el('label', { for: 'sealed-reason' }, t('app.sealed.reason'), el('span', { class: 'req', 'aria-hidden': 'true' }, '*')),
+      input, error),
+    el('button', { type: 'submit', class: 'button', dataset: { testid: 'sealed-open' } }, t('app.sealed.open')));
+  formElement.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!input.value.trim()) {
+      error.textContent = t('app.sealed.required');
+      error.hidden = false;
+      input.setAttribute('aria-invalid', 'true');
+      input.setAttribute('aria-describedby', error.id);
+      input.focus();
+      return;
+    }
+    reason = input.value.trim();
+    await load();
+  });
+  fill(reasonHost, el('section', { class: 'panel', 'aria-labelledby': 'sealed-title' },
+    el('h2', { id: 'sealed-title' }, t('app.sealed')),
+    notice('warning', t('app.sealed.lead')),
+    formElement));
+  input.focus();
+}
+
+/** A small form of one text input and a button, with its own message line. */
+function oneFieldForm({ idBase, labelKey, buttonKey, testid, requiredKey, onSubmit, danger = false }) {
+  const input = el('input', { id: `${idBase}-input`, type: 'text', maxlength: 200, autocomplete: 'off', dataset: { testid: `${testid}-input` } });
+  const button = el('button', { type: 'submit', class: danger ? 'button button-danger' : 'button', dataset: { testid: `${testid}-submit` } }, t(buttonKey));
+  const message = el('div', { 'aria-live': 'polite', dataset: { testid: `${testid}-message` } });
+  const formElement = el('form', { class: 'filters', novalidate: true, dataset: { testid } },
+    el('div', { class: 'field' }, el('label', { for: input.id }, t(labelKey)), input),
+    el('div', { class: 'field' }, button));
+  formElement.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const value = input.value.trim();
+    if (!value) {
+      fill(message, notice('error', t(requiredKey)));
+      input.focus();
+      return;
+    }
+    button.disabled = true;
+    try {
+      const done = await onSubmit(value);
+      if (done) {
+        fill(message, notice('success', done));
+        input.value = '';
+      } else {
+        fill(message);
+      }
+    } catch (error) {
+      const fieldErrors = error.fieldErrors ?? [];
+      fill(message, fieldErrors.length
+        ? notice('error', error.problem.detail ?? '', el('ul', {}, fieldErrors.map((e) => el('li', {}, e.message))))
+        : errorNotice(error));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return [formElement, message];
+}
+
+function renderStaffActions(application) {
+  const sections = [];
+  if (mayAssign) {
+    const [formElement, message] = oneFieldForm({
+      idBase: 'assessor', labelKey: 'app.assign.username', buttonKey: 'app.assign.button',
+      testid: 'assign-assessor', requiredKey: 'app.assign.required',
+      onSubmit: async (assessor) => {
+        await api.assignAssessor(id, assessor);
+        return t('app.assign.done', { name: assessor });
+      },
+    });
+    sections.push(el('section', { class: 'panel', 'aria-labelledby': 'assign-title' },
+      el('h2', { id: 'assign-title' }, t('app.assign.title')),
+      el('p', { class: 'muted' }, t('app.assign.lead')),
+      message, formElement));
+  }
+  if (maySeal && !application.sealed) {
+    const [formElement, message] = oneFieldForm({
+      idBase: 'seal', labelKey: 'app.seal.reason', buttonKey: 'app.seal.button',
+      testid: 'seal', requiredKey: 'app.seal.required', danger: true,
+      onSubmit: async (sealReason) => {
+        if (!window.confirm(t('app.seal.confirm'))) return null;
+        await api.seal(id, sealReason);
+        reason = sealReason;
+        await load();
+        return null;
+      },
+    });
+    sections.push(el('section', { class: 'panel', 'aria-labelledby': 'seal-title' },
+      el('h2', { id: 'seal-title' }, t('app.seal.title')),
+      el('p', { class: 'muted' }, t('app.seal.lead')),
+      message, formElement));
+  }
+  // keep a form the user is typing in: build the sections once
+  if (!staffHost.firstChild || staffHost.dataset.sealed !== String(application.sealed)) {
+    staffHost.dataset.sealed = String(application.sealed);
+    fill(staffHost, sections);
+  }
+}
+
 async function load() {
   try {
-    const application = await api.application(id);
+    const application = await api.application(id, reason || undefined);
+    needsReason = false;
     fill(messages);
+    fill(reasonHost);
+    documentsSection.hidden = false;
     renderHead(application);
     renderStatus(application);
     renderDocuments(application);
+    renderStaffActions(application);
   } catch (error) {
+    const reasonError = error.status === 400 && error.fieldErrors.find((fieldError) => fieldError.field === 'reason');
+    if (reasonError) {
+      needsReason = true;
+      fill(messages);
+      if (!reasonHost.firstChild) renderReasonPrompt();
+      return;
+    }
     fill(messages, errorNotice(error));
   }
 }
 
-if (!id) {
+async function loadInstitutionNames() {
+  try {
+    for (const institution of (await api.institutions()) ?? []) institutionNames[institution.code] = institution.name;
+  } catch {
+    institutionNames = {}; // the code is shown instead
+  }
+}
+
+if (!user) {
+  // requireRole said why
+} else if (!id) {
   fill(main, notice('error', t('app.missingId')));
 } else {
-  fill(main,
-    params.has('created') ? notice('success', t('app.created')) : null,
-    messages,
-    headHost,
-    statusHost,
-    el('section', { class: 'panel', 'aria-labelledby': 'documents-title' },
-      el('h2', { id: 'documents-title' }, t('app.documents')),
-      documentsHost,
+  const back = isFamilyOnly
+    ? el('a', { class: 'button button-link', href: 'portal.html', dataset: { testid: 'back' } }, `← ${t('app.backPortal')}`)
+    : hasRole(user, ...STAFF_ROLES)
+      ? el('a', { class: 'button button-link', href: worklistHref(), dataset: { testid: 'back' } }, `← ${t('common.back')}`)
+      : null;
+  if (mayUpload) {
+    documentsSection.append(
       el('h3', { style: 'margin-top:1.5rem' }, t('app.upload')),
       uploadMessage,
-      uploadForm()));
-  load();
+      uploadForm());
+  }
+  fill(main,
+    back ? el('p', { class: 'back-link' }, back) : null,
+    params.has('created') ? notice('success', t('app.created')) : null,
+    messages,
+    reasonHost,
+    headHost,
+    statusHost,
+    documentsSection,
+    staffHost);
+  await loadInstitutionNames();
+  await load();
   // the process moves the status on its own: keep the page current
-  setInterval(() => { if (document.visibilityState === 'visible') load(); }, REFRESH_MS);
+  setInterval(() => { if (document.visibilityState === 'visible' && !needsReason) load(); }, REFRESH_MS);
 }

@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { formatDate, label, t } from '../i18n.js';
 import { ageOn, parseResidentId } from '../residentId.js';
-import { el, errorNotice, fill, initPage } from '../shell.js';
+import { el, errorNotice, fill, initPage, requireRole } from '../shell.js';
 
 const ROLES = ['PRIMARY_CAREGIVER', 'SPOUSE', 'CHILD', 'OTHER_ADULT'];
 const EDUCATION = ['NONE', 'PRIMARY', 'JUNIOR_MIDDLE', 'SENIOR_HIGH', 'VOCATIONAL', 'JUNIOR_COLLEGE', 'BACHELOR', 'POSTGRADUATE'];
@@ -12,6 +12,7 @@ const EDUCATION = ['NONE', 'PRIMARY', 'JUNIOR_MIDDLE', 'SENIOR_HIGH', 'VOCATIONA
 const PHONE = /^[0-9+\- ]{5,20}$/;
 
 const main = initPage({ page: 'apply', titleKey: 'apply.title' });
+const user = await requireRole(main, 'FAMILY');
 
 const domId = (path) => `f-${path.replace(/[^A-Za-z0-9]+/g, '-')}`;
 
@@ -57,6 +58,42 @@ function yesNo(path, labelKey) {
     el('legend', {}, t(labelKey), requiredMark(true)),
     el('div', { class: 'choices' }, option('true', 'common.yes'), option('false', 'common.no')),
     el('span', { class: 'field-error', id: `${id}-error`, hidden: true, dataset: { errorFor: path } }));
+}
+
+// --- institution ------------------------------------------------------------------------------
+
+const institutionSelect = el('select', { style: 'min-width:18rem' }, el('option', { value: '' }, t('common.loading')));
+const institutionNote = el('span', { class: 'derived', 'aria-live': 'polite', dataset: { testid: 'institution-jurisdiction' } });
+const institutionMessage = el('div');
+let institutions = [];
+
+const institutionSection = el('section', { class: 'panel', 'aria-labelledby': 'sec-institution' },
+  el('h2', { id: 'sec-institution' }, t('apply.section.institution')),
+  institutionMessage,
+  field('institutionCode', 'apply.institution', institutionSelect, { hintKey: 'apply.institution.hint' }));
+institutionSelect.after(institutionNote);
+
+institutionSelect.addEventListener('change', () => {
+  const chosen = institutions.find((institution) => institution.code === institutionSelect.value);
+  institutionNote.textContent = chosen?.jurisdictionName
+    ? t('apply.institution.jurisdiction', { name: chosen.jurisdictionName }) : '';
+});
+
+async function loadInstitutions() {
+  try {
+    institutions = (await api.institutions()) ?? [];
+    fill(institutionSelect,
+      el('option', { value: '' }, t('apply.choose')),
+      institutions.map((institution) => el('option', { value: institution.code }, institution.name)));
+    // one institution only: nothing to choose
+    if (institutions.length === 1) {
+      institutionSelect.value = institutions[0].code;
+      institutionSelect.dispatchEvent(new Event('change'));
+    }
+  } catch (error) {
+    fill(institutionSelect, el('option', { value: '' }, t('apply.choose')));
+    fill(institutionMessage, errorNotice(error));
+  }
 }
 
 // --- household ----------------------------------------------------------------------------
@@ -169,18 +206,21 @@ const submitButton = el('button', { type: 'submit', class: 'button', dataset: { 
 
 const formElement = el('form', { novalidate: true, dataset: { testid: 'apply-form' } },
   summaryHost,
+  institutionSection,
   householdSection,
   backgroundSection,
   membersSection,
   motivationSection,
   el('div', { class: 'actions' }, submitButton));
 
-fill(main,
-  el('h1', {}, t('apply.title')),
-  el('p', { class: 'page-lead' }, t('apply.lead')),
-  formElement);
-
-addMember({ role: 'PRIMARY_CAREGIVER' });
+if (user) {
+  fill(main,
+    el('h1', {}, t('apply.title')),
+    el('p', { class: 'page-lead' }, t('apply.lead')),
+    formElement);
+  addMember({ role: 'PRIMARY_CAREGIVER' });
+  loadInstitutions();
+}
 
 // --- reading, validating, showing errors ----------------------------------------------------
 
@@ -201,6 +241,7 @@ function numberValue(path) {
 function readBody() {
   const value = (path) => control(path).value.trim();
   return {
+    institutionCode: value('institutionCode'),
     motivation: value('motivation'),
     family: {
       address: value('family.address'),
@@ -228,6 +269,7 @@ function validate(body) {
   const errors = [];
   const need = (path, present) => { if (!present) errors.push({ field: path, message: t('apply.err.required') }); };
   const { family } = body;
+  need('institutionCode', body.institutionCode);
   need('family.address', family.address);
   need('family.hukouLocality', family.hukouLocality);
   need('family.phone', family.phone);

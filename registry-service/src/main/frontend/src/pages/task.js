@@ -1,10 +1,16 @@
-// 任务 Task: claim / unclaim, the task's Camunda form rendered with form-js, complete.
+// 任务 Task: claim / unclaim for the signed-in user, the task's Camunda form rendered with form-js,
+// complete (only the assignee may). Auditors see the task read-only.
 import { api } from '../api.js';
 import { formatDateTime, label, t } from '../i18n.js';
 import { fieldLabel, renderForm, showServerErrors } from '../formjs.js';
-import { currentUser, el, errorNotice, fill, focusUserBox, initPage, notice, worklistHref } from '../shell.js';
+import { STAFF_ROLES, el, errorNotice, fill, hasRole, initPage, notice, requireRole, worklistHref } from '../shell.js';
 
 const main = initPage({ page: 'task', titleKey: 'task.title' });
+const user = await requireRole(main, ...STAFF_ROLES, 'FAMILY', 'AUDITOR');
+// auditors read everything and change nothing
+const mayWork = hasRole(user, ...STAFF_ROLES, 'FAMILY');
+const backHref = () => (hasRole(user, ...STAFF_ROLES) || !hasRole(user, 'FAMILY') ? worklistHref() : 'portal.html');
+const backKey = hasRole(user, ...STAFF_ROLES) || !hasRole(user, 'FAMILY') ? 'common.back' : 'app.backPortal';
 // Zeebe keys are 64-bit: keep the key as the string it came in.
 const key = new URLSearchParams(location.search).get('key');
 
@@ -22,7 +28,7 @@ const formHost = el('div', { class: 'form-host', dataset: { testid: 'task-form' 
 const completeButton = el('button', { type: 'button', class: 'button', dataset: { testid: 'complete' } }, t('task.complete'));
 
 function assignedToMe() {
-  return Boolean(task?.assignee) && task.assignee === currentUser();
+  return Boolean(task?.assignee) && task.assignee === user?.username;
 }
 
 function summaryRow(term, ...value) {
@@ -37,7 +43,7 @@ function renderHead() {
       el('div', {},
         el('h1', { dataset: { testid: 'task-name' } }, task.name || task.elementId),
         task.processId ? el('div', { class: 'muted' }, label('process', task.processId)) : null),
-      el('a', { class: 'button button-link', href: worklistHref() }, `← ${t('common.back')}`)),
+      el('a', { class: 'button button-link', href: backHref() }, `← ${t(backKey)}`)),
     el('section', { class: 'panel' },
       el('dl', { class: 'summary' },
         summaryRow(t('task.application'), application
@@ -62,13 +68,16 @@ function renderHead() {
 function renderState() {
   if (!task) return;
   const mine = assignedToMe();
-  claimButton.hidden = mine;
-  unclaimButton.hidden = !task.assignee;
+  claimButton.hidden = !mayWork || mine || Boolean(task.assignee);
+  // a director may release a colleague's claim; everyone else only their own
+  unclaimButton.hidden = !mayWork || !task.assignee || !(mine || hasRole(user, 'DIRECTOR'));
+  completeButton.hidden = !mayWork;
   claimButton.disabled = busy;
   unclaimButton.disabled = busy;
   completeButton.disabled = busy || !mine;
   form?.setProperty('readOnly', !mine);
-  if (mine) fill(formHint);
+  if (!mayWork) fill(formHint, notice('info', t('task.readOnly')));
+  else if (mine) fill(formHint);
   else if (task.assignee) fill(formHint, notice('warning', t('task.assignedToOther', { name: task.assignee })));
   else fill(formHint, notice('info', t('task.claimFirst')));
 }
@@ -92,22 +101,16 @@ async function settle(expectedAssignee) {
 }
 
 async function claim() {
-  const user = currentUser();
-  if (!user) {
-    fill(actionMessage, notice('warning', t('task.needUser')));
-    focusUserBox();
-    return;
-  }
   busy = true;
   renderState();
   try {
-    await api.claim(key, user);
-    task = { ...task, assignee: user };
+    await api.claim(key);
+    task = { ...task, assignee: user.username };
     busy = false;
     renderHead();
     renderState();
     fill(actionMessage, notice('success', t('task.claimed')));
-    settle(user);
+    settle(user.username);
   } catch (error) {
     busy = false;
     renderState();
@@ -139,7 +142,7 @@ async function send(variables) {
   completeButton.textContent = t('task.completing');
   try {
     await api.complete(key, variables);
-    location.href = worklistHref({ completed: '1' });
+    location.href = hasRole(user, ...STAFF_ROLES) ? worklistHref({ completed: '1' }) : backHref();
   } catch (error) {
     busy = false;
     completeButton.textContent = t('task.complete');
@@ -178,7 +181,6 @@ completeButton.addEventListener('click', () => {
 });
 claimButton.addEventListener('click', claim);
 unclaimButton.addEventListener('click', unclaim);
-document.addEventListener('anjia:user-changed', renderState);
 
 async function start() {
   if (!key) {
@@ -189,7 +191,7 @@ async function start() {
     task = await api.task(key);
   } catch (error) {
     fill(main, error.status === 404 ? notice('warning', t('task.notFound')) : errorNotice(error),
-      el('p', {}, el('a', { href: worklistHref() }, t('common.back'))));
+      el('p', {}, el('a', { href: backHref() }, t(backKey))));
     return;
   }
   fill(main,
@@ -216,4 +218,4 @@ async function start() {
   renderState();
 }
 
-start();
+if (user) start();

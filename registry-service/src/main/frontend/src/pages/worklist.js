@@ -1,10 +1,12 @@
 // 工作台 Worklist: open user tasks projected from the engine, filtered and sorted by due date.
 // The filters live in the URL (bookmarkable, and the browser test opens ?candidateGroup=...).
+// The server shows each user only the tasks of their candidate groups and data scope; the group
+// filter offers only the user's own groups (auditors, who read everything, get all of them).
 import { api } from '../api.js';
 import { formatDateTime, formatTime, label, t } from '../i18n.js';
-import { WORKLIST_QUERY_KEY, el, errorNotice, fill, initPage, notice } from '../shell.js';
+import { STAFF_ROLES, WORKLIST_QUERY_KEY, el, errorNotice, fill, hasRole, initPage, notice, requireRole } from '../shell.js';
 
-const GROUPS = ['caseworker', 'assessor', 'director'];
+const TASK_GROUPS = ['caseworker', 'assessor', 'director', 'registrar'];
 const PROCESSES = ['foster-family-qualification'];
 const PAGE_SIZE = 20;
 const REFRESH_MS = 10_000;
@@ -12,12 +14,17 @@ const FAST_REFRESH_MS = 2_000;
 const FAST_REFRESH_FOR_MS = 60_000;
 
 const main = initPage({ page: 'worklist', titleKey: 'worklist.title' });
+const user = await requireRole(main, ...STAFF_ROLES, 'AUDITOR');
+const GROUPS = hasRole(user, 'AUDITOR')
+  ? TASK_GROUPS
+  : (user?.candidateGroups ?? []).filter((group) => !['auditor', 'admin', 'family'].includes(group));
 
 const params = new URLSearchParams(location.search);
 const state = {
   candidateGroup: GROUPS.includes(params.get('candidateGroup')) ? params.get('candidateGroup') : '',
   processId: params.get('processId') ?? '',
   overdue: params.get('overdue') === 'true',
+  mine: params.get('mine') === 'true',
   page: Math.max(0, Number.parseInt(params.get('page') ?? '0', 10) || 0),
   direction: params.get('sort') === 'dueDate,desc' ? 'desc' : 'asc',
 };
@@ -42,13 +49,16 @@ processSelect.value = state.processId;
 const overdueBox = el('input', { id: 'filter-overdue', type: 'checkbox', dataset: { testid: 'filter-overdue' } });
 overdueBox.checked = state.overdue;
 
+const mineBox = el('input', { id: 'filter-mine', type: 'checkbox', dataset: { testid: 'filter-mine' } });
+mineBox.checked = state.mine;
+
 const refreshButton = el('button', { type: 'button', class: 'button button-secondary', dataset: { testid: 'refresh' } }, t('common.refresh'));
 const updatedAt = el('span', { class: 'muted', 'aria-live': 'polite' });
 const incidentsHost = el('div');
 const messages = el('div');
 const listHost = el('div', { 'aria-busy': 'true' }, el('p', { class: 'muted' }, t('common.loading')));
 
-fill(main,
+if (user) fill(main,
   el('h1', {}, t('worklist.title')),
   el('p', { class: 'page-lead' }, t('worklist.lead')),
   incidentsHost,
@@ -59,6 +69,7 @@ fill(main,
     el('div', { class: 'filters' },
       el('div', { class: 'field' }, el('label', { for: 'filter-group' }, t('worklist.group')), groupSelect),
       el('div', { class: 'field' }, el('label', { for: 'filter-process' }, t('worklist.process')), processSelect),
+      el('label', { class: 'checkbox', for: 'filter-mine' }, mineBox, t('worklist.mine')),
       el('label', { class: 'checkbox', for: 'filter-overdue' }, overdueBox, t('worklist.overdueOnly')),
       el('div', { class: 'actions', style: 'margin-left:auto' }, updatedAt, refreshButton))),
   listHost);
@@ -69,6 +80,7 @@ function queryString() {
   const search = new URLSearchParams();
   if (state.candidateGroup) search.set('candidateGroup', state.candidateGroup);
   if (state.processId) search.set('processId', state.processId);
+  if (state.mine) search.set('mine', 'true');
   if (state.overdue) search.set('overdue', 'true');
   if (state.page) search.set('page', String(state.page));
   if (state.direction === 'desc') search.set('sort', 'dueDate,desc');
@@ -85,6 +97,7 @@ function onFilterChange() {
   state.candidateGroup = groupSelect.value;
   state.processId = processSelect.value;
   state.overdue = overdueBox.checked;
+  state.mine = mineBox.checked;
   state.page = 0;
   load();
 }
@@ -92,6 +105,7 @@ function onFilterChange() {
 groupSelect.addEventListener('change', onFilterChange);
 processSelect.addEventListener('change', onFilterChange);
 overdueBox.addEventListener('change', onFilterChange);
+mineBox.addEventListener('change', onFilterChange);
 refreshButton.addEventListener('click', () => load());
 
 function taskHref(task) {
@@ -208,6 +222,7 @@ async function load() {
       api.worklist({
         candidateGroup: state.candidateGroup,
         processId: state.processId,
+        assignee: state.mine ? user.username : undefined,
         overdue: state.overdue ? 'true' : undefined,
         page: state.page,
         size: PAGE_SIZE,
@@ -243,5 +258,7 @@ function scheduleRefresh() {
   }, fast ? FAST_REFRESH_MS : REFRESH_MS);
 }
 
-load();
-scheduleRefresh();
+if (user) {
+  load();
+  scheduleRefresh();
+}

@@ -101,6 +101,15 @@ public abstract class RegistryIntegrationTest {
     }, elementId + " of " + applicationNumber + " in the worklist of " + user.username());
   }
 
+  /** Until the engine has completed (or canceled) the task: the projection no longer shows it open. */
+  protected void awaitTaskClosed(User user, String taskKey) {
+    ExportedRecords.await(() -> {
+      Response task = get(user, "/api/tasks/" + taskKey);
+      return task.status() == 200 && !"CREATED".equals(task.body().path("state").asText())
+          ? java.util.Optional.of(true) : java.util.Optional.empty();
+    }, "task " + taskKey + " completed in the engine");
+  }
+
   protected JsonNode awaitStatus(User reader, String applicationId, String status) {
     return ExportedRecords.await(() -> {
       JsonNode application = get(reader, "/api/applications/" + applicationId).body();

@@ -23,7 +23,8 @@ record ExporterConfig(
 
   static final int DEFAULT_BATCH_SIZE = 100;
   static final long DEFAULT_FLUSH_INTERVAL_MS = 100;
-  static final String DEFAULT_BUSINESS_KEY_VARIABLE = "applicationId";
+  /** Applications' processes carry applicationId, a child's placement childId (comma-separated names). */
+  static final String DEFAULT_BUSINESS_KEY_VARIABLE = "applicationId,childId";
 
   private static final Set<String> KNOWN =
       Set.of("url", "username", "password", "batchsize", "flushintervalms", "businesskeyvariable");

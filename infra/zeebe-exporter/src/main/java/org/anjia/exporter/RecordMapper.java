@@ -162,11 +162,12 @@ final class RecordMapper {
         name = excluded.name, value = excluded.value, updated_at = excluded.updated_at
       where v.position < excluded.position""";
 
-  private final String businessKeyVariable;
+  /** Variable names that identify an instance to the registry; each process sets one of them. */
+  private final java.util.Set<String> businessKeyVariables;
   private final Logger log;
 
   RecordMapper(final String businessKeyVariable, final Logger log) {
-    this.businessKeyVariable = businessKeyVariable;
+    this.businessKeyVariables = java.util.Set.of(businessKeyVariable.split("\\s*,\\s*"));
     this.log = log;
   }
 
@@ -355,7 +356,7 @@ final class RecordMapper {
             text(json),
             timestamptz(timestamp(record.getTimestamp())));
     final boolean isBusinessKey =
-        businessKeyVariable.equals(variable.getName())
+        businessKeyVariables.contains(variable.getName())
             && variable.getScopeKey() == variable.getProcessInstanceKey();
     if (!isBusinessKey) {
       return List.of(upsert);

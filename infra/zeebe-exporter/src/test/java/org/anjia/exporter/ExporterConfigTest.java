@@ -25,7 +25,7 @@ class ExporterConfigTest {
     assertThat(config.password()).isNull();
     assertThat(config.batchSize()).isEqualTo(100);
     assertThat(config.flushIntervalMs()).isEqualTo(100);
-    assertThat(config.businessKeyVariable()).isEqualTo("applicationId");
+    assertThat(config.businessKeyVariable()).isEqualTo("applicationId,childId");
   }
 
   @Test

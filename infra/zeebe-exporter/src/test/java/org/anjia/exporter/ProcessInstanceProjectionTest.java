@@ -119,6 +119,18 @@ class ProcessInstanceProjectionTest extends SharedPostgres {
   }
 
   @Test
+  void aChildsPlacementIsKeyedByTheChildIdByDefault() throws Exception {
+    openExporter()
+        .exportAndFlush(
+            records.process(ELEMENT_ACTIVATING),
+            records.variable(
+                CREATED, APPLICATION_ID_VARIABLE_KEY, PROCESS_INSTANCE_KEY, "childId", "\"7d1c0a52-child\""),
+            records.process(ELEMENT_ACTIVATED));
+
+    assertThat(instance()).containsEntry("business_key", "7d1c0a52-child");
+  }
+
+  @Test
   void businessKeyIsSetWhenTheVariableArrivesAfterActivationAndFollowsUpdates() throws Exception {
     final var exporter = openExporter();
     exporter.exportAndFlush(records.process(ELEMENT_ACTIVATED));

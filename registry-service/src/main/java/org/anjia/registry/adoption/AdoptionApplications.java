@@ -144,7 +144,6 @@ class AdoptionApplications {
     variables.put(AdoptionProcess.APPLICATION_ID, application.getId().toString());
     variables.put("applicationNumber", application.getNumber());
     variables.put("jurisdictionCode", application.getJurisdictionCode());
-    variables.put("childId", child.id().toString());
     variables.put("adopters", adopters);
     variables.put("married", married);
     variables.put("spouseApplyingJointly", married && application.getSpouseConfirmedBy() != null);

@@ -31,6 +31,10 @@ final class FormRules {
 
   private final Map<String, Field> fields = new LinkedHashMap<>();
   private final Set<String> readOnlyKeys = new HashSet<>();
+  /** Dynamic lists (form-js {@code dynamiclist}): each item is checked against the list's own fields. */
+  private final Map<String, FormRules> lists = new LinkedHashMap<>();
+
+  private FormRules() {}
 
   FormRules(JsonNode schema) {
     collect(schema.path("components"));
@@ -38,6 +42,12 @@ final class FormRules {
 
   private void collect(JsonNode components) {
     for (JsonNode component : components) {
+      if ("dynamiclist".equals(component.path("type").asText()) && component.hasNonNull("path")) {
+        FormRules item = new FormRules();
+        item.collect(component.path("components"));
+        lists.put(component.get("path").asText(), item);
+        continue;
+      }
       boolean readOnly = component.path("readonly").asBoolean(false) || component.path("disabled").asBoolean(false);
       if (component.hasNonNull("key") && readOnly) {
         readOnlyKeys.add(component.get("key").asText());
@@ -65,6 +75,7 @@ final class FormRules {
   Set<String> keys() {
     Set<String> keys = new HashSet<>(fields.keySet());
     keys.addAll(readOnlyKeys);
+    keys.addAll(lists.keySet());
     return keys;
   }
 
@@ -78,10 +89,26 @@ final class FormRules {
   List<Violation> check(Map<String, Object> data) {
     List<Violation> violations = new ArrayList<>();
     for (String key : data.keySet()) {
-      if (!fields.containsKey(key) && !readOnlyKeys.contains(key)) {
+      if (!fields.containsKey(key) && !readOnlyKeys.contains(key) && !lists.containsKey(key)) {
         violations.add(new Violation(key, "anjia.form.unknownField", key));
       }
     }
+    lists.forEach((path, item) -> {
+      Object value = data.get(path);
+      if (value != null && !(value instanceof List<?>)) {
+        violations.add(new Violation(path, "anjia.form.list", null));
+        return;
+      }
+      List<?> rows = value == null ? List.of() : (List<?>) value;
+      for (int i = 0; i < rows.size(); i++) {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> row = rows.get(i) instanceof Map<?, ?> map ? (Map<String, Object>) map : Map.of();
+        for (Violation violation : item.check(row)) {
+          violations.add(new Violation(path + "[" + i + "]." + violation.field(), violation.messageCode(),
+              violation.argument()));
+        }
+      }
+    });
     for (Field field : fields.values()) {
       Object value = data.get(field.key());
       if (isEmpty(value)) {

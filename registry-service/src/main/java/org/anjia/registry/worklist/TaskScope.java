@@ -8,7 +8,8 @@ import org.anjia.registry.identity.Role;
 /**
  * The tasks a user may see: those of their candidate groups, on applications in their scope (the
  * same rule as {@code ApplicationAccess}, as SQL over the projection); a family, the tasks addressed
- * to the {@code family} group on its own household's applications. Auditors see every task but
+ * to the {@code family} group on its own household's applications. A child's placement (送养) has
+ * no application: its tasks follow the child's institution and jurisdiction. Auditors see every task but
  * change none; nobody but the registrar of the jurisdiction sees a sealed application's tasks.
  */
 record TaskScope(boolean auditor, boolean institutionStaff, boolean registrar, boolean assessor, boolean family,
@@ -16,7 +17,12 @@ record TaskScope(boolean auditor, boolean institutionStaff, boolean registrar, b
 
   static final String SQL = """
         and (a.id is null or not a.sealed or (:registrar and a.jurisdiction_code = :jurisdiction))
+        and (c.id is null or not c.sealed or (:registrar and c.jurisdiction_code = :jurisdiction))
         and (:auditor
+             or (c.id is not null
+                 and t.candidate_groups && string_to_array(:groups, ',')
+                 and ((:institutionStaff and c.institution_code = :institution)
+                      or (:registrar and c.jurisdiction_code = :jurisdiction)))
              or (a.id is not null
                  and t.candidate_groups && string_to_array(:groups, ',')
                  and ((:institutionStaff and a.institution_code = :institution)

@@ -24,11 +24,15 @@ record TaskView(
     boolean reminded,
     boolean escalated,
     ApplicationRef application,
-    FamilyRef family) {
+    FamilyRef family,
+    ChildRef child) {
 
   record ApplicationRef(UUID id, String number, String status, String statusLabel) {}
 
   record FamilyRef(UUID id, String displayName) {}
+
+  /** The child a placement task concerns (送养), for tasks that belong to no application. */
+  record ChildRef(UUID id, String name) {}
 
   /** The task page: the task, its form and the process variables that pre-fill it. */
   record Detail(

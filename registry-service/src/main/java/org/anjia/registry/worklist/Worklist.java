@@ -51,6 +51,7 @@ class Worklist {
   private static final String TASK_COLUMNS = """
       select t.user_task_key, t.element_id, t.bpmn_process_id, t.candidate_groups, t.assignee, t.state,
              t.created_at, t.due_date, a.id as application_id, a.number, a.status, f.id as family_id, f.display_name,
+             c.id as child_id, c.name as child_name,
              exists (select 1 from task_signal s where s.user_task_key = t.user_task_key and s.kind = 'REMINDED') as reminded,
              exists (select 1 from task_signal s where s.user_task_key = t.user_task_key and s.kind = 'ESCALATED') as escalated
       """;
@@ -60,6 +61,8 @@ class Worklist {
       left join engine.process_instance p on p.process_instance_key = t.process_instance_key
       left join application a on a.id = cast(case when p.business_key ~ '^[0-9a-f-]{36}$' then p.business_key end as uuid)
       left join family f on f.id = a.family_id
+      left join child c on a.id is null
+                       and c.id = cast(case when p.business_key ~ '^[0-9a-f-]{36}$' then p.business_key end as uuid)
       """;
   private static final String OPEN_TASKS_MATCHING = """
       where t.state = 'CREATED'
@@ -194,6 +197,7 @@ class Worklist {
     String elementId = rs.getString("element_id");
     Instant due = instant(rs.getTimestamp("due_date"));
     UUID familyId = rs.getObject("family_id", UUID.class);
+    UUID childId = rs.getObject("child_id", UUID.class);
     return new TaskView(
         Long.toString(rs.getLong("user_task_key")),
         catalog.elementName(processId, elementId),
@@ -208,7 +212,8 @@ class Worklist {
         rs.getBoolean("reminded"),
         rs.getBoolean("escalated"),
         applicationRef(rs, rs.findColumn("application_id"), rs.findColumn("number"), rs.findColumn("status")),
-        familyId == null ? null : new TaskView.FamilyRef(familyId, rs.getString("display_name")));
+        familyId == null ? null : new TaskView.FamilyRef(familyId, rs.getString("display_name")),
+        childId == null ? null : new TaskView.ChildRef(childId, rs.getString("child_name")));
   }
 
   private TaskView.ApplicationRef applicationRef(ResultSet rs, int idColumn, int numberColumn, int statusColumn)

@@ -66,6 +66,20 @@ class FormRulesTest {
   }
 
   @Test
+  void everyRowOfADynamicListIsCheckedAgainstItsOwnFields() throws IOException {
+    FormRules consent = form("adoption-assessment-consent");
+    Map<String, Object> data = new java.util.HashMap<>(Map.of("consentSignedOn", "2026-11-20",
+        "assessmentBy", "civil-affairs",
+        "assessors", List.of(Map.of("name", "刘评估"), Map.of("name", " "))));
+
+    assertThat(consent.check(data)).extracting(FormRules.Violation::field, FormRules.Violation::messageCode)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("assessors[1].name", "anjia.form.required"));
+
+    data.put("assessors", List.of(Map.of("name", "刘评估"), Map.of("name", "陈评估")));
+    assertThat(consent.check(data)).isEmpty();
+  }
+
+  @Test
   void readOnlyFieldsShownForContextAreNotDemanded() throws IOException {
     assertThat(form("foster-director-review").check(Map.of("directorDecision", "approve"))).isEmpty();
   }
