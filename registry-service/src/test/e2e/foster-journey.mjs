@@ -1,35 +1,27 @@
-// Browser test of the foster family journey through the real UI, in Debian's Chromium.
+// Browser test of the foster family journey through the real UI and the real Keycloak login, in
+// Debian's Chromium (see session.mjs). Each person has a browser of their own.
 //
 //   cd registry-service
 //   (cd src/main/frontend && npm ci)       # once: installs playwright-core (no browser download)
-//   node src/test/e2e/foster-journey.mjs http://localhost:PORT
+//   node src/test/e2e/foster-journey.mjs http://localhost:PORT PASSWORD
 //
-// playwright-core is a devDependency of the frontend package and is resolved from there (via
-// createRequire on that package.json), so no NODE_PATH is needed (ESM ignores NODE_PATH anyway).
-// Chromium: apt-get install -y chromium (/usr/bin/chromium).
+// PASSWORD is the demo users' password of the local realm (infra/keycloak/README.md).
 //
-// Steps: apply as an eligible household → application page → caseworker worklist shows 材料审核
-// → open, set user, claim, fill the form (all checklist boxes, 材料齐全), complete → assessor
-// worklist shows 入户评估 for the same application. One line per step; exit 0 on success, 1 with
-// the error (and target/e2e-failure.png) on failure.
+// Steps: the family wang.family@example.com signs in, opens 新建寄养申请, chooses 南昌市儿童福利院,
+// applies as an eligible household → application page → signs out. The caseworker cw-nanchang
+// signs in: the worklist shows 材料审核 for that application → open, claim, fill the form (all
+// checklist boxes, 材料齐全), complete → on the application page assign the assessor as-donghu →
+// signs out. The assessor as-donghu signs in: the worklist shows 入户评估 for the application.
+// One line per step; exit 0 on success, 1 with the error (and target/e2e-failure.png) on failure.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
+import { STEP_WAIT_MS, args, fail, login, logout, openBrowser, pass, poll, shot, step } from './session.mjs';
 
-const require = createRequire(new URL('../../main/frontend/package.json', import.meta.url));
-const { chromium } = require('playwright-core');
-
-const baseUrl = (process.argv[2] ?? '').replace(/\/+$/, '');
-if (!/^https?:\/\//.test(baseUrl)) {
-  console.error('usage: node src/test/e2e/foster-journey.mjs http://localhost:PORT');
-  process.exit(2);
-}
-const failureShot = fileURLToPath(new URL('../../../target/e2e-failure.png', import.meta.url));
+const [baseUrl, password] = args('node src/test/e2e/foster-journey.mjs http://localhost:PORT PASSWORD', 2);
 const TASK_WAIT_MS = 60_000;
-const STEP_WAIT_MS = 15_000;
+const FAMILY = 'wang.family@example.com';
+const CASEWORKER = 'cw-nanchang';
+const ASSESSOR = 'as-donghu';
+const INSTITUTION = '南昌市儿童福利院';
 
 // --- test data ------------------------------------------------------------------------------
 
@@ -66,29 +58,9 @@ const household = {
 
 // --- helpers --------------------------------------------------------------------------------
 
-function step(message) {
-  console.log(`[e2e] ${message}`);
-}
-
-/** Polls fn until it returns a truthy value or the time is up. */
-async function poll(fn, { timeout = STEP_WAIT_MS, interval = 500, message = 'condition' } = {}) {
-  const deadline = Date.now() + timeout;
-  let lastError;
-  while (Date.now() < deadline) {
-    try {
-      const value = await fn();
-      if (value) return value;
-    } catch (error) {
-      lastError = error;
-    }
-    await new Promise((resolve) => setTimeout(resolve, interval));
-  }
-  throw new Error(`timed out after ${timeout} ms waiting for ${message}${lastError ? ` (last error: ${lastError.message})` : ''}`);
-}
-
 /** Opens the worklist for a group and reloads until the task for the application shows up. */
 async function findTaskRow(page, group, applicationNumber, taskName) {
-  await page.goto(`${baseUrl}/index.html?candidateGroup=${group}`);
+  await page.goto(`${baseUrl}/worklist.html?candidateGroup=${group}`);
   return poll(async () => {
     await page.getByTestId('worklist-table').waitFor({ timeout: 5_000 });
     const row = page.locator(`[data-testid="task-row"][data-application-number="${applicationNumber}"]`).filter({ hasText: taskName });
@@ -121,29 +93,21 @@ async function chooseInForm(form, optionLabel) {
 
 // --- the journey ----------------------------------------------------------------------------
 
-const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'anjia-e2e-'));
-const browserErrors = [];
-let context;
-let page;
-
 try {
-  context = await chromium.launchPersistentContext(profile, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    locale: 'zh-CN',
-    viewport: { width: 1280, height: 900 },
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-  context.setDefaultTimeout(STEP_WAIT_MS);
-  page = context.pages()[0] ?? await context.newPage();
-  page.on('pageerror', (error) => browserErrors.push(`pageerror: ${error.message}`));
-  page.on('console', (message) => { if (message.type() === 'error') browserErrors.push(`console: ${message.text()}`); });
+  // 1. the family applies
+  const family = await openBrowser('family');
+  let page = family.page;
+  await login(page, baseUrl, FAMILY, password);
+  await page.waitForURL(/\/portal\.html/);
+  await page.getByTestId('user-name').waitFor();
+  step(`family home: 我的申请, header shows ${(await page.getByTestId('user-name').innerText()).trim()} (${(await page.getByTestId('user-role').innerText()).trim()})`);
+  await shot(page, 'family-portal');
 
-  // 1. the application
-  await page.goto(`${baseUrl}/apply.html`);
+  await page.getByTestId('nav-apply').click();
+  await page.waitForURL(/\/apply\.html/);
   await page.getByTestId('apply-form').waitFor();
   const field = (name) => page.locator(`[data-field="${name}"]`);
+  await field('institutionCode').selectOption({ label: INSTITUTION });
   await field('family.address').fill(household.address);
   await field('family.hukouLocality').fill(household.hukouLocality);
   await field('family.phone').fill(household.phone);
@@ -163,13 +127,15 @@ try {
     await field(`${base}.healthNote`).fill(member.healthNote);
   }
   await field('motivation').fill(household.motivation);
-  step(`filled the application: 3 members, caregiver ID ${household.members[0].residentId}, income 12000, space 120`);
+  step(`filled the application to ${INSTITUTION}: 3 members, caregiver ID ${household.members[0].residentId}, income 12000, space 120`);
+  await shot(page, 'family-apply');
 
   await page.getByTestId('submit-application').click();
   await page.waitForURL(/\/application\.html\?id=/, { timeout: STEP_WAIT_MS }).catch(async (error) => {
     const summary = await page.getByTestId('error-summary').innerText().catch(() => '');
     throw new Error(`submitting the application did not lead to its page${summary ? `: ${summary}` : ''} (${error.message})`);
   });
+  const applicationId = new URL(page.url()).searchParams.get('id');
   const applicationNumber = (await poll(
     async () => (await page.getByTestId('application-number').textContent())?.trim(),
     { message: 'the application number' }));
@@ -177,22 +143,33 @@ try {
   assert.ok(status.length > 0, 'the application page shows a status');
   assert.match(status, /提交|受理|审核|评估|SUBMITTED/, `unexpected status after submission: ${status}`);
   step(`submitted: application ${applicationNumber}, status ${status}`);
+  await shot(page, 'family-application');
+  await logout(page, baseUrl);
+  await family.close();
 
-  // 2. the caseworker's document check
+  // 2. the caseworker's document check, then the assessor's assignment
+  const caseworker = await openBrowser('caseworker');
+  page = caseworker.page;
+  await login(page, baseUrl, CASEWORKER, password);
+  await page.waitForURL(/\/worklist\.html/);
+  await page.getByTestId('filter-group').waitFor();
+  const groups = await page.getByTestId('filter-group').locator('option').evaluateAll(
+    (options) => options.map((option) => option.value).filter(Boolean));
+  assert.deepEqual(groups, ['caseworker'], `the caseworker's group filter offers only her group, not ${groups}`);
   const checkRow = await findTaskRow(page, 'caseworker', applicationNumber, '材料审核');
   step(`caseworker worklist shows 材料审核 for ${applicationNumber}`);
+  await shot(page, 'caseworker-worklist');
   await checkRow.getByTestId('task-link').click();
   await page.waitForURL(/\/task\.html\?key=\d+/);
   assert.equal((await page.getByTestId('task-name').textContent()).trim(), '材料审核');
   assert.equal((await page.getByTestId('task-application').textContent()).trim(), applicationNumber);
   step(`opened task ${new URL(page.url()).searchParams.get('key')}`);
 
-  const user = `测试社工${tag}`;
-  await page.getByTestId('current-user').fill(user);
   await page.getByTestId('claim').click();
   await page.getByTestId('unclaim').waitFor({ state: 'visible' });
-  await poll(async () => (await page.getByTestId('task-assignee').textContent()).trim() === user, { message: 'the assignee to show' });
-  step(`claimed as ${user}`);
+  await poll(async () => (await page.getByTestId('task-assignee').textContent()).trim() === CASEWORKER,
+    { message: 'the assignee to show' });
+  step(`claimed as ${CASEWORKER}`);
 
   const form = page.getByTestId('task-form');
   await form.locator('.fjs-form').waitFor();
@@ -202,34 +179,37 @@ try {
   for (let i = 0; i < boxCount; i += 1) await boxes.nth(i).check();
   await chooseInForm(form, '材料齐全');
   step(`filled the form: ${boxCount} documents checked, 材料齐全`);
+  await shot(page, 'caseworker-task');
 
   await page.getByTestId('complete').click();
-  await page.waitForURL(/\/index\.html/, { timeout: STEP_WAIT_MS }).catch(async (error) => {
+  await page.waitForURL(/\/worklist\.html/, { timeout: STEP_WAIT_MS }).catch(async (error) => {
     const problems = await page.getByTestId('form-errors').innerText().catch(() => '');
     throw new Error(`completing the task did not return to the worklist${problems ? `: ${problems}` : ''} (${error.message})`);
   });
   step('completed 材料审核, back on the worklist');
 
-  // 3. the next task, for the assessor
+  await page.goto(`${baseUrl}/application.html?id=${encodeURIComponent(applicationId)}`);
+  await page.getByTestId('assign-assessor').waitFor();
+  await page.getByTestId('assign-assessor-input').fill(ASSESSOR);
+  await page.getByTestId('assign-assessor-submit').click();
+  await poll(async () => (await page.getByTestId('assign-assessor-message').innerText()).includes(ASSESSOR),
+    { message: 'the assignment to be confirmed' });
+  step(`assigned assessor ${ASSESSOR} to ${applicationNumber}`);
+  await shot(page, 'caseworker-application');
+  await logout(page, baseUrl);
+  await caseworker.close();
+
+  // 3. the next task, for the assigned assessor
+  const assessor = await openBrowser('assessor');
+  page = assessor.page;
+  await login(page, baseUrl, ASSESSOR, password);
+  await page.waitForURL(/\/worklist\.html/);
   await findTaskRow(page, 'assessor', applicationNumber, '入户评估');
   step(`assessor worklist shows 入户评估 for ${applicationNumber}`);
+  await shot(page, 'assessor-worklist');
 
   step('foster journey passed');
-  await context.close();
-  fs.rmSync(profile, { recursive: true, force: true });
-  process.exit(0);
+  await pass();
 } catch (error) {
-  console.error(`[e2e] FAILED: ${error?.stack ?? error}`);
-  if (page) console.error(`[e2e] at ${page.url()}`);
-  for (const line of browserErrors.slice(-10)) console.error(`[e2e] browser ${line}`);
-  try {
-    fs.mkdirSync(path.dirname(failureShot), { recursive: true });
-    await page?.screenshot({ path: failureShot, fullPage: true });
-    console.error(`[e2e] screenshot: ${failureShot}`);
-  } catch (shotError) {
-    console.error(`[e2e] no screenshot: ${shotError.message}`);
-  }
-  await context?.close().catch(() => {});
-  fs.rmSync(profile, { recursive: true, force: true });
-  process.exit(1);
+  await fail(error);
 }

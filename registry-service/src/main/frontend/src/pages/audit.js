@@ -81,6 +81,19 @@ function short(hash) {
   return hash ? `${hash.slice(0, 10)}…` : t('common.none');
 }
 
+/** The object's id, shortened; clicking it shows every entry about that object. */
+function objectIdLink(objectId) {
+  const shortened = objectId.length > 14 ? `${objectId.slice(0, 8)}…` : objectId;
+  return el('div', {}, el('button', {
+    type: 'button', class: 'sort-button mono object-id', title: `${objectId}\n${t('audit.byObject')}`,
+    dataset: { testid: 'audit-object-link' },
+    onclick: () => {
+      objectIdInput.value = objectId;
+      searchForm.requestSubmit();
+    },
+  }, shortened));
+}
+
 function row(entry) {
   const denied = entry.action === 'DENIED' || entry.action === 'AUTHENTICATION_FAILED';
   const roles = (entry.roles ?? '').split(',').filter(Boolean).map((role) => label('userRole', role.trim())).join('、');
@@ -89,7 +102,7 @@ function row(entry) {
     el('td', {}, el('time', { datetime: entry.occurredAt }, formatDateTime(entry.occurredAt))),
     el('td', {}, entry.actor ?? t('common.none'), roles ? el('div', { class: 'muted' }, roles) : null),
     el('td', {}, el('span', { class: `badge ${denied ? 'badge-escalated' : 'badge-group'}` }, label('auditAction', entry.action))),
-    el('td', {}, label('objectType', entry.objectType), el('div', { class: 'mono muted', title: entry.objectId ?? '' }, entry.objectId ?? '')),
+    el('td', {}, label('objectType', entry.objectType), entry.objectId ? objectIdLink(entry.objectId) : null),
     el('td', {}, (entry.fields ?? []).join('、') || t('common.none')),
     el('td', {}, entry.reason || t('common.none')),
     el('td', { class: 'mono' }, entry.address || t('common.none')),

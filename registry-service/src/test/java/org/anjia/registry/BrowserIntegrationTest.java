@@ -29,7 +29,7 @@ public abstract class BrowserIntegrationTest extends RegistryIntegrationTest {
 
   @DynamicPropertySource
   static void realKeycloak(DynamicPropertyRegistry registry) {
-    registry.add("anjia.identity.issuer", () -> STACK.keycloak().issuerUri());
+    registry.add("anjia.test.issuer", () -> STACK.keycloak().issuerUri());
   }
 
   /** Runs a browser script against this service; fails with its output unless it exits 0. */

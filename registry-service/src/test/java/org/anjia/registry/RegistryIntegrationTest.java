@@ -31,7 +31,8 @@ public abstract class RegistryIntegrationTest {
     registry.add("spring.datasource.password", () -> "");
     registry.add("camunda.client.grpc-address", () -> STACK.broker().grpcAddress());
     registry.add("camunda.client.rest-address", () -> STACK.broker().restAddress().toString());
-    registry.add("anjia.identity.issuer", () -> TestIdentityProvider.get().issuer());
+    // browser tests point anjia.test.issuer at the real Keycloak; the rest use the test key's issuer
+    registry.add("anjia.identity.issuer", () -> "${anjia.test.issuer:" + TestIdentityProvider.get().issuer() + "}");
     registry.add("anjia.outbox.resubmit-older-than", () -> "PT2S");
     registry.add("anjia.outbox.resubmit-interval", () -> "PT1S");
   }

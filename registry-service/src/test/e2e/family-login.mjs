@@ -1,0 +1,81 @@
+// Browser test of a family's login against the real Keycloak, in Debian's Chromium (see session.mjs).
+//
+//   cd registry-service
+//   node src/test/e2e/family-login.mjs http://localhost:PORT PASSWORD OWN_NUMBER OTHER_NUMBER
+//
+// OWN_NUMBER was submitted for wang.family@example.com and OTHER_NUMBER for li.family@example.com
+// (the JUnit test does that through the API first). Steps: the landing page shows, not signed in →
+// 登录 → Keycloak's form as wang.family@example.com → 我的申请 (portal.html) lists OWN_NUMBER and not
+// OTHER_NUMBER → the own application shows its status history → 退出 → the landing page, signed
+// out → portal.html now sends the browser to Keycloak's login form (the session is gone, the
+// Keycloak session too). One line per step; exit 0 on success, 1 with the error (and
+// target/e2e-failure.png) on failure.
+import assert from 'node:assert/strict';
+import { LOGIN_WAIT_MS, args, fail, fillKeycloakLogin, logout, openBrowser, pass, poll, shot, step } from './session.mjs';
+
+const [baseUrl, password, ownNumber, otherNumber] =
+  args('node src/test/e2e/family-login.mjs http://localhost:PORT PASSWORD OWN_NUMBER OTHER_NUMBER', 4);
+const FAMILY = 'wang.family@example.com';
+
+try {
+  const { page } = await openBrowser('family');
+
+  // 1. the public landing page
+  await page.goto(`${baseUrl}/`);
+  await page.getByTestId('landing').waitFor();
+  await page.getByTestId('header-login').waitFor({ state: 'visible' }); // /api/me said: nobody signed in
+  assert.equal(await page.getByTestId('user-name').count(), 0, 'nobody is signed in on the landing page');
+  assert.ok(await page.getByTestId('landing-register').isVisible(), 'the landing page offers family registration');
+  assert.equal(new URL(page.url()).pathname, '/', 'the landing page stays (no redirect) when nobody is signed in');
+  step('landing page shows 登录 and 家庭注册, not signed in');
+  await shot(page, 'landing');
+
+  // 2. sign in through Keycloak
+  await page.getByTestId('landing-login').click();
+  await page.locator('#kc-form-login').waitFor({ timeout: LOGIN_WAIT_MS });
+  assert.ok(!page.url().startsWith(`${baseUrl}/`), `登录 leads to Keycloak, not ${page.url()}`);
+  step(`登录 leads to Keycloak's login form (${new URL(page.url()).host})`);
+  await shot(page, 'keycloak-login');
+  await fillKeycloakLogin(page, baseUrl, FAMILY, password);
+  await page.waitForURL(/\/portal\.html/);
+  const name = (await page.getByTestId('user-name').innerText()).trim();
+  const role = (await page.getByTestId('user-role').innerText()).trim();
+  step(`signed in as ${FAMILY}: home is 我的申请, header shows ${name} (${role})`);
+
+  // 3. only the household's own applications
+  const ownRow = page.locator(`[data-testid="portal-row"][data-application-number="${ownNumber}"]`);
+  await ownRow.waitFor();
+  const numbers = await page.getByTestId('portal-row').evaluateAll((rows) => rows.map((row) => row.dataset.applicationNumber));
+  assert.ok(numbers.includes(ownNumber), `the portal lists ${ownNumber}`);
+  assert.ok(!numbers.includes(otherNumber), `the portal must not list the other family's ${otherNumber}: ${numbers}`);
+  assert.equal(await page.getByText(otherNumber).count(), 0, `${otherNumber} appears nowhere on the page`);
+  const status = (await ownRow.getByTestId('portal-status').innerText()).trim();
+  step(`我的申请 lists ${ownNumber} (${status}) and not ${otherNumber} (applications listed: ${numbers.length})`);
+  await shot(page, 'portal');
+
+  // 4. the own application and its history
+  await ownRow.getByTestId('portal-link').click();
+  await page.waitForURL(/\/application\.html\?id=/);
+  await poll(async () => (await page.getByTestId('application-number').textContent())?.trim() === ownNumber,
+    { message: `the application page of ${ownNumber}` });
+  const history = page.getByTestId('history').locator('li');
+  await history.first().waitFor();
+  const entries = await history.count();
+  assert.ok(entries > 0, 'the application shows its status history');
+  step(`application ${ownNumber} shows its status history (entries: ${entries}, latest: ${(await history.first().locator('strong').innerText()).trim()})`);
+  await shot(page, 'application');
+
+  // 5. sign out: the service session and Keycloak's end
+  await logout(page, baseUrl);
+  await shot(page, 'signed-out');
+
+  // 6. a page that needs a login now sends the browser to Keycloak's form again
+  await page.goto(`${baseUrl}/portal.html`);
+  await page.locator('#kc-form-login').waitFor({ timeout: LOGIN_WAIT_MS });
+  assert.ok(!page.url().startsWith(`${baseUrl}/`), `portal.html must lead to Keycloak's login, not ${page.url()}`);
+  step(`portal.html now leads to Keycloak's login form: logged out`);
+
+  await pass();
+} catch (error) {
+  await fail(error);
+}
