@@ -79,6 +79,18 @@ class ChildController {
     children.recordBirthParentClaim(id, request.note());
   }
 
+  /** 寻根回访: an adoptee's visit to the institution (caseworker or director of the institution). */
+  @PostMapping("/api/children/{id}/root-seeking-visits")
+  @ResponseStatus(HttpStatus.CREATED)
+  RootSeekingVisit recordRootSeekingVisit(@PathVariable UUID id, @Valid @RequestBody RootSeekingVisit.Input visit) {
+    return children.recordRootSeekingVisit(id, visit);
+  }
+
+  @GetMapping("/api/children/{id}/root-seeking-visits")
+  List<RootSeekingVisit> rootSeekingVisits(@PathVariable UUID id, @RequestParam(required = false) String reason) {
+    return children.rootSeekingVisits(id, reason);
+  }
+
   @PostMapping("/api/children/{id}/siblings")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void linkSibling(@PathVariable UUID id, @Valid @RequestBody SiblingRequest request) {

@@ -209,6 +209,45 @@ public class Children {
         null);
   }
 
+  /**
+   * 寻根回访: the institution that raised the child records the adoptee's visit. It may append to a
+   * sealed file (民法典 art. 1110 hides the file, not the institution's duty to receive the visitor),
+   * but reading the file stays with whoever may read it.
+   */
+  @Transactional
+  public RootSeekingVisit recordRootSeekingVisit(UUID id, RootSeekingVisit.Input input) {
+    CurrentUser user = users.current();
+    Child child = children.findById(id).orElse(null);
+    if (child == null || !user.hasAny(Role.CASEWORKER, Role.DIRECTOR)
+        || !child.getInstitutionCode().equals(user.institution())) {
+      audit.recordRefusal(AuditAction.DENIED, OBJECT, id, "outside scope", null, null);
+      throw new NotFoundException("child " + id);
+    }
+    RootSeekingVisit visit = new RootSeekingVisit(UUID.randomUUID(), input.visitedOn(), input.visitor().trim(),
+        input.companions(), input.notes(), user.username(), clock.instant());
+    jdbc.sql("""
+            insert into root_seeking_visit (id, child_id, visited_on, visitor, companions, notes, recorded_by, recorded_at)
+            values (:id, :child, :on, :visitor, :companions, :notes, :by, :at)""")
+        .param("id", visit.id()).param("child", id).param("on", visit.visitedOn()).param("visitor", visit.visitor())
+        .param("companions", visit.companions()).param("notes", visit.notes()).param("by", visit.recordedBy())
+        .param("at", java.sql.Timestamp.from(visit.recordedAt()))
+        .update();
+    audit.record(AuditAction.CREATE, "ROOT_SEEKING_VISIT", visit.id(), List.of("visitedOn", "visitor", "notes"), null);
+    return visit;
+  }
+
+  @Transactional
+  public List<RootSeekingVisit> rootSeekingVisits(UUID id, String reason) {
+    visible(id, users.current(), reason);
+    audit.record(AuditAction.READ, OBJECT, id, List.of("rootSeekingVisits"), reason);
+    return jdbc.sql("select * from root_seeking_visit where child_id = :id order by visited_on, recorded_at")
+        .param("id", id)
+        .query((rs, row) -> new RootSeekingVisit(rs.getObject("id", UUID.class), rs.getDate("visited_on").toLocalDate(),
+            rs.getString("visitor"), rs.getString("companions"), rs.getString("notes"), rs.getString("recorded_by"),
+            rs.getTimestamp("recorded_at").toInstant()))
+        .list();
+  }
+
   /** For the placement process's workers: idempotent, recorded as the engine's change. */
   @Transactional
   public void adoptionStatus(UUID id, AdoptionStatus status, String note) {

@@ -112,10 +112,12 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/applications/*/seal").hasRole("REGISTRAR")
             .requestMatchers(HttpMethod.POST, "/api/applications/*/assessors").hasAnyRole("CASEWORKER", "DIRECTOR", "REGISTRAR")
             // children's files: kept by institution staff, read by registrars and auditors (scope in Children)
-            .requestMatchers(HttpMethod.GET, "/api/children", "/api/children/*", "/api/children/*/history")
+            .requestMatchers(HttpMethod.GET, "/api/children", "/api/children/*", "/api/children/*/history",
+                "/api/children/*/root-seeking-visits")
                 .hasAnyRole("CASEWORKER", "DIRECTOR", "REGISTRAR", "AUDITOR")
             .requestMatchers(HttpMethod.POST, "/api/children", "/api/children/*/placements", "/api/children/*/siblings",
-                "/api/children/*/adoption-placement").hasAnyRole("CASEWORKER", "DIRECTOR")
+                "/api/children/*/adoption-placement", "/api/children/*/root-seeking-visits")
+                .hasAnyRole("CASEWORKER", "DIRECTOR")
             .requestMatchers(HttpMethod.POST, "/api/children/*/birth-parent-claim").hasRole("REGISTRAR")
             .requestMatchers(HttpMethod.PUT, "/api/children/*").hasAnyRole("CASEWORKER", "DIRECTOR")
             .requestMatchers(HttpMethod.GET, "/api-docs.html", "/swagger-ui/**", "/v3/api-docs/**").authenticated()

@@ -80,6 +80,8 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("POST /api/children/{id}/placements", childKeepers);
     ALLOWED.put("POST /api/children/{id}/siblings", childKeepers);
     ALLOWED.put("POST /api/children/{id}/adoption-placement", childKeepers);
+    ALLOWED.put("POST /api/children/{id}/root-seeking-visits", childKeepers);
+    ALLOWED.put("GET /api/children/{id}/root-seeking-visits", childReaders);
     ALLOWED.put("POST /api/children/{id}/birth-parent-claim", Set.of(REGISTRAR_DONGHU));
     ALLOWED.put("GET /api/audit", Set.of(AUDITOR));
     ALLOWED.put("GET /api/audit/verify", Set.of(AUDITOR, ADMIN));

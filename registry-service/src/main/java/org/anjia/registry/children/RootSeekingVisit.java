@@ -1,0 +1,21 @@
+package org.anjia.registry.children;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** A root-seeking visit (寻根回访) of an adoptee to the institution, as recorded on the child's file. */
+public record RootSeekingVisit(UUID id, LocalDate visitedOn, String visitor, String companions, String notes,
+    String recordedBy, Instant recordedAt) {
+
+  /** What the caseworker records. */
+  record Input(
+      @NotNull @PastOrPresent LocalDate visitedOn,
+      @NotBlank @Size(max = 200) String visitor,
+      @Size(max = 500) String companions,
+      @NotBlank @Size(max = 4000) String notes) {}
+}
