@@ -6,8 +6,6 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
 import io.camunda.client.api.response.MatchedDecisionRule;
-import java.net.URI;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,8 +13,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.anjia.runtime.TestStack;
-import org.anjia.runtime.ZeebeBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -49,14 +45,7 @@ class AdoptionEligibilityDecisionTest {
 
   @BeforeAll
   static void deploy() {
-    ZeebeBroker broker = TestStack.get().broker();
-    client = CamundaClient.newClientBuilder()
-        .applyEnvironmentVariableOverrides(false)
-        .grpcAddress(URI.create(broker.grpcAddress()))
-        .restAddress(broker.restAddress())
-        .preferRestOverGrpc(false) // the 8.6 broker: commands over gRPC (runtime.md)
-        .defaultRequestTimeout(Duration.ofSeconds(20))
-        .build();
+    client = EngineClients.forTestStack();
     DeploymentEvent deployment = client.newDeployResourceCommand()
         .addResourceFromClasspath("processes/adoption-eligibility.dmn")
         .send()

@@ -13,7 +13,6 @@ import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.camunda.client.api.response.DeploymentEvent;
 import io.grpc.Status;
-import java.net.URI;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -29,7 +28,6 @@ import org.anjia.runtime.ExportedRecords;
 import org.anjia.runtime.ExportedRecords.Incident;
 import org.anjia.runtime.ExportedRecords.UserTask;
 import org.anjia.runtime.TestStack;
-import org.anjia.runtime.ZeebeBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
@@ -75,14 +73,7 @@ class FosterFamilyQualificationProcessTest {
   @BeforeAll
   static void deployAndStartWorkers() {
     TestStack stack = TestStack.get();
-    ZeebeBroker broker = stack.broker();
-    client = CamundaClient.newClientBuilder()
-        .applyEnvironmentVariableOverrides(false)
-        .grpcAddress(URI.create(broker.grpcAddress()))
-        .restAddress(broker.restAddress())
-        .preferRestOverGrpc(false) // the 8.6 broker activates jobs over gRPC only (runtime.md)
-        .defaultRequestTimeout(Duration.ofSeconds(20))
-        .build();
+    client = EngineClients.forTestStack();
     exported = stack.exported();
     projection = new EngineProjection(stack.dataSource());
 

@@ -9,7 +9,6 @@ import io.camunda.zeebe.model.bpmn.BpmnModelInstance;
 import io.grpc.Status;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URISyntaxException;
 import java.net.URL;
 import java.nio.file.Files;
@@ -29,7 +28,6 @@ import java.util.stream.Stream;
 import javax.sql.DataSource;
 import org.anjia.runtime.ExportedRecords;
 import org.anjia.runtime.TestStack;
-import org.anjia.runtime.ZeebeBroker;
 
 /**
  * What the adoption journey tests share: a client of the test stack's broker, every BPMN, DMN and
@@ -63,14 +61,7 @@ final class JourneyRuntime implements AutoCloseable {
 
   static JourneyRuntime start() {
     TestStack stack = TestStack.get();
-    ZeebeBroker broker = stack.broker();
-    CamundaClient client = CamundaClient.newClientBuilder()
-        .applyEnvironmentVariableOverrides(false)
-        .grpcAddress(URI.create(broker.grpcAddress()))
-        .restAddress(broker.restAddress())
-        .preferRestOverGrpc(false) // the 8.6 broker activates jobs over gRPC only (runtime.md)
-        .defaultRequestTimeout(Duration.ofSeconds(20))
-        .build();
+    CamundaClient client = EngineClients.forTestStack();
     List<Path> resources = new ArrayList<>();
     resources.addAll(classpathFiles("processes", ".bpmn", ".dmn"));
     resources.addAll(classpathFiles("forms", ".form"));
