@@ -9,7 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
-import io.camunda.client.CamundaClient;
 import io.camunda.client.api.response.Decision;
 import io.camunda.client.api.response.Form;
 import io.camunda.client.api.response.Process;
@@ -32,9 +31,6 @@ import javax.xml.parsers.DocumentBuilderFactory;
 import org.anjia.processes.JourneyWorkers.Job;
 import org.anjia.runtime.ExportedRecords;
 import org.anjia.runtime.ExportedRecords.UserTask;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.Document;
@@ -52,7 +48,7 @@ import org.w3c.dom.NodeList;
  * "Not yet" checks use {@link JourneyRuntime#advanceClockTo}, which returns only once the timers due
  * at the new time have fired.
  */
-class AdoptionProcessTest {
+class AdoptionProcessTest extends JourneyTest {
 
   private static final String PROCESS_ID = "adoption";
   private static final String SUBMITTED_MESSAGE = "adoption-application-submitted";
@@ -71,35 +67,9 @@ class AdoptionProcessTest {
   private static final String FOLLOW_UP_VISIT = "FollowUpVisit";
   private static final String REGISTER_DISSOLUTION = "RegisterDissolution";
 
-  private static JourneyRuntime journeys;
-  private static CamundaClient client;
-  private static JourneyWorkers workers;
-  private static ExportedRecords exported;
-
-  private final List<Long> started = new ArrayList<>();
 
   /** One application under test: its id (business key, correlation key) and its instance. */
   private record Application(String id, long instance) {}
-
-  @BeforeAll
-  static void deployAndStartWorkers() {
-    journeys = JourneyRuntime.start();
-    client = journeys.client;
-    workers = journeys.workers;
-    exported = journeys.exported;
-  }
-
-  @AfterEach
-  void cancelWhatTheTestLeftRunning() {
-    started.forEach(journeys::cancelIfActive);
-  }
-
-  @AfterAll
-  static void close() {
-    if (journeys != null) {
-      journeys.close();
-    }
-  }
 
   // ---- the models deploy together and say what the README contract says --------------------
 

@@ -8,23 +8,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.anjia.processes.JourneyWorkers.Job;
-import org.anjia.runtime.ExportedRecords;
 import org.anjia.runtime.ExportedRecords.Incident;
 import org.anjia.runtime.ExportedRecords.UserTask;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 
@@ -35,7 +29,7 @@ import org.junit.jupiter.api.Test;
  * step, calendar days only). All tests share one broker and its engine clock, which only moves
  * forward; each test starts its own child's instance and cancels whatever it leaves running.
  */
-class ChildAdoptionPlacementProcessTest {
+class ChildAdoptionPlacementProcessTest extends JourneyTest {
 
   private static final String PROCESS_ID = "child-adoption-placement";
   private static final String REQUESTED_MESSAGE = "child-adoption-placement-requested";
@@ -45,35 +39,9 @@ class ChildAdoptionPlacementProcessTest {
   private static final String APPROVE_BY_DIRECTOR = "ApproveByDirector";
   private static final String PUBLISH_NOTICE = "PublishNotice";
 
-  private static JourneyRuntime journeys;
-  private static CamundaClient client;
-  private static JourneyWorkers workers;
-  private static ExportedRecords exported;
-
-  private final List<Long> started = new ArrayList<>();
 
   /** One child under test: its id (correlation key) and the placement instance. */
   private record Placement(String childId, long instance) {}
-
-  @BeforeAll
-  static void deployAndStartWorkers() {
-    journeys = JourneyRuntime.start();
-    client = journeys.client;
-    workers = journeys.workers;
-    exported = journeys.exported;
-  }
-
-  @AfterEach
-  void cancelWhatTheTestLeftRunning() {
-    started.forEach(journeys::cancelIfActive);
-  }
-
-  @AfterAll
-  static void close() {
-    if (journeys != null) {
-      journeys.close();
-    }
-  }
 
   @Test
   @DisplayName("foundling: materials, approval, notice; available only once the 60-day notice has ended")
