@@ -32,9 +32,9 @@ public record CurrentUser(
     return false;
   }
 
-  /** The candidate groups whose tasks this user may work. */
+  /** The candidate groups whose tasks this user may work (auditors and admins work none). */
   public List<String> candidateGroups() {
-    return roles.stream().map(Role::candidateGroup).toList();
+    return roles.stream().filter(role -> role != Role.AUDITOR && role != Role.ADMIN).map(Role::candidateGroup).toList();
   }
 
   /** Reads the claims of a Keycloak access token (realm_access.roles, institution, jurisdiction). */
