@@ -19,14 +19,50 @@ function lastEntry(application) {
   return history[0] ?? null;
 }
 
+/** Who submitted: the actor of the first history entry (the oldest; ties keep the server's order). */
+function submitterOf(application) {
+  const history = [...(application.history ?? [])].sort((a, b) => String(a.at).localeCompare(String(b.at)));
+  return history[0]?.actor ?? null;
+}
+
+/**
+ * A joint adoption waits for the spouse (民法典 art. 1101): the other adult of the household
+ * confirms here; the submitter sees that it waits.
+ */
+function awaitingSpouse(application) {
+  const badge = el('span', { class: 'badge badge-status', dataset: { testid: 'portal-status', status: application.status } },
+    t('portal.awaitingSpouse'));
+  const submitter = submitterOf(application);
+  if (!user || !submitter || submitter === user.username) {
+    return [badge, el('div', { class: 'muted', dataset: { testid: 'portal-awaiting-own' } }, t('portal.awaitingSpouse.own'))];
+  }
+  const button = el('button', { type: 'button', class: 'button', dataset: { testid: 'portal-confirm' } }, t('portal.confirm'));
+  button.addEventListener('click', async (event) => {
+    event.stopPropagation();
+    if (!window.confirm(t('portal.confirm.confirm'))) return;
+    button.disabled = true;
+    try {
+      await api.confirmAsSpouse(application.id);
+      fill(listMessage, notice('success', t('portal.confirm.done')));
+      await load(false);
+    } catch (error) {
+      fill(listMessage, errorNotice(error));
+      button.disabled = false;
+    }
+  });
+  return [badge, el('div', { style: 'margin-top:0.4rem' }, button)];
+}
+
 function row(application) {
   const href = `application.html?id=${encodeURIComponent(application.id)}`;
   const last = lastEntry(application);
   const tr = el('tr', { class: 'clickable', dataset: { testid: 'portal-row', applicationNumber: application.number ?? '' } },
     el('td', {}, el('a', { href, class: 'mono', dataset: { testid: 'portal-link' } }, application.number)),
     el('td', {}, label('appType', application.type)),
-    el('td', {}, el('span', { class: 'badge badge-status', dataset: { testid: 'portal-status', status: application.status ?? '' } },
-      application.statusLabel || application.status)),
+    el('td', {}, application.status === 'AWAITING_SPOUSE'
+      ? awaitingSpouse(application)
+      : el('span', { class: 'badge badge-status', dataset: { testid: 'portal-status', status: application.status ?? '' } },
+        application.statusLabel || application.status)),
     el('td', {}, application.submittedAt
       ? el('time', { datetime: application.submittedAt }, formatDate(application.submittedAt)) : t('common.none')),
     el('td', { dataset: { testid: 'portal-last' } }, last
@@ -34,7 +70,7 @@ function row(application) {
         last.note ? el('div', { class: 'muted' }, last.note) : null]
       : t('common.none')));
   tr.addEventListener('click', (event) => {
-    if (!event.target.closest('a')) location.href = href;
+    if (!event.target.closest('a, button')) location.href = href;
   });
   return tr;
 }
@@ -57,11 +93,11 @@ function renderList(applications) {
     el('tbody', {}, applications.map(row)))));
 }
 
-async function load() {
+async function load(clearMessage = true) {
   listHost.setAttribute('aria-busy', 'true');
   try {
     renderList((await api.myApplications()) ?? []);
-    fill(listMessage);
+    if (clearMessage) fill(listMessage);
   } catch (error) {
     fill(listMessage, errorNotice(error));
   } finally {
@@ -169,5 +205,5 @@ if (user) {
         joinResult,
         joinForm)));
   load();
-  setInterval(() => { if (document.visibilityState === 'visible') load(); }, REFRESH_MS);
+  setInterval(() => { if (document.visibilityState === 'visible') load(false); }, REFRESH_MS);
 }

@@ -7,7 +7,7 @@ import { formatDateTime, formatTime, label, t } from '../i18n.js';
 import { STAFF_ROLES, WORKLIST_QUERY_KEY, el, errorNotice, fill, hasRole, initPage, notice, requireRole } from '../shell.js';
 
 const TASK_GROUPS = ['caseworker', 'assessor', 'director', 'registrar'];
-const PROCESSES = ['foster-family-qualification'];
+const PROCESSES = ['foster-family-qualification', 'child-adoption-placement', 'adoption'];
 const PAGE_SIZE = 20;
 const REFRESH_MS = 10_000;
 const FAST_REFRESH_MS = 2_000;
@@ -137,7 +137,10 @@ function row(task) {
     ? [el('a', { href: `application.html?id=${encodeURIComponent(task.application.id)}`, onclick: stop }, task.application.number),
       task.application.statusLabel ? el('div', { class: 'muted' }, task.application.statusLabel) : null]
     : t('common.none')),
-  el('td', {}, task.family?.displayName ?? t('common.none')),
+  // a child's placement (送养) belongs to no application: the row names the child and links the file
+  el('td', {}, task.family?.displayName
+    ?? (task.child ? el('a', { href: `child.html?id=${encodeURIComponent(task.child.id)}`, onclick: stop }, task.child.name)
+      : t('common.none'))),
   el('td', {}, (task.candidateGroups ?? []).map((group) => el('span', { class: 'badge badge-group' }, label('group', group)))),
   el('td', {}, task.assignee ?? el('span', { class: 'muted' }, t('worklist.unassigned'))),
   el('td', { class: task.overdue ? 'overdue-text' : null },

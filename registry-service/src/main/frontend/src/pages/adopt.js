@@ -1,0 +1,109 @@
+// 收养申请 Adoption application (民法典 arts. 1093–1118; 中国公民收养子女登记办法 art. 6).
+// Families cannot list children: the child comes from the link the institution sent
+// (adopt.html?child=<id>); without it the page asks for the child's reference number.
+// The household is the same form as the foster application (../household.js). A married applicant
+// adopts jointly (art. 1101): the spouse confirms afterwards on 我的申请.
+import { api } from '../api.js';
+import { t } from '../i18n.js';
+import { checkbox, field, formErrors, householdForm, radioValue, text, yesNo } from '../household.js';
+import { el, errorNotice, fill, initPage, notice, requireRole } from '../shell.js';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+const main = initPage({ page: 'adopt', titleKey: 'adopt.title' });
+const user = await requireRole(main, 'FAMILY');
+const childFromLink = new URLSearchParams(location.search).get('child')?.trim() ?? '';
+const linkValid = UUID.test(childFromLink);
+
+// --- the child ------------------------------------------------------------------------------
+
+const childInput = text({ autocomplete: 'off', spellcheck: 'false', maxlength: 36, style: 'max-width:24rem' });
+const childSection = el('section', { class: 'panel', 'aria-labelledby': 'sec-child' },
+  el('h2', { id: 'sec-child' }, t('adopt.section.child')),
+  linkValid
+    ? [notice('info', el('span', { dataset: { testid: 'adopt-child-from-link' } }, t('adopt.childFromLink', { id: childFromLink }))),
+      el('span', { hidden: true, dataset: { errorFor: 'childId' }, class: 'field-error' })]
+    : field('childId', 'adopt.childId', childInput, { hintKey: 'adopt.childId.hint' }));
+if (!linkValid && childFromLink) childInput.value = childFromLink;
+
+// --- household, declarations, motivation ----------------------------------------------------
+
+const household = householdForm();
+
+const declarationsSection = el('section', { class: 'panel', 'aria-labelledby': 'sec-declarations' },
+  el('h2', { id: 'sec-declarations' }, t('adopt.section.declarations')),
+  checkbox('canRaiseAndProtect', 'adopt.capacity', { hintKey: 'adopt.capacity.hint', required: true }),
+  checkbox('confidential', 'adopt.confidential', { hintKey: 'adopt.confidential.hint' }),
+  yesNo('childConsents', 'adopt.childConsents', { required: false, hintKey: 'adopt.childConsents.hint' }));
+
+const motivationInput = el('textarea', { rows: 5, maxlength: 2000 });
+const motivationSection = el('section', { class: 'panel', 'aria-labelledby': 'sec-motivation' },
+  el('h2', { id: 'sec-motivation' }, t('adopt.section.motivation')),
+  field('motivation', 'adopt.motivation', motivationInput, { required: false }));
+
+const summaryHost = el('div', { tabindex: '-1', dataset: { testid: 'error-summary' } });
+const submitButton = el('button', { type: 'submit', class: 'button', dataset: { testid: 'submit-adoption' } }, t('adopt.submit'));
+
+const formElement = el('form', { novalidate: true, dataset: { testid: 'adopt-form' } },
+  summaryHost,
+  childSection,
+  household.sections,
+  declarationsSection,
+  motivationSection,
+  el('div', { class: 'actions' }, submitButton));
+const errors = formErrors(formElement, summaryHost);
+
+if (user) {
+  fill(main,
+    el('h1', {}, t('adopt.title')),
+    el('p', { class: 'page-lead' }, t('adopt.lead')),
+    formElement);
+  household.start();
+}
+
+const checked = (path) => formElement.querySelector(`[data-field="${CSS.escape(path)}"]`).checked;
+
+function readBody() {
+  return {
+    childId: linkValid ? childFromLink : childInput.value.trim(),
+    confidential: checked('confidential'),
+    canRaiseAndProtect: checked('canRaiseAndProtect'),
+    childConsents: radioValue(formElement, 'childConsents'),
+    motivation: motivationInput.value.trim(),
+    family: household.read(),
+  };
+}
+
+function validate(body) {
+  const problems = [];
+  if (!body.childId) problems.push({ field: 'childId', message: t('apply.err.required') });
+  else if (!UUID.test(body.childId)) problems.push({ field: 'childId', message: t('adopt.err.childId') });
+  problems.push(...household.validate(body.family));
+  if (!body.canRaiseAndProtect) problems.push({ field: 'canRaiseAndProtect', message: t('adopt.err.capacity') });
+  return problems;
+}
+
+formElement.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const body = readBody();
+  const problems = validate(body);
+  if (problems.length) {
+    errors.show(problems);
+    return;
+  }
+  errors.clear();
+  submitButton.disabled = true;
+  submitButton.textContent = t('apply.submitting');
+  try {
+    const application = await api.submitAdoptionApplication(body);
+    location.href = `application.html?id=${encodeURIComponent(application.id)}&created=1`;
+  } catch (error) {
+    submitButton.disabled = false;
+    submitButton.textContent = t('adopt.submit');
+    if (error.status === 400 && error.fieldErrors.length) errors.show(error.fieldErrors, error.problem.detail);
+    else {
+      fill(summaryHost, errorNotice(error));
+      summaryHost.focus();
+    }
+  }
+});

@@ -1,0 +1,20 @@
+package org.anjia.registry.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.anjia.registry.BrowserIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The child's file in the browser: the caseworker admits a child, opens the file, starts placing
+ * the child for adoption (送养), and the placement's first task appears in the worklist.
+ */
+class ChildPlacementBrowserTest extends BrowserIntegrationTest {
+
+  @Test
+  void caseworkerAdmitsAChildAndStartsItsPlacementInTheBrowser() throws Exception {
+    String output = browser("child-placement.mjs", DEMO_PASSWORD);
+
+    assertThat(output).contains("准备送养材料");
+  }
+}
