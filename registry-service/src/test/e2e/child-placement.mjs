@@ -12,7 +12,9 @@ const childName = `林小禾${Date.now() % 10000}`;
 try {
   const { page } = await openBrowser('caseworker');
   await login(page, baseUrl, 'cw-nanchang', password);
-  step('signed in as cw-nanchang');
+  // the landing page sends staff to their home; let it arrive before going elsewhere
+  await page.waitForURL(/\/worklist\.html/);
+  step('signed in as cw-nanchang, home is the worklist');
 
   await page.goto(`${baseUrl}/children.html`);
   await page.getByTestId('admit-open').click();

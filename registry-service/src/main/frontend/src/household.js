@@ -4,7 +4,7 @@
 // plus a summary on top). Used by apply.js (寄养) and adopt.js (收养), and by children.js.
 import { formatDate, label, t } from './i18n.js';
 import { ageOn, parseResidentId } from './residentId.js';
-import { el, fill } from './shell.js';
+import { el, errorNotice, fill } from './shell.js';
 
 const ROLES = ['PRIMARY_CAREGIVER', 'SPOUSE', 'CHILD', 'OTHER_ADULT'];
 const EDUCATION = ['NONE', 'PRIMARY', 'JUNIOR_MIDDLE', 'SENIOR_HIGH', 'VOCATIONAL', 'JUNIOR_COLLEGE', 'BACHELOR', 'POSTGRADUATE'];
@@ -304,4 +304,35 @@ export function formErrors(formElement, summaryHost, summaryKey = 'apply.errorSu
   formElement.addEventListener('change', onEdit);
 
   return { show, clear };
+}
+
+/**
+ * The submit flow both application pages share: check in the browser, send, go to the new
+ * application's page; server field errors are shown next to their fields.
+ */
+export function onApplicationSubmit(formElement, { readBody, validate, send, submitButton, submitLabelKey, errors, summaryHost }) {
+  formElement.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const body = readBody();
+    const problems = validate(body);
+    if (problems.length) {
+      errors.show(problems);
+      return;
+    }
+    errors.clear();
+    submitButton.disabled = true;
+    submitButton.textContent = t('apply.submitting');
+    try {
+      const application = await send(body);
+      location.href = `application.html?id=${encodeURIComponent(application.id)}&created=1`;
+    } catch (error) {
+      submitButton.disabled = false;
+      submitButton.textContent = t(submitLabelKey);
+      if (error.status === 400 && error.fieldErrors.length) errors.show(error.fieldErrors, error.problem.detail);
+      else {
+        fill(summaryHost, errorNotice(error));
+        summaryHost.focus();
+      }
+    }
+  });
 }

@@ -5,8 +5,8 @@
 // adopts jointly (art. 1101): the spouse confirms afterwards on 我的申请.
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { checkbox, field, formErrors, householdForm, radioValue, text, yesNo } from '../household.js';
-import { el, errorNotice, fill, initPage, notice, requireRole } from '../shell.js';
+import { checkbox, field, formErrors, householdForm, radioValue, text, yesNo, onApplicationSubmit } from '../household.js';
+import { el, fill, initPage, notice, requireRole } from '../shell.js';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -83,27 +83,12 @@ function validate(body) {
   return problems;
 }
 
-formElement.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const body = readBody();
-  const problems = validate(body);
-  if (problems.length) {
-    errors.show(problems);
-    return;
-  }
-  errors.clear();
-  submitButton.disabled = true;
-  submitButton.textContent = t('apply.submitting');
-  try {
-    const application = await api.submitAdoptionApplication(body);
-    location.href = `application.html?id=${encodeURIComponent(application.id)}&created=1`;
-  } catch (error) {
-    submitButton.disabled = false;
-    submitButton.textContent = t('adopt.submit');
-    if (error.status === 400 && error.fieldErrors.length) errors.show(error.fieldErrors, error.problem.detail);
-    else {
-      fill(summaryHost, errorNotice(error));
-      summaryHost.focus();
-    }
-  }
+onApplicationSubmit(formElement, {
+  readBody,
+  validate,
+  send: (body) => api.submitAdoptionApplication(body),
+  submitButton,
+  submitLabelKey: 'adopt.submit',
+  errors,
+  summaryHost,
 });

@@ -2,6 +2,7 @@
 // for caseworkers, directors and registrars the assignment of an assessor; for registrars sealing.
 // A sealed record (民法典 art. 1110) is read only with a stated reason, asked for on the page.
 import { api } from '../api.js';
+import { renderSealedReasonPrompt } from '../sealedReason.js';
 import { formatBytes, formatDateTime, label, t } from '../i18n.js';
 import { STAFF_ROLES, el, errorNotice, fill, hasRole, initPage, notice, requireRole, worklistHref } from '../shell.js';
 
@@ -152,32 +153,14 @@ function uploadForm() {
 
 /** A sealed record: asks for the reason, then reads again with it. */
 function renderReasonPrompt() {
-  const input = el('input', { id: 'sealed-reason', type: 'text', maxlength: 500, required: true, dataset: { testid: 'sealed-reason' } });
-  input.value = reason;
-  const error = el('span', { class: 'field-error', id: 'sealed-reason-error', hidden: true });
-  const formElement = el('form', { novalidate: true, dataset: { testid: 'sealed-form' } },
-    el('div', { class: 'field' },
-      el('label', { for: 'sealed-reason' }, t('app.sealed.reason'), el('span', { class: 'req', 'aria-hidden': 'true' }, '*')),
-      input, error),
-    el('button', { type: 'submit', class: 'button', dataset: { testid: 'sealed-open' } }, t('app.sealed.open')));
-  formElement.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (!input.value.trim()) {
-      error.textContent = t('app.sealed.required');
-      error.hidden = false;
-      input.setAttribute('aria-invalid', 'true');
-      input.setAttribute('aria-describedby', error.id);
-      input.focus();
-      return;
-    }
-    reason = input.value.trim();
-    await load();
+  renderSealedReasonPrompt(reasonHost, {
+    initial: reason,
+    leadKey: 'app.sealed.lead',
+    onReason: async (given) => {
+      reason = given;
+      await load();
+    },
   });
-  fill(reasonHost, el('section', { class: 'panel', 'aria-labelledby': 'sealed-title' },
-    el('h2', { id: 'sealed-title' }, t('app.sealed')),
-    notice('warning', t('app.sealed.lead')),
-    formElement));
-  input.focus();
 }
 
 /** A small form of one text input and a button, with its own message line. */

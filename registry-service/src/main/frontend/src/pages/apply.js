@@ -4,7 +4,7 @@
 // The household part (and the error display) is shared with the adoption application: ../household.js.
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { field, formErrors, householdForm } from '../household.js';
+import { field, formErrors, householdForm, onApplicationSubmit } from '../household.js';
 import { el, errorNotice, fill, initPage, requireRole } from '../shell.js';
 
 const main = initPage({ page: 'apply', titleKey: 'apply.title' });
@@ -89,27 +89,12 @@ function validate(body) {
   return problems.concat(household.validate(body.family));
 }
 
-formElement.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const body = readBody();
-  const problems = validate(body);
-  if (problems.length) {
-    errors.show(problems);
-    return;
-  }
-  errors.clear();
-  submitButton.disabled = true;
-  submitButton.textContent = t('apply.submitting');
-  try {
-    const application = await api.submitFosterApplication(body);
-    location.href = `application.html?id=${encodeURIComponent(application.id)}&created=1`;
-  } catch (error) {
-    submitButton.disabled = false;
-    submitButton.textContent = t('apply.submit');
-    if (error.status === 400 && error.fieldErrors.length) errors.show(error.fieldErrors, error.problem.detail);
-    else {
-      fill(summaryHost, errorNotice(error));
-      summaryHost.focus();
-    }
-  }
+onApplicationSubmit(formElement, {
+  readBody,
+  validate,
+  send: (body) => api.submitFosterApplication(body),
+  submitButton,
+  submitLabelKey: 'apply.submit',
+  errors,
+  summaryHost,
 });

@@ -3,6 +3,7 @@
 // for adoption, 登记办法 art. 7); the registrar records a claim by the birth parents during the
 // public notice (art. 8). A sealed file (民法典 art. 1110) is read only with a stated reason.
 import { api } from '../api.js';
+import { renderSealedReasonPrompt } from '../sealedReason.js';
 import { formatDate, formatDateTime, label, t } from '../i18n.js';
 import { el, errorNotice, fill, hasRole, initPage, notice, requireRole } from '../shell.js';
 
@@ -211,31 +212,14 @@ async function loadHistory() {
 
 /** A sealed file: asks for the reason, then reads again with it. */
 function renderReasonPrompt() {
-  const input = el('input', { id: 'sealed-reason', type: 'text', maxlength: 500, required: true, dataset: { testid: 'sealed-reason' } });
-  const error = el('span', { class: 'field-error', id: 'sealed-reason-error', hidden: true });
-  const formElement = el('form', { novalidate: true, dataset: { testid: 'sealed-form' } },
-    el('div', { class: 'field' },
-      el('label', { for: 'sealed-reason' }, t('app.sealed.reason'), el('span', { class: 'req', 'aria-hidden': 'true' }, '*')),
-      input, error),
-    el('button', { type: 'submit', class: 'button', dataset: { testid: 'sealed-open' } }, t('app.sealed.open')));
-  formElement.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (!input.value.trim()) {
-      error.textContent = t('app.sealed.required');
-      error.hidden = false;
-      input.setAttribute('aria-invalid', 'true');
-      input.setAttribute('aria-describedby', error.id);
-      input.focus();
-      return;
-    }
-    reason = input.value.trim();
-    await load();
+  renderSealedReasonPrompt(reasonHost, {
+    initial: reason,
+    leadKey: 'childFile.sealed.lead',
+    onReason: async (given) => {
+      reason = given;
+      await load();
+    },
   });
-  fill(reasonHost, el('section', { class: 'panel', 'aria-labelledby': 'sealed-title' },
-    el('h2', { id: 'sealed-title' }, t('app.sealed')),
-    notice('warning', t('childFile.sealed.lead')),
-    formElement));
-  input.focus();
 }
 
 async function load() {
