@@ -474,6 +474,8 @@ class AdoptionProcessTest extends JourneyTest {
         "childConsentAge", 8));
     facts.put("confidential", false);
     facts.put("integrationPeriod", "P30D");
+    facts.put("integrationMinimum", "P30D"); // 评估办法 art. 8, as the service configures it
+    facts.put("registrarReviewReminderBefore", "P3D");
     facts.put("followUpOffsets", List.of("P3M", "P6M", "P12M"));
     return facts;
   }
