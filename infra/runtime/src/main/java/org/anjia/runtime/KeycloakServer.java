@@ -39,7 +39,7 @@ import java.util.zip.ZipFile;
  * so nothing is written under the shared distribution except its one-time dev-mode build
  * ({@code lib/quarkus}), which is serialized across processes with a file lock.
  */
-public final class KeycloakServer implements AutoCloseable {
+public final class KeycloakServer extends LaunchedProgram {
 
   public static final String REALM = "anjia";
   /** The bootstrap admin of the master realm; local-only values, only ever bound to 127.0.0.1. */
@@ -72,12 +72,12 @@ public final class KeycloakServer implements AutoCloseable {
 
   private final Settings settings;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private Process process;
 
   public KeycloakServer(Settings settings) {
     this.settings = settings;
   }
 
+  @Override
   public synchronized void start() {
     Path kcSh = settings.keycloakHome().resolve("bin/kc.sh");
     Processes.requireFile(kcSh, "Keycloak distribution missing: run the Maven build once (it unpacks "
@@ -256,25 +256,6 @@ public final class KeycloakServer implements AutoCloseable {
     } catch (IOException | UncheckedIOException e) {
       return "(log not readable: " + e.getMessage() + ")";
     }
-  }
-
-  public synchronized void restart() {
-    stop();
-    start();
-  }
-
-  /** SIGTERM to kc.sh, which forwards it to the JVM (graceful stop takes ~2 s). */
-  public synchronized void stop() {
-    Processes.stop(process);
-  }
-
-  @Override
-  public void close() {
-    stop();
-  }
-
-  public boolean isAlive() {
-    return process != null && process.isAlive();
   }
 
   public int port() {

@@ -18,7 +18,7 @@ import java.util.Map;
  * child process with our PostgreSQL exporter loaded. Used by the local stack and by every test
  * that needs the engine; the broker keeps its state in {@code dataDirectory} across restarts.
  */
-public final class ZeebeBroker implements AutoCloseable {
+public final class ZeebeBroker extends LaunchedProgram {
 
   /** Exporter id in the broker configuration; env vars are ZEEBE_BROKER_EXPORTERS_ANJIA_*. */
   public static final String EXPORTER_ID = "ANJIA";
@@ -54,12 +54,12 @@ public final class ZeebeBroker implements AutoCloseable {
 
   private final Settings settings;
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-  private Process process;
 
   public ZeebeBroker(Settings settings) {
     this.settings = settings;
   }
 
+  @Override
   public synchronized void start() {
     Processes.requireFile(settings.zeebeHome().resolve("bin/broker"),
         "Zeebe distribution missing: run the Maven build once (it unpacks io.camunda:camunda-zeebe)");
@@ -170,24 +170,6 @@ public final class ZeebeBroker implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
-  }
-
-  public synchronized void restart() {
-    stop();
-    start();
-  }
-
-  public synchronized void stop() {
-    Processes.stop(process);
-  }
-
-  @Override
-  public void close() {
-    stop();
-  }
-
-  public boolean isAlive() {
-    return process != null && process.isAlive();
   }
 
   public String grpcAddress() {
