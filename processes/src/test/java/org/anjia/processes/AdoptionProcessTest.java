@@ -2,8 +2,10 @@ package org.anjia.processes;
 
 import static org.anjia.processes.JourneyWorkers.DUE_DATE;
 import static org.anjia.processes.JourneyWorkers.ESCALATE;
+import static org.anjia.processes.JourneyWorkers.RECORD_DISSOLUTION_REFUSAL;
 import static org.anjia.processes.JourneyWorkers.RECORD_REJECTION;
 import static org.anjia.processes.JourneyWorkers.REGISTER;
+import static org.anjia.processes.JourneyWorkers.REGISTER_DISSOLUTION;
 import static org.anjia.processes.JourneyWorkers.REMIND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
@@ -22,6 +24,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -52,7 +55,9 @@ class AdoptionProcessTest extends JourneyTest {
 
   private static final String PROCESS_ID = "adoption";
   private static final String SUBMITTED_MESSAGE = "adoption-application-submitted";
+  private static final String DISSOLUTION_PROCESS_ID = "adoption-dissolution";
   private static final String DISSOLUTION_MESSAGE = "adoption-dissolution-requested";
+  private static final String DISSOLVED_MESSAGE = "adoption-dissolved";
   private static final String ZEEBE_NS = "http://camunda.org/schema/zeebe/1.0";
   private static final String BPMN_NS = "http://www.omg.org/spec/BPMN/20100524/MODEL";
 
@@ -65,7 +70,7 @@ class AdoptionProcessTest extends JourneyTest {
   private static final String REVIEW_BY_REGISTRAR = "ReviewByRegistrar";
   private static final String FOLLOW_UP_REVIEW = "FollowUpReviewByRegistrar";
   private static final String FOLLOW_UP_VISIT = "FollowUpVisit";
-  private static final String REGISTER_DISSOLUTION = "RegisterDissolution";
+  private static final String DISSOLUTION_TASK = "RegisterDissolution";
 
 
   /** One application under test: its id (business key, correlation key) and its instance. */
@@ -77,7 +82,7 @@ class AdoptionProcessTest extends JourneyTest {
   @DisplayName("every BPMN, DMN and form of the repository deploys in one deployment; every linked form exists")
   void everyModelAndFormDeploysTogether() throws Exception {
     assertThat(journeys.deployment.getProcesses()).extracting(Process::getBpmnProcessId)
-        .contains("adoption", "child-adoption-placement", "foster-family-qualification");
+        .contains("adoption", "adoption-dissolution", "child-adoption-placement", "foster-family-qualification");
     assertThat(journeys.deployment.getDecisions()).extracting(Decision::getDmnDecisionId)
         .contains("adoption-eligibility", "foster-family-eligibility");
     Set<String> formFiles = JourneyRuntime.classpathFiles("forms", ".form").stream()
@@ -109,17 +114,24 @@ class AdoptionProcessTest extends JourneyTest {
         WRITE_REPORT, "assessor adoption-assessment-report",
         REVIEW_BY_REGISTRAR, "registrar adoption-registrar-review",
         FOLLOW_UP_REVIEW, "director task-escalation",
-        FOLLOW_UP_VISIT, "caseworker adoption-follow-up-visit",
-        REGISTER_DISSOLUTION, "registrar adoption-dissolution")));
+        FOLLOW_UP_VISIT, "caseworker, registrar adoption-follow-up-visit")));
     assertThat(serviceTasks(adoption)).isEqualTo(new TreeMap<>(Map.of(
         "AssessmentDue", "anjia.deadlines.due-date {deadline=assessment-report, variable=assessmentDue}",
         "ReviewDue", "anjia.deadlines.due-date {deadline=registrar-review, variable=registrarReviewDue}",
-        "DissolutionDue", "anjia.deadlines.due-date {deadline=dissolution-registration, variable=dissolutionDue}",
         "RecordAdoptionRejection", "anjia.adoption.record-rejection {}",
         "RegisterAdoption", "anjia.adoption.register {}",
         "RemindReviewByRegistrar", "anjia.task.remind {taskElementId=ReviewByRegistrar}",
         "EscalateReviewByRegistrar", "anjia.task.escalate {taskElementId=ReviewByRegistrar}")));
-    assertThat(messages(adoption)).containsExactly(SUBMITTED_MESSAGE, DISSOLUTION_MESSAGE + " =applicationId");
+    assertThat(messages(adoption)).containsExactly(SUBMITTED_MESSAGE, DISSOLVED_MESSAGE + " =applicationId");
+
+    Document dissolution = parse(classpathModel("adoption-dissolution.bpmn"));
+    assertThat(userTasks(dissolution)).isEqualTo(Map.of(DISSOLUTION_TASK, "registrar adoption-dissolution"));
+    assertThat(serviceTasks(dissolution)).isEqualTo(new TreeMap<>(Map.of(
+        "DissolutionDue", "anjia.deadlines.due-date {deadline=dissolution-registration, variable=dissolutionDue}",
+        "EscalateRegisterDissolution", "anjia.task.escalate {taskElementId=RegisterDissolution}",
+        "RecordDissolution", "anjia.adoption.register-dissolution {}",
+        "RecordDissolutionRefusal", "anjia.adoption.record-dissolution-refusal {}")));
+    assertThat(messages(dissolution)).containsExactly(DISSOLUTION_MESSAGE);
 
     Document placement = parse(classpathModel("child-adoption-placement.bpmn"));
     assertThat(userTasks(placement)).isEqualTo(new TreeMap<>(Map.of(
@@ -217,7 +229,7 @@ class AdoptionProcessTest extends JourneyTest {
       visits++;
       assertThat(journeys.tasksAt(application.instance(), FOLLOW_UP_VISIT)).as("visits at %d months", months)
           .hasSize(visits);
-      assertTask(visit, "caseworker", "adoption-follow-up-visit");
+      assertTask(visit, "caseworker, registrar", "adoption-follow-up-visit");
       completeVisit(visit);
     }
 
@@ -407,40 +419,78 @@ class AdoptionProcessTest extends JourneyTest {
     assertThat(exported.incidents(application.instance())).isEmpty();
   }
 
-  // ---- dissolution ----------------------------------------------------------------------------
+  // ---- dissolution (adoption-dissolution.bpmn) -------------------------------------------------
 
   @Test
-  @DisplayName("a dissolution request after registration interrupts the visits and opens RegisterDissolution")
-  void aDissolutionRequestOpensTheDissolutionRegistration() {
-    Application application = submit(eligibleApplication());
-    completeReview(driveToReview(application), "register");
-    workers.awaitJob(application.id(), REGISTER);
+  @DisplayName("a dissolution is registered within its 30 days; the registration cancels the visits still pending")
+  void aRegisteredDissolutionCancelsThePendingVisits() {
+    Application application = registeredAdoption();
+    journeys.advanceClock(Duration.ofDays(100));
+    completeVisit(exported.awaitOpenTask(application.instance(), FOLLOW_UP_VISIT));
 
-    client.newPublishMessageCommand()
-        .messageName(DISSOLUTION_MESSAGE)
-        .correlationKey(application.id())
-        .messageId("dissolution-" + application.id())
-        .timeToLive(Duration.ofHours(1))
-        .variables(Map.of("dissolutionRequestedOn", "2027-02-01"))
-        .send().join();
-
+    long dissolution = requestDissolution(application);
     Job dissolutionDue = workers.awaitJobAt(application.id(), DUE_DATE, "DissolutionDue");
+    assertThat(dissolutionDue.processInstanceKey()).isEqualTo(dissolution);
     assertThat(dissolutionDue.headers()).containsExactlyInAnyOrderEntriesOf(
         Map.of("deadline", "dissolution-registration", "variable", "dissolutionDue"));
-    UserTask dissolution = exported.awaitOpenTask(application.instance(), REGISTER_DISSOLUTION);
-    assertTask(dissolution, "registrar", "adoption-dissolution");
-    assertDue(dissolution, OffsetDateTime.parse((String) dissolutionDue.result().get("dissolutionDue")));
+    UserTask registration = exported.awaitOpenTask(dissolution, DISSOLUTION_TASK);
+    assertTask(registration, "registrar", "adoption-dissolution");
+    assertDue(registration, OffsetDateTime.parse((String) dissolutionDue.result().get("dissolutionDue")));
 
-    client.newCompleteUserTaskCommand(dissolution.key()).variables(Map.of(
-            "dissolutionBasis", "agreement_minor",
-            "dissolutionChildConsent", "under_8",
-            "dissolutionDecision", "register",
-            "dissolutionRegisteredOn", "2027-02-10"))
-        .send().join();
+    completeDissolution(registration, "register", "under_8");
+    assertThat(workers.awaitJob(application.id(), REGISTER_DISSOLUTION).processInstanceKey()).isEqualTo(dissolution);
+    exported.awaitProcessInstanceState(dissolution, "COMPLETED");
+    assertThat(exported.incidents(dissolution)).isEmpty();
+
+    // the service's registration then publishes adoption-dissolved (民法典 art. 1117)
+    publish(DISSOLVED_MESSAGE, application.id(), "dissolved-" + application.id());
     exported.awaitProcessInstanceState(application.instance(), "COMPLETED");
-    assertThat(journeys.tasksAt(application.instance(), FOLLOW_UP_VISIT)).as("the visits were interrupted")
-        .isEmpty();
+    journeys.advanceClock(Duration.ofDays(300));
+    assertThat(journeys.tasksAt(application.instance(), FOLLOW_UP_VISIT)).as("only the visit before the dissolution")
+        .hasSize(1);
     assertThat(exported.incidents(application.instance())).isEmpty();
+  }
+
+  @Test
+  @DisplayName("an adoptee of 8 or more who does not consent: the registrar's 'register' is recorded as a refusal")
+  void withoutTheAdopteesConsentNothingIsRegistered() {
+    Application application = registeredAdoption();
+    long dissolution = requestDissolution(application);
+    completeDissolution(exported.awaitOpenTask(dissolution, DISSOLUTION_TASK), "register", "does_not_consent");
+
+    Job refusal = workers.awaitJob(application.id(), RECORD_DISSOLUTION_REFUSAL);
+    assertThat(refusal.variables()).containsEntry("dissolutionChildConsent", "does_not_consent");
+    exported.awaitProcessInstanceState(dissolution, "COMPLETED");
+    assertThat(workers.jobs(application.id(), REGISTER_DISSOLUTION)).as("民法典 art. 1114").isEmpty();
+  }
+
+  @Test
+  @DisplayName("after the last visit a dissolution is still registered; an open one is escalated when its 30 days pass")
+  void aDissolutionAfterTheLastVisitIsRegisteredAndEscalatedWhenOverdue() {
+    Application application = registeredAdoption();
+    journeys.advanceClock(Duration.ofDays(400));
+    ExportedRecords.await(() -> {
+      List<UserTask> open = journeys.tasksAt(application.instance(), FOLLOW_UP_VISIT).stream()
+          .filter(task -> task.state().equals("CREATED")).toList();
+      return open.size() == 3 ? Optional.of(open) : Optional.empty();
+    }, "the three visits due").forEach(AdoptionProcessTest::completeVisit);
+    exported.awaitProcessInstanceState(application.instance(), "COMPLETED");
+
+    long dissolution = requestDissolution(application);
+    UserTask registration = exported.awaitOpenTask(dissolution, DISSOLUTION_TASK);
+    OffsetDateTime due = registration.dueDate();
+    journeys.advanceClockTo(due.minusHours(1));
+    assertThat(workers.jobs(application.id(), ESCALATE)).as("not overdue yet").isEmpty();
+    journeys.advanceClockTo(due.plusHours(1));
+    Job escalation = workers.awaitJob(application.id(), ESCALATE);
+    assertThat(escalation.headers()).containsEntry("taskElementId", DISSOLUTION_TASK);
+    assertThat(exported.awaitOpenTask(dissolution, DISSOLUTION_TASK).key()).as("stays with the registrar")
+        .isEqualTo(registration.key());
+
+    completeDissolution(registration, "refuse", "consents");
+    workers.awaitJob(application.id(), RECORD_DISSOLUTION_REFUSAL);
+    exported.awaitProcessInstanceState(dissolution, "COMPLETED");
+    assertThat(exported.incidents(dissolution)).isEmpty();
   }
 
   // ---- helpers --------------------------------------------------------------------------------
@@ -514,6 +564,43 @@ class AdoptionProcessTest extends JourneyTest {
     return new Application(applicationId, instance);
   }
 
+  /** Registered (the register job ran): the follow-up visits are scheduled. */
+  private Application registeredAdoption() {
+    Application application = submit(eligibleApplication());
+    completeReview(driveToReview(application), "register");
+    workers.awaitJob(application.id(), REGISTER);
+    return application;
+  }
+
+  /** As the service starts it once both parties agreed (民法典 arts. 1114, 1116): the instance. */
+  private long requestDissolution(Application application) {
+    String requestId = UUID.randomUUID().toString();
+    publish(DISSOLUTION_MESSAGE, application.id(), requestId, Map.of(
+        "applicationId", application.id(),
+        "jurisdictionCode", "360102",
+        "dissolutionBasis", "agreement_minor",
+        "childConsentRequired", false,
+        "agreementSignedOn", "2027-02-01",
+        "dissolutionReason", "双方协议 agreed"));
+    long instance = journeys.awaitInstance(DISSOLUTION_PROCESS_ID, "applicationId", application.id());
+    started.add(instance);
+    return instance;
+  }
+
+  private static void publish(String message, String correlationKey, String messageId) {
+    publish(message, correlationKey, messageId, Map.of());
+  }
+
+  private static void publish(String message, String correlationKey, String messageId, Map<String, Object> variables) {
+    client.newPublishMessageCommand()
+        .messageName(message)
+        .correlationKey(correlationKey)
+        .messageId(messageId)
+        .timeToLive(Duration.ofHours(1))
+        .variables(variables)
+        .send().join();
+  }
+
   /** Documents, consent, assessment and matching: the integration period has started. */
   private void driveToIntegration(Application application) {
     completeDocuments(exported.awaitOpenTask(application.instance(), CHECK_DOCUMENTS), "complete");
@@ -539,7 +626,8 @@ class AdoptionProcessTest extends JourneyTest {
   }
 
   private static void assertTask(UserTask task, String candidateGroup, String formId) {
-    assertThat(task.candidateGroups()).as("candidate groups of " + task.elementId()).containsExactly(candidateGroup);
+    assertThat(task.candidateGroups()).as("candidate groups of " + task.elementId())
+        .containsExactly(candidateGroup.split(", "));
     assertThat(task.assignee()).isNull();
     assertThat(task.formKey()).as("form of " + task.elementId()).isNotNull();
     assertThat(journeys.projection.formId(task.formKey())).contains(formId);
@@ -609,6 +697,18 @@ class AdoptionProcessTest extends JourneyTest {
     variables.put("registrarDecision", decision);
     if (decision.equals("refuse")) {
       variables.put("refusalReasons", "不符合登记条件 not registrable");
+    }
+    complete(task, variables);
+  }
+
+  private static void completeDissolution(UserTask task, String decision, String childConsent) {
+    Map<String, Object> variables = new LinkedHashMap<>();
+    variables.put("dissolutionBasis", "agreement_minor");
+    variables.put("dissolutionChildConsent", childConsent);
+    variables.put("dissolutionDecision", decision);
+    variables.put("dissolutionNotes", "核对书面协议 agreement checked");
+    if (decision.equals("register")) {
+      variables.put("dissolutionRegisteredOn", "2027-02-10");
     }
     complete(task, variables);
   }

@@ -35,6 +35,8 @@ final class JourneyWorkers implements AutoCloseable {
   static final String PLACEMENT_REFUSED = "anjia.children.placement-refused";
   static final String RECORD_REJECTION = "anjia.adoption.record-rejection";
   static final String REGISTER = "anjia.adoption.register";
+  static final String REGISTER_DISSOLUTION = "anjia.adoption.register-dissolution";
+  static final String RECORD_DISSOLUTION_REFUSAL = "anjia.adoption.record-dissolution-refusal";
   static final String REMIND = "anjia.task.remind";
   static final String ESCALATE = "anjia.task.escalate";
   static final String CLOCK_PROBE = "anjia.test.clock-probe";
@@ -57,7 +59,7 @@ final class JourneyWorkers implements AutoCloseable {
 
   JourneyWorkers(CamundaClient client) {
     for (String type : List.of(DUE_DATE, MARK_AVAILABLE, RECORD_CLAIM, PLACEMENT_REFUSED, RECORD_REJECTION, REGISTER,
-        REMIND, ESCALATE, CLOCK_PROBE)) {
+        REGISTER_DISSOLUTION, RECORD_DISSOLUTION_REFUSAL, REMIND, ESCALATE, CLOCK_PROBE)) {
       workers.add(client.newWorker()
           .jobType(type)
           .handler(this::handle)
