@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  *   <li>caseworkers and directors: their institution's;</li>
  *   <li>registrars: their jurisdiction's; assessors: their jurisdiction's cases assigned to them;</li>
  *   <li>families: their own household's; auditors: all, read-only; admins: none;</li>
- *   <li>sealed records (民法典 art. 1110): only the registrar of the jurisdiction, with a reason.</li>
+ *   <li>sealed records (民法典 art. 1110): only the registrar of the jurisdiction, with a reason, and the
+ *       adopters themselves — the secret is kept for them, not from them.</li>
  * </ul>
  */
 @Component
@@ -42,14 +43,18 @@ public class ApplicationAccess {
     boolean registrarOfJurisdiction = user.has(Role.REGISTRAR)
         && application.getJurisdictionCode().equals(user.jurisdiction());
     if (application.isSealed()) {
-      return registrarOfJurisdiction;
+      return registrarOfJurisdiction || ownHousehold(user, application);
     }
     return registrarOfJurisdiction
         || user.has(Role.AUDITOR)
         || (user.hasAny(Role.CASEWORKER, Role.DIRECTOR) && application.getInstitutionCode().equals(user.institution()))
         || (user.has(Role.ASSESSOR) && application.getJurisdictionCode().equals(user.jurisdiction())
             && isAssigned(application, user))
-        || (user.has(Role.FAMILY) && familyAccounts.isMember(application.getFamilyId(), user.subject()));
+        || ownHousehold(user, application);
+  }
+
+  private boolean ownHousehold(CurrentUser user, Application application) {
+    return user.has(Role.FAMILY) && familyAccounts.isMember(application.getFamilyId(), user.subject());
   }
 
   /**
@@ -61,7 +66,7 @@ public class ApplicationAccess {
       audit.recordRefusal(AuditAction.DENIED, "APPLICATION", application.getId(), "outside scope", null, null);
       throw new NotFoundException("application " + application.getId());
     }
-    if (application.isSealed() && (reason == null || reason.isBlank())) {
+    if (application.isSealed() && !ownHousehold(user, application) && (reason == null || reason.isBlank())) {
       throw new InvalidInputException(List.of(new FieldProblem("reason", labels.of("anjia.sealed.reasonRequired"))));
     }
   }

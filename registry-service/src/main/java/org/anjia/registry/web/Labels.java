@@ -18,6 +18,14 @@ public class Labels {
     return messages.getMessage(code, args, code, LocaleContextHolder.getLocale());
   }
 
+  /**
+   * For texts stored in a record (history notes, reasons): in the registry's own language, whoever
+   * triggered the change and in whatever language their page is.
+   */
+  public String recorded(String code, Object... args) {
+    return messages.getMessage(code, args, code, java.util.Locale.SIMPLIFIED_CHINESE);
+  }
+
   public String of(Enum<?> value) {
     return of(value.getDeclaringClass().getSimpleName() + "." + value.name());
   }

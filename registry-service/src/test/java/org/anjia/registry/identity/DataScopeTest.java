@@ -84,7 +84,7 @@ class DataScopeTest extends RegistryIntegrationTest {
   }
 
   @Test
-  void sealedRecordOpensOnlyToItsRegistrarWithAReasonAndTheReadIsAudited() {
+  void sealedRecordOpensOnlyToItsRegistrarWithAReasonAndToItsOwnFamilyAndTheReadIsAudited() {
     String id = apply(FAMILY_WANG, Households.eligible()).path("id").asText();
     Integer sealed = http.post().uri("/api/applications/" + id + "/seal?reason=当事人要求保守收养秘密")
         .header("Authorization", bearer(REGISTRAR_DONGHU))
@@ -94,6 +94,8 @@ class DataScopeTest extends RegistryIntegrationTest {
     assertThat(get(CASEWORKER_NANCHANG, "/api/applications/" + id).status()).isEqualTo(404);
     assertThat(get(AUDITOR, "/api/applications/" + id).status()).isEqualTo(404);
     assertThat(get(REGISTRAR_LIANXI, "/api/applications/" + id + "?reason=x").status()).isEqualTo(404);
+    assertThat(get(FAMILY_WANG, "/api/applications/" + id).status())
+        .as("the secret is kept for the adopters, not from them").isEqualTo(200);
     Response withoutReason = get(REGISTRAR_DONGHU, "/api/applications/" + id);
     assertThat(withoutReason.status()).isEqualTo(400);
     assertThat(withoutReason.body().path("errors").get(0).path("field").asText()).isEqualTo("reason");
