@@ -124,6 +124,8 @@ export const api = {
   birthParentClaim: (id, note) => request('POST', `/api/children/${enc(id)}/birth-parent-claim`, { json: { note } }),
   submitAdoptionApplication: (body) => request('POST', '/api/adoption-applications', { json: body }),
   confirmAsSpouse: (id) => request('POST', `/api/portal/applications/${enc(id)}/confirm`),
+  journey: (id, reason) => request('GET', `/api/applications/${enc(id)}/journey${query({ reason })}`),
+  requestDissolution: (id, body) => request('POST', `/api/portal/applications/${enc(id)}/dissolution`, { json: body }),
   audit: (params) => request('GET', `/api/audit${query(params)}`),
   verifyAudit: () => request('GET', '/api/audit/verify'),
 };

@@ -400,6 +400,7 @@ const zh = {
   'adoptionStatus.AVAILABLE': '可被收养',
   'adoptionStatus.CLAIMED': '已被生父母认领',
   'adoptionStatus.PLACEMENT_REFUSED': '未批准送养',
+  'adoptionStatus.DISSOLVED': '收养关系已解除',
 
   'childFile.title': '儿童档案',
   'childFile.missingId': '缺少儿童档案编号。',
@@ -460,6 +461,25 @@ const zh = {
   'adopt.motivation': '为什么希望收养这个孩子',
   'adopt.submit': '提交收养申请',
 
+  'journey.title': '收养进度 {number}',
+  'journey.youAct': '需要您办理：',
+  'journey.othersAct': '正在办理：',
+  'journey.nextDeadline': '下一个期限',
+  'journey.noDeadline': '当前步骤没有法定期限。',
+  'journey.lastDay': '最后一日 {day}',
+  'journey.steps': '办理步骤',
+  'journey.state.DONE': '已完成',
+  'journey.state.CURRENT': '当前步骤',
+  'journey.state.UPCOMING': '尚未开始',
+  'journey.state.REFUSED': '未获通过',
+  'journey.dissolution.title': '申请解除收养关系登记',
+  'journey.dissolution.lead': '收养人在被收养人成年以前不得解除收养关系，但收养人、送养人双方协议解除的除外；养子女八周岁以上的，应当征得本人同意（《民法典》第一千一百一十四条）。协议解除的，双方持书面协议共同到登记机关办理（第一千一百一十六条）。',
+  'journey.dissolution.signedOn': '书面协议签订日期',
+  'journey.dissolution.childConsents': '养子女已满八周岁的，本人同意解除',
+  'journey.dissolution.reason': '解除原因',
+  'journey.dissolution.submit': '提交解除登记申请',
+  'journey.dissolution.required': '请填写协议签订日期和解除原因。',
+  'journey.dissolution.done': '已提交解除收养关系登记申请。',
   'portal.awaitingSpouse': '待配偶确认',
   'portal.awaitingSpouse.own': '已提交，等待您的配偶登录后确认。',
   'portal.confirm': '确认共同收养',
@@ -862,6 +882,7 @@ const en = {
   'adoptionStatus.AVAILABLE': 'Available for adoption',
   'adoptionStatus.CLAIMED': 'Claimed by birth parents',
   'adoptionStatus.PLACEMENT_REFUSED': 'Placement not approved',
+  'adoptionStatus.DISSOLVED': 'Adoption dissolved',
 
   'childFile.title': "Child's file",
   'childFile.missingId': 'The file id is missing.',
@@ -922,6 +943,25 @@ const en = {
   'adopt.motivation': 'Why do you wish to adopt this child?',
   'adopt.submit': 'Submit the adoption application',
 
+  'journey.title': 'Adoption progress {number}',
+  'journey.youAct': 'Your turn:',
+  'journey.othersAct': 'In progress:',
+  'journey.nextDeadline': 'Next deadline',
+  'journey.noDeadline': 'No legal deadline runs for this step.',
+  'journey.lastDay': 'last day {day}',
+  'journey.steps': 'Steps',
+  'journey.state.DONE': 'done',
+  'journey.state.CURRENT': 'current step',
+  'journey.state.UPCOMING': 'not started',
+  'journey.state.REFUSED': 'not approved',
+  'journey.dissolution.title': 'Apply to register a dissolution',
+  'journey.dissolution.lead': 'Before the adoptee comes of age an adoption ends only by agreement of the adopters and the placing party; an adoptee of 8 or more must consent (Civil Code art. 1114). Both parties bring the written agreement to the registrar (art. 1116).',
+  'journey.dissolution.signedOn': 'Date the written agreement was signed',
+  'journey.dissolution.childConsents': 'The adoptee (8 or older) consents',
+  'journey.dissolution.reason': 'Reason',
+  'journey.dissolution.submit': 'Apply for the dissolution',
+  'journey.dissolution.required': 'Enter the agreement date and the reason.',
+  'journey.dissolution.done': 'Dissolution applied for.',
   'portal.awaitingSpouse': 'Awaiting spouse',
   'portal.awaitingSpouse.own': 'Submitted; your spouse confirms after signing in.',
   'portal.confirm': 'Confirm the joint adoption',
@@ -987,7 +1027,9 @@ export function formatDateTime(value) {
 
 export function formatDate(value) {
   if (!value) return '';
-  const date = value instanceof Date ? value : new Date(value);
+  // a bare date (a legal period's last day) is that calendar day wherever the browser is
+  const bareDate = typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value);
+  const date = value instanceof Date ? value : new Date(bareDate ? `${value}T00:00:00` : value);
   return Number.isNaN(date.getTime()) ? String(value) : dateFormat.format(date);
 }
 

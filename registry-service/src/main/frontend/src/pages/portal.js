@@ -2,6 +2,7 @@
 // household (each adult has an own account), and joining a household with an invitation code.
 import { api } from '../api.js';
 import { formatDate, label, t } from '../i18n.js';
+import { journeyPanel } from '../journey.js';
 import { el, errorNotice, fill, initPage, notice, requireRole } from '../shell.js';
 
 const REFRESH_MS = 30_000;
@@ -11,6 +12,8 @@ const user = await requireRole(main, 'FAMILY');
 
 const listMessage = el('div');
 const listHost = el('div', { 'aria-busy': 'true' }, el('p', { class: 'muted' }, t('common.loading')));
+// each adoption's steps, what to do now and the next deadline
+const journeysHost = el('div', { dataset: { testid: 'journeys' } });
 
 // --- the applications -----------------------------------------------------------------------
 
@@ -96,7 +99,10 @@ function renderList(applications) {
 async function load(clearMessage = true) {
   listHost.setAttribute('aria-busy', 'true');
   try {
-    renderList((await api.myApplications()) ?? []);
+    const applications = (await api.myApplications()) ?? [];
+    renderList(applications);
+    fill(journeysHost, await Promise.all(applications.filter((application) => application.type === 'ADOPTION')
+      .map((application) => journeyPanel(application, () => load(false)))));
     if (clearMessage) fill(listMessage);
   } catch (error) {
     fill(listMessage, errorNotice(error));
@@ -193,6 +199,7 @@ if (user) {
     el('section', { class: 'panel', 'aria-labelledby': 'list-title' },
       el('h2', { id: 'list-title', class: 'visually-hidden' }, t('portal.title')),
       listHost),
+    journeysHost,
     el('div', { class: 'grid-2 portal-household' },
       el('section', { class: 'panel', 'aria-labelledby': 'invite-title' },
         el('h2', { id: 'invite-title' }, t('portal.invite.title')),

@@ -104,7 +104,7 @@ class AdoptionApplications {
       throw new ConflictException("anjia.adoption.spouseConfirmation");
     }
     application.confirmBySpouse(user.username());
-    applications.moveTo(applicationId, ApplicationStatus.SUBMITTED, user.username(), labels.of("anjia.adoption.spouseConfirmed"));
+    applications.moveTo(applicationId, ApplicationStatus.SUBMITTED, user.username(), labels.recorded("anjia.adoption.spouseConfirmed"));
     events.publishEvent(new AdoptionApplicationSubmitted(applicationId));
   }
 

@@ -8,9 +8,11 @@ import org.anjia.registry.applications.ApplicationView;
 import org.anjia.registry.applications.Applications;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -18,11 +20,22 @@ import org.springframework.web.bind.annotation.RestController;
 class AdoptionController {
 
   private final AdoptionApplications adoptions;
+  private final AdoptionDissolutions dissolutions;
+  private final AdoptionJourney journey;
   private final Applications applications;
 
-  AdoptionController(AdoptionApplications adoptions, Applications applications) {
+  AdoptionController(AdoptionApplications adoptions, AdoptionDissolutions dissolutions, AdoptionJourney journey,
+      Applications applications) {
     this.adoptions = adoptions;
+    this.dissolutions = dissolutions;
+    this.journey = journey;
     this.applications = applications;
+  }
+
+  /** Each step with its article, what happens now, and the next deadline (the family portal's view). */
+  @GetMapping("/api/applications/{id}/journey")
+  AdoptionJourney.View journey(@PathVariable UUID id, @RequestParam(required = false) String reason) {
+    return journey.of(id, reason);
   }
 
   /** A family applies to adopt an available child (登记办法 art. 6). */
@@ -38,5 +51,13 @@ class AdoptionController {
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void confirm(@PathVariable UUID id) {
     adoptions.confirmBySpouse(id);
+  }
+
+  /** The adopters apply to register an agreed dissolution (民法典 arts. 1114–1116; 登记办法 art. 10). */
+  @PostMapping("/api/portal/applications/{id}/dissolution")
+  ResponseEntity<ApplicationView> requestDissolution(@PathVariable UUID id,
+      @Valid @RequestBody AdoptionDissolutionRequest request) {
+    dissolutions.request(id, request);
+    return ResponseEntity.status(HttpStatus.CREATED).body(applications.read(id, null));
   }
 }

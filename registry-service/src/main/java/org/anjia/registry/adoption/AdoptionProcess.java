@@ -1,14 +1,18 @@
 package org.anjia.registry.adoption;
 
-/** Names shared with processes/adoption.bpmn (see processes/README.md). */
+/** Names shared with processes/adoption.bpmn and adoption-dissolution.bpmn (see processes/README.md). */
 final class AdoptionProcess {
 
   static final String PROCESS_ID = "adoption";
   static final String SUBMITTED_MESSAGE = "adoption-application-submitted";
+  /** adoption-dissolution.bpmn starts with it; adoption.bpmn's visits stop at the second. */
   static final String DISSOLUTION_MESSAGE = "adoption-dissolution-requested";
+  static final String DISSOLVED_MESSAGE = "adoption-dissolved";
 
   static final String JOB_RECORD_REJECTION = "anjia.adoption.record-rejection";
   static final String JOB_REGISTER = "anjia.adoption.register";
+  static final String JOB_REGISTER_DISSOLUTION = "anjia.adoption.register-dissolution";
+  static final String JOB_RECORD_DISSOLUTION_REFUSAL = "anjia.adoption.record-dissolution-refusal";
 
   static final String APPLICATION_ID = "applicationId";
 

@@ -36,7 +36,6 @@ class AdoptionTaskOutcomes {
       case "MatchChild" -> ApplicationStatus.MATCHED;
       case "AssessIntegration" -> ApplicationStatus.INTEGRATION_ASSESSED;
       case "WriteReport" -> "recommend".equals(variables.get("conclusion")) ? ApplicationStatus.REPORTED : null;
-      case "RegisterDissolution" -> ApplicationStatus.DISSOLVED;
       default -> null;
     });
   }

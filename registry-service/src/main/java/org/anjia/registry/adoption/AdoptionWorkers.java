@@ -12,9 +12,11 @@ import org.springframework.stereotype.Component;
 public class AdoptionWorkers {
 
   private final AdoptionRegistry registry;
+  private final AdoptionDissolutions dissolutions;
 
-  AdoptionWorkers(AdoptionRegistry registry) {
+  AdoptionWorkers(AdoptionRegistry registry, AdoptionDissolutions dissolutions) {
     this.registry = registry;
+    this.dissolutions = dissolutions;
   }
 
   @JobWorker(type = AdoptionProcess.JOB_REGISTER)
@@ -25,6 +27,24 @@ public class AdoptionWorkers {
   @JobWorker(type = AdoptionProcess.JOB_RECORD_REJECTION)
   public void recordRejection(ActivatedJob job) {
     Map<String, Object> variables = job.getVariablesAsMap();
-    registry.reject(UUID.fromString((String) variables.get(AdoptionProcess.APPLICATION_ID)), variables);
+    registry.reject(applicationId(variables), variables);
+  }
+
+  @JobWorker(type = AdoptionProcess.JOB_REGISTER_DISSOLUTION)
+  public Map<String, Object> registerDissolution(ActivatedJob job) {
+    Map<String, Object> variables = job.getVariablesAsMap();
+    return Map.of("dissolutionCertificateNumber", dissolutions.register(applicationId(variables),
+        (String) variables.get("dissolutionNotes")));
+  }
+
+  @JobWorker(type = AdoptionProcess.JOB_RECORD_DISSOLUTION_REFUSAL)
+  public void recordDissolutionRefusal(ActivatedJob job) {
+    Map<String, Object> variables = job.getVariablesAsMap();
+    dissolutions.refuse(applicationId(variables), (String) variables.get("dissolutionNotes"),
+        "does_not_consent".equals(variables.get("dissolutionChildConsent")));
+  }
+
+  private static UUID applicationId(Map<String, Object> variables) {
+    return UUID.fromString((String) variables.get(AdoptionProcess.APPLICATION_ID));
   }
 }

@@ -21,6 +21,8 @@ public enum ApplicationStatus {
   REPORTED,
   /** 收养登记: the adoption exists from this day (民法典 art. 1105). */
   REGISTERED,
+  /** The adopters applied to register an agreed dissolution; the registrar has 30 days (登记办法 art. 10). */
+  DISSOLUTION_REQUESTED,
   /** 解除收养关系登记 (民法典 arts. 1114–1116). */
   DISSOLVED;
 

@@ -13,5 +13,7 @@ public enum AdoptionStatus {
   /** Birth parents came forward during the notice: not placed. */
   CLAIMED,
   /** The director did not approve the placement. */
-  PLACEMENT_REFUSED
+  PLACEMENT_REFUSED,
+  /** The adoption was dissolved (解除收养关系, 民法典 arts. 1114–1117). */
+  DISSOLVED
 }

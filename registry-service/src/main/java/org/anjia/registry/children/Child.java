@@ -119,6 +119,21 @@ class Child {
     sealed = sealed || seal;
   }
 
+  /**
+   * 解除收养关系 (民法典 art. 1117): the adoption placement ends; a minor returns to the care of the
+   * institution that placed it, whose staff keep the file again, so it is no longer discharged or
+   * sealed (the institution is a party to the dissolution agreement and knows the family).
+   */
+  void dissolveAdoption(LocalDate on, String certificateNumber, boolean returnsToInstitution) {
+    currentPlacementRecord().ifPresent(current -> current.end(on, "解除收养关系 " + certificateNumber));
+    if (returnsToInstitution) {
+      place(PlacementKind.INSTITUTION, on, null, certificateNumber);
+      dischargedOn = null;
+      dischargeReason = null;
+      sealed = false;
+    }
+  }
+
   /** Moves the child's way to adoption; false (nothing changes) when it is already there. */
   boolean adoptionStatus(AdoptionStatus next, String note) {
     if (adoptionStatus == next) {

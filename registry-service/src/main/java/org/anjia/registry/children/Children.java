@@ -210,6 +210,23 @@ public class Children {
   }
 
   /**
+   * The registered dissolution of the child's adoption (民法典 arts. 1114–1117): a minor returns to
+   * the institution's care (see {@link Child#dissolveAdoption}). Idempotent by adoption status.
+   */
+  @Transactional
+  public void recordDissolution(UUID id, String certificateNumber, LocalDate on, boolean returnsToInstitution) {
+    Child child = children.findById(id).orElseThrow(() -> new NotFoundException("child " + id));
+    if (child.getAdoptionStatus() == AdoptionStatus.DISSOLVED) {
+      return;
+    }
+    String before = child.getCurrentPlacement().name();
+    child.dissolveAdoption(on, certificateNumber, returnsToInstitution);
+    recordChanges(id, Map.of("currentPlacement", before), Map.of("currentPlacement", child.getCurrentPlacement().name()),
+        "engine");
+    changeAdoptionStatus(child, AdoptionStatus.DISSOLVED, certificateNumber, "engine");
+  }
+
+  /**
    * 寻根回访: the institution that raised the child records the adoptee's visit. It may append to a
    * sealed file (民法典 art. 1110 hides the file, not the institution's duty to receive the visitor),
    * but reading the file stays with whoever may read it.

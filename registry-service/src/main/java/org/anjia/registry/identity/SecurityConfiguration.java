@@ -106,7 +106,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/tasks/*/claim", "/api/tasks/*/unclaim", "/api/tasks/*/complete")
                 .hasAnyRole(STAFF_AND_FAMILY)
             .requestMatchers(HttpMethod.GET, "/api/foster-register").hasAnyRole("CASEWORKER", "DIRECTOR", "REGISTRAR", "AUDITOR")
-            .requestMatchers(HttpMethod.GET, "/api/applications/*", "/api/documents/*/content")
+            .requestMatchers(HttpMethod.GET, "/api/applications/*", "/api/applications/*/journey", "/api/documents/*/content")
                 .hasAnyRole("CASEWORKER", "DIRECTOR", "REGISTRAR", "ASSESSOR", "AUDITOR", "FAMILY")
             .requestMatchers(HttpMethod.POST, "/api/applications/*/documents").hasAnyRole("CASEWORKER", "FAMILY")
             .requestMatchers(HttpMethod.POST, "/api/applications/*/seal").hasRole("REGISTRAR")

@@ -10,10 +10,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 import org.anjia.registry.RegistryIntegrationTest;
 import org.anjia.registry.TestIdentityProvider.User;
 import org.anjia.registry.families.TestResidentIds;
@@ -21,16 +28,162 @@ import org.anjia.runtime.ExportedRecords;
 import org.junit.jupiter.api.Test;
 
 /**
- * A whole adoption through the service on the real engine: the institution places a child whose
- * parents are dead (no public notice), a family applies, the registrar, assessor and caseworker
- * work their steps, the 30-day integration period passes on the engine clock, the registrar
- * registers, and a confidential adoption seals both records.
+ * Whole adoptions through the service on the real engine: the institution places a child whose
+ * parents are dead (no public notice), a family applies and follows its way on the portal, the
+ * registrar, assessor and caseworker work their steps, the 30-day integration period passes on the
+ * engine clock, the registrar registers; then follow-up visits and the dissolution (民法典 arts.
+ * 1114–1117) — registered for a confidential adoption of a 5-year-old, refused for a 9-year-old who
+ * does not consent.
  */
 class AdoptionJourneyApiTest extends RegistryIntegrationTest {
 
+  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  private record Adoption(String id, String number, String childId) {}
+
   @Test
-  void aConfidentialAdoptionIsRegisteredWithACertificateAndSealed() {
-    String childId = post(CASEWORKER_NANCHANG, "/api/children", child()).body().path("id").asText();
+  void aConfidentialAdoptionIsRegisteredSealedVisitedAndDissolved() {
+    Adoption adoption = registeredAdoption(child(5), adoption(true, null), (journey, task) -> { });
+    String id = adoption.id();
+
+    JsonNode registered = get(REGISTRAR_DONGHU, "/api/applications/" + id + "?reason=核对收养登记").body();
+    assertThat(registered.path("sealed").asBoolean()).as("民法典 art. 1110").isTrue();
+    assertThat(registered.path("history")).extracting(h -> h.path("status").asText())
+        .contains("DOCUMENTS_CHECKED", "ASSESSMENT_CONSENTED", "ASSESSED", "MATCHED", "INTEGRATION_ASSESSED",
+            "REPORTED", "REGISTERED");
+    JsonNode certificate = registered.path("documents").get(0);
+    assertThat(certificate.path("type").asText()).isEqualTo("ADOPTION_CERTIFICATE");
+    assertThat(lastNote(registered)).matches("收登字\\d{4}第\\d{6}号");
+    byte[] pdf = http.get().uri("/api/documents/" + certificate.path("id").asText() + "/content?reason=打印证书")
+        .header("Authorization", bearer(REGISTRAR_DONGHU)).retrieve().body(byte[].class);
+    assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+
+    // sealed: the institution and the auditor no longer see the records; the registrar does, with a reason
+    assertThat(get(CASEWORKER_NANCHANG, "/api/applications/" + id).status()).isEqualTo(404);
+    assertThat(get(AUDITOR, "/api/applications/" + id).status()).isEqualTo(404);
+    assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + adoption.childId()).status()).isEqualTo(404);
+    JsonNode file = get(REGISTRAR_DONGHU, "/api/children/" + adoption.childId() + "?reason=核对收养登记").body();
+    assertThat(file.path("currentPlacement").asText()).isEqualTo("ADOPTION");
+    assertThat(file.path("dischargeReason").asText()).isEqualTo("ADOPTED");
+
+    // the first follow-up visit falls due 3 months after registration; only the registrar sees a sealed case
+    STACK.advanceClock(Duration.ofDays(95));
+    claimAndComplete(REGISTRAR_DONGHU, awaitTask(REGISTRAR_DONGHU, adoption.number(), "FollowUpVisit"), Map.of(
+        "followUpVisitDate", "2027-03-01", "followUpWellbeing", "well", "followUpFindings", "生活适应良好"));
+
+    // dissolution by agreement before majority (art. 1114); a date in the future changes nothing
+    Response future = post(FAMILY_WANG, "/api/portal/applications/" + id + "/dissolution",
+        dissolution(LocalDate.now().plusDays(3), null));
+    assertThat(future.status()).isEqualTo(400);
+    assertThat(future.body().path("errors").get(0).path("field").asText()).isEqualTo("agreementSignedOn");
+    assertThat(get(FAMILY_WANG, "/api/applications/" + id).body().path("status").asText()).isEqualTo("REGISTERED");
+
+    Response requested = post(FAMILY_WANG, "/api/portal/applications/" + id + "/dissolution",
+        dissolution(LocalDate.now(), null));
+    assertThat(requested.status()).as("%s", requested.body()).isEqualTo(201);
+    assertThat(requested.body().path("status").asText()).isEqualTo("DISSOLUTION_REQUESTED");
+    assertThat(post(FAMILY_WANG, "/api/portal/applications/" + id + "/dissolution", dissolution(LocalDate.now(), null))
+        .status()).as("one dissolution at a time").isEqualTo(409);
+    JsonNode waiting = ExportedRecords.await(() -> {
+      JsonNode journey = get(FAMILY_WANG, "/api/applications/" + id + "/journey").body();
+      return journey.path("nextDeadline").isObject() ? Optional.of(journey) : Optional.empty();
+    }, "the dissolution's deadline on the portal");
+    assertThat(waiting.path("nextDeadline").path("code").asText()).isEqualTo("DISSOLUTION_REGISTRATION");
+    assertThat(waiting.path("nextDeadline").path("article").asText()).contains("第十条");
+    assertThat(stepStates(waiting)).containsEntry("DISSOLUTION_REQUESTED", "DONE").containsEntry("DISSOLVED", "CURRENT");
+
+    claimAndComplete(REGISTRAR_DONGHU, awaitTask(REGISTRAR_DONGHU, adoption.number(), "RegisterDissolution"), Map.of(
+        "dissolutionBasis", "agreement_minor", "dissolutionChildConsent", "under_8",
+        "dissolutionDecision", "register", "dissolutionRegisteredOn", LocalDate.now().toString(),
+        "dissolutionNotes", "书面协议经双方签字"));
+    JsonNode dissolved = awaitStatus(FAMILY_WANG, id, "DISSOLVED");
+    assertThat(lastNote(dissolved)).matches("解收字\\d{4}第\\d{6}号");
+
+    // art. 1117: the child returns to the institution, whose staff keep the file again
+    JsonNode returned = get(CASEWORKER_NANCHANG, "/api/children/" + adoption.childId()).body();
+    assertThat(returned.path("currentPlacement").asText()).isEqualTo("INSTITUTION");
+    assertThat(returned.path("adoptionStatus").asText()).isEqualTo("DISSOLVED");
+    assertThat(returned.path("dischargeReason").isNull() || returned.path("dischargeReason").isMissingNode()).isTrue();
+
+    // the visits still pending end with the adoption
+    long instance = adoptionInstance(id);
+    STACK.exported().awaitProcessInstanceState(instance, "COMPLETED");
+    assertThat(STACK.exported().userTasks(instance)).filteredOn(task -> task.elementId().equals("FollowUpVisit"))
+        .as("only the visit before the dissolution").hasSize(1);
+  }
+
+  @Test
+  void theFamilyFollowsEachStepAndItsDeadlineAndAnAdopteeOf9MustConsentToADissolution() {
+    List<JsonNode> seen = new ArrayList<>();
+    List<JsonNode> tasks = new ArrayList<>();
+    Adoption adoption = registeredAdoption(child(9), adoption(false, true), (journey, openTask) -> {
+      seen.add(journey);
+      tasks.add(openTask);
+    });
+    String id = adoption.id();
+
+    JsonNode submitted = seen.get(0);
+    assertThat(submitted.path("status").asText()).isEqualTo("SUBMITTED");
+    assertThat(submitted.path("familyActs").asBoolean()).as("the family brings its documents").isTrue();
+    assertThat(submitted.path("now").asText()).contains("体检证明");
+    assertThat(stepStates(submitted)).containsEntry("SUBMITTED", "DONE").containsEntry("DOCUMENTS_CHECKED", "CURRENT")
+        .containsEntry("REGISTERED", "UPCOMING");
+    assertThat(submitted.path("steps").get(0).path("article").asText()).contains("第六条");
+    assertThat(submitted.path("nextDeadline").isNull()).as("no legal clock runs yet").isTrue();
+
+    JsonNode consented = seen.get(1);
+    assertThat(consented.path("nextDeadline").path("code").asText()).isEqualTo("ASSESSMENT_REPORT");
+    assertThat(consented.path("nextDeadline").path("article").asText()).contains("第九条");
+    assertThat(instant(consented.path("nextDeadline").path("dueAt"))).as("the engine's own deadline")
+        .isEqualTo(instant(tasks.get(1).path("dueDate")));
+
+    JsonNode matched = seen.get(2);
+    assertThat(matched.path("familyActs").asBoolean()).as("the child lives with the family").isTrue();
+    assertThat(matched.path("nextDeadline").path("code").asText()).isEqualTo("INTEGRATION_PERIOD");
+    assertThat(matched.path("nextDeadline").path("lastDay").asText())
+        .isEqualTo(LocalDate.now(CHINA).plusDays(30).toString());
+
+    JsonNode reported = seen.get(3);
+    assertThat(reported.path("nextDeadline").path("code").asText()).isEqualTo("REGISTRAR_REVIEW");
+    assertThat(reported.path("nextDeadline").path("article").asText()).contains("第八条");
+    assertThat(instant(reported.path("nextDeadline").path("dueAt"))).isEqualTo(instant(tasks.get(3).path("dueDate")));
+
+    JsonNode after = journey(id);
+    assertThat(after.path("familyActs").asBoolean()).isFalse();
+    assertThat(stepStates(after).values()).as("every step done").containsOnly("DONE");
+    assertThat(after.path("nextDeadline").path("code").asText()).isEqualTo("FOLLOW_UP_VISIT");
+    assertThat(after.path("nextDeadline").path("lastDay").asText())
+        .isEqualTo(LocalDate.now(CHINA).plusMonths(3).toString());
+
+    Response withoutConsent = post(FAMILY_WANG, "/api/portal/applications/" + id + "/dissolution",
+        dissolution(LocalDate.now(), null));
+    assertThat(withoutConsent.status()).isEqualTo(400);
+    assertThat(withoutConsent.body().path("errors").get(0).path("field").asText()).isEqualTo("childConsents");
+    assertThat(withoutConsent.body().path("errors").get(0).path("message").asText()).contains("第一千一百一十四条");
+    assertThat(journey(id).path("status").asText()).as("nothing changed").isEqualTo("REGISTERED");
+
+    assertThat(post(FAMILY_WANG, "/api/portal/applications/" + id + "/dissolution", dissolution(LocalDate.now(), true))
+        .status()).isEqualTo(201);
+    // in person the adoptee says no: whatever the registrar ticks, nothing is registered (art. 1114)
+    claimAndComplete(REGISTRAR_DONGHU, awaitTask(REGISTRAR_DONGHU, adoption.number(), "RegisterDissolution"), Map.of(
+        "dissolutionBasis", "agreement_minor", "dissolutionChildConsent", "does_not_consent",
+        "dissolutionDecision", "register", "dissolutionRegisteredOn", LocalDate.now().toString()));
+    JsonNode refused = ExportedRecords.await(() -> {
+      JsonNode read = get(FAMILY_WANG, "/api/applications/" + id).body();
+      return lastNote(read).contains("第一千一百一十四条") ? Optional.of(read) : Optional.empty();
+    }, "the refusal recorded");
+    assertThat(refused.path("status").asText()).isEqualTo("REGISTERED");
+    assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + adoption.childId()).body().path("currentPlacement").asText())
+        .isEqualTo("ADOPTION");
+  }
+
+  /**
+   * The whole way to registration through the API, calling {@code checkpoint} with the family's
+   * journey view and the task then open (or null) after submission, consent, matching and report.
+   */
+  private Adoption registeredAdoption(Map<String, Object> childRecord, Map<String, Object> request,
+      BiConsumer<JsonNode, JsonNode> checkpoint) {
+    String childId = post(CASEWORKER_NANCHANG, "/api/children", childRecord).body().path("id").asText();
     assertThat(post(CASEWORKER_NANCHANG, "/api/children/" + childId + "/adoption-placement", null).status())
         .isEqualTo(200);
     claimAndComplete(CASEWORKER_NANCHANG, awaitChildTask(CASEWORKER_NANCHANG, childId, "PrepareMaterials"),
@@ -40,64 +193,85 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
     ExportedRecords.await(() -> "AVAILABLE".equals(get(CASEWORKER_NANCHANG, "/api/children/" + childId).body()
         .path("adoptionStatus").asText()) ? Optional.of(true) : Optional.empty(), "the child available");
 
-    JsonNode application = apply(FAMILY_WANG, "/api/adoption-applications", adoption(childId));
+    Map<String, Object> body = new HashMap<>(request);
+    body.put("childId", childId);
+    JsonNode application = apply(FAMILY_WANG, "/api/adoption-applications", body);
     String id = application.path("id").asText();
     String number = application.path("number").asText();
     assertThat(number).startsWith("AD-");
+    checkpoint.accept(journey(id), null);
 
     claimAndComplete(REGISTRAR_DONGHU, awaitTask(REGISTRAR_DONGHU, number, "CheckAdoptionDocuments"), Map.of(
         "documentChecklist", List.of("applicationForm", "hukouBook", "idCard", "maritalAndCapacityProof",
             "childrenStatement", "healthCertificate"),
         "documentsDecision", "complete"));
     claimAndComplete(REGISTRAR_DONGHU, awaitTask(REGISTRAR_DONGHU, number, "RecordConsent"), Map.of(
-        "consentSignedOn", "2026-11-22", "assessmentBy", "civil-affairs",
+        "consentSignedOn", LocalDate.now().toString(), "assessmentBy", "civil-affairs",
         "assessors", List.of(Map.of("name", "as-donghu"), Map.of("name", "刘评估"))));
     assertThat(post(REGISTRAR_DONGHU, "/api/applications/" + id + "/assessors",
         Map.of("assessor", ASSESSOR_DONGHU.username())).status()).isEqualTo(204);
     JsonNode assessment = awaitTask(ASSESSOR_DONGHU, number, "AssessFamily");
     assertThat(assessment.path("dueDate").asText()).as("60 days from consent (评估办法 art. 9)").isNotBlank();
+    checkpoint.accept(journey(id), assessment);
     claimAndComplete(ASSESSOR_DONGHU, assessment, Map.of(
-        "homeVisitDate", "2026-11-25",
+        "homeVisitDate", LocalDate.now().toString(),
         "assessmentItems", List.of("motive", "morals", "education", "health", "financesAndHousing",
             "familyRelations", "householdViews", "parentingPlan", "neighbours", "community"),
         "assessmentFindings", "收养动机端正，家庭经济与居住条件良好",
         "redFlag", "none"));
     JsonNode matching = awaitTask(CASEWORKER_NANCHANG, number, "MatchChild");
-    claimAndComplete(CASEWORKER_NANCHANG, matching, Map.of("matchAgreed", true, "integrationStartsOn", "2026-11-28"));
+    claimAndComplete(CASEWORKER_NANCHANG, matching, Map.of("matchAgreed", true,
+        "integrationStartsOn", LocalDate.now().toString()));
     // the integration timer starts when the engine has the completion (it reaches it through the outbox)
     awaitTaskClosed(CASEWORKER_NANCHANG, matching.path("key").asText());
+    checkpoint.accept(journey(id), null);
 
     STACK.advanceClock(Duration.ofDays(31)); // the integration period (评估办法 art. 8)
     claimAndComplete(ASSESSOR_DONGHU, awaitTask(ASSESSOR_DONGHU, number, "AssessIntegration"), Map.of(
-        "integrationVisitDate", "2026-12-28", "integrationFindings", "儿童与收养人相处融洽"));
+        "integrationVisitDate", LocalDate.now().toString(), "integrationFindings", "儿童与收养人相处融洽"));
     claimAndComplete(ASSESSOR_DONGHU, awaitTask(ASSESSOR_DONGHU, number, "WriteReport"), Map.of(
-        "reportDate", "2026-12-29", "conclusion", "recommend", "score", 92, "reportSummary", "建议收养"));
-    claimAndComplete(REGISTRAR_DONGHU, awaitTask(REGISTRAR_DONGHU, number, "ReviewByRegistrar"), Map.of(
-        "registrarDecision", "register"));
+        "reportDate", LocalDate.now().toString(), "conclusion", "recommend", "score", 92, "reportSummary", "建议收养"));
+    JsonNode review = awaitTask(REGISTRAR_DONGHU, number, "ReviewByRegistrar");
+    checkpoint.accept(journey(id), review);
+    claimAndComplete(REGISTRAR_DONGHU, review, Map.of("registrarDecision", "register"));
+    ExportedRecords.await(() -> "REGISTERED".equals(get(REGISTRAR_DONGHU, "/api/applications/" + id + "?reason=核对收养登记")
+        .body().path("status").asText()) ? Optional.of(true) : Optional.empty(), "the adoption registered");
+    return new Adoption(id, number, childId);
+  }
 
-    JsonNode registered = ExportedRecords.await(() -> {
-      JsonNode read = get(REGISTRAR_DONGHU, "/api/applications/" + id + "?reason=核对收养登记").body();
-      return "REGISTERED".equals(read.path("status").asText()) ? Optional.of(read) : Optional.empty();
-    }, "the adoption registered");
-    assertThat(registered.path("sealed").asBoolean()).as("民法典 art. 1110").isTrue();
-    assertThat(registered.path("history")).extracting(h -> h.path("status").asText())
-        .contains("DOCUMENTS_CHECKED", "ASSESSMENT_CONSENTED", "ASSESSED", "MATCHED", "INTEGRATION_ASSESSED",
-            "REPORTED", "REGISTERED");
-    JsonNode certificate = registered.path("documents").get(0);
-    assertThat(certificate.path("type").asText()).isEqualTo("ADOPTION_CERTIFICATE");
-    assertThat(registered.path("history").get(registered.path("history").size() - 1).path("note").asText())
-        .matches("收登字\\d{4}第\\d{6}号");
-    byte[] pdf = http.get().uri("/api/documents/" + certificate.path("id").asText() + "/content?reason=打印证书")
-        .header("Authorization", bearer(REGISTRAR_DONGHU)).retrieve().body(byte[].class);
-    assertThat(new String(pdf, 0, 5)).isEqualTo("%PDF-");
+  private JsonNode journey(String applicationId) {
+    Response journey = get(FAMILY_WANG, "/api/applications/" + applicationId + "/journey");
+    assertThat(journey.status()).as("%s", journey.body()).isEqualTo(200);
+    return journey.body();
+  }
 
-    // sealed: the institution and the auditor no longer see the records; the registrar does, with a reason
-    assertThat(get(CASEWORKER_NANCHANG, "/api/applications/" + id).status()).isEqualTo(404);
-    assertThat(get(AUDITOR, "/api/applications/" + id).status()).isEqualTo(404);
-    assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + childId).status()).isEqualTo(404);
-    JsonNode file = get(REGISTRAR_DONGHU, "/api/children/" + childId + "?reason=核对收养登记").body();
-    assertThat(file.path("currentPlacement").asText()).isEqualTo("ADOPTION");
-    assertThat(file.path("dischargeReason").asText()).isEqualTo("ADOPTED");
+  private static Map<String, String> stepStates(JsonNode journey) {
+    Map<String, String> states = new LinkedHashMap<>();
+    journey.path("steps").forEach(step -> states.put(step.path("code").asText(), step.path("state").asText()));
+    return states;
+  }
+
+  private static Instant instant(JsonNode dateTime) {
+    return OffsetDateTime.parse(dateTime.asText()).toInstant();
+  }
+
+  private static String lastNote(JsonNode application) {
+    JsonNode history = application.path("history");
+    return history.get(history.size() - 1).path("note").asText();
+  }
+
+  private static Map<String, Object> dissolution(LocalDate signedOn, Boolean childConsents) {
+    Map<String, Object> request = new HashMap<>();
+    request.put("agreementSignedOn", signedOn.toString());
+    request.put("reason", "双方协商一致解除");
+    request.put("childConsents", childConsents);
+    return request;
+  }
+
+  private long adoptionInstance(String applicationId) {
+    return org.springframework.jdbc.core.simple.JdbcClient.create(STACK.dataSource())
+        .sql("select process_instance_key from engine.process_instance where business_key = ? and bpmn_process_id = 'adoption'")
+        .param(applicationId).query(Long.class).single();
   }
 
   private JsonNode apply(User family, String path, Map<String, Object> body) {
@@ -117,11 +291,11 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
     }, elementId + " of child " + childId);
   }
 
-  private static Map<String, Object> child() {
+  private static Map<String, Object> child(int age) {
     Map<String, Object> child = new HashMap<>();
     child.put("name", "林小禾");
     child.put("sex", "FEMALE");
-    child.put("birthDate", java.time.LocalDate.now().minusYears(5).toString());
+    child.put("birthDate", LocalDate.now().minusYears(age).minusDays(10).toString());
     child.put("birthDateEstimated", false);
     child.put("category", "INSTITUTION_RAISED");
     child.put("admissionReason", "PARENTS_DEAD");
@@ -131,14 +305,22 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
     return child;
   }
 
-  /** A single woman of 40 adopting a girl of 5: same sex (art. 1102 does not apply), no consent needed (art. 1104). */
-  private static Map<String, Object> adoption(String childId) {
+  /**
+   * A single woman of 40 adopting a girl: same sex (art. 1102 does not apply); a girl of 8 or more
+   * consents (art. 1104).
+   */
+  private static Map<String, Object> adoption(boolean confidential, Boolean childConsents) {
     Map<String, Object> household = new HashMap<>(Households.household(40, "BACHELOR", null, true, 120, 15000, false));
     @SuppressWarnings("unchecked")
     Map<String, Object> family = new HashMap<>((Map<String, Object>) household.get("family"));
     family.put("members", List.of(Map.of("name", "王秀英", "residentId", TestResidentIds.ofAge(40, false),
         "role", "PRIMARY_CAREGIVER", "education", "BACHELOR")));
-    return Map.of("childId", childId, "confidential", true, "canRaiseAndProtect", true,
-        "motivation", "希望给孩子一个家", "family", family);
+    Map<String, Object> request = new HashMap<>();
+    request.put("confidential", confidential);
+    request.put("canRaiseAndProtect", true);
+    request.put("childConsents", childConsents);
+    request.put("motivation", "希望给孩子一个家");
+    request.put("family", family);
+    return request;
   }
 }

@@ -48,6 +48,9 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("POST /api/foster-applications", Set.of(FAMILY_WANG));
     ALLOWED.put("POST /api/adoption-applications", Set.of(FAMILY_WANG));
     ALLOWED.put("POST /api/portal/applications/{id}/confirm", Set.of(FAMILY_WANG));
+    ALLOWED.put("POST /api/portal/applications/{id}/dissolution", Set.of(FAMILY_WANG));
+    ALLOWED.put("GET /api/applications/{id}/journey", Set.of(FAMILY_WANG, CASEWORKER_NANCHANG, DIRECTOR_NANCHANG,
+        REGISTRAR_DONGHU, ASSESSOR_DONGHU, AUDITOR));
     ALLOWED.put("GET /api/foster-register", Set.of(CASEWORKER_NANCHANG, DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
     ALLOWED.put("GET /api/applications/{id}", Set.of(FAMILY_WANG, CASEWORKER_NANCHANG, DIRECTOR_NANCHANG,
         REGISTRAR_DONGHU, ASSESSOR_DONGHU, AUDITOR));

@@ -1,0 +1,88 @@
+// 收养进度: an adoption's way as GET /api/applications/{id}/journey tells it — each step with its
+// article, what happens now (and whether the family has to act), the next deadline; for a
+// registered adoption, the application to register an agreed dissolution (民法典 arts. 1114–1116).
+import { api } from './api.js';
+import { formatDate, t } from './i18n.js';
+import { el, errorNotice, fill, notice } from './shell.js';
+
+const STATE_MARK = { DONE: '✓', CURRENT: '●', UPCOMING: '○', REFUSED: '✕' };
+
+function step(item) {
+  return el('li', { class: `journey-step journey-${item.state.toLowerCase()}`,
+    dataset: { testid: 'journey-step', code: item.code, state: item.state } },
+  el('span', { class: 'journey-mark', 'aria-hidden': 'true' }, STATE_MARK[item.state] ?? ''),
+  el('span', { class: 'visually-hidden' }, t(`journey.state.${item.state}`)),
+  el('span', { class: 'journey-label' }, item.label),
+  item.at ? el('time', { class: 'muted', datetime: item.at }, ` ${formatDate(item.at)}`) : null,
+  item.article ? el('div', { class: 'muted journey-article' }, item.article) : null);
+}
+
+function deadline(next) {
+  if (!next) return el('p', { class: 'muted', dataset: { testid: 'journey-no-deadline' } }, t('journey.noDeadline'));
+  return el('p', { dataset: { testid: 'journey-deadline', code: next.code, lastDay: next.lastDay } },
+    el('strong', {}, next.label), '：',
+    el('time', { datetime: next.lastDay }, t('journey.lastDay', { day: formatDate(next.lastDay) })),
+    next.article ? el('span', { class: 'muted' }, `（${next.article}）`) : null);
+}
+
+/** The dissolution application: the agreement's date, the adoptee's consent, the reason. */
+function dissolutionForm(applicationId, onDone) {
+  const message = el('div', { 'aria-live': 'polite' });
+  const signedOn = el('input', { id: `dissolution-date-${applicationId}`, type: 'date', required: true,
+    dataset: { testid: 'dissolution-date' } });
+  const consents = el('input', { id: `dissolution-consent-${applicationId}`, type: 'checkbox',
+    dataset: { testid: 'dissolution-consent' } });
+  const reason = el('textarea', { id: `dissolution-reason-${applicationId}`, rows: 3, maxlength: 2000, required: true,
+    dataset: { testid: 'dissolution-reason' } });
+  const submit = el('button', { type: 'submit', class: 'button button-secondary', dataset: { testid: 'dissolution-submit' } },
+    t('journey.dissolution.submit'));
+  const form = el('form', { novalidate: true, dataset: { testid: 'dissolution-form' } },
+    el('p', { class: 'muted' }, t('journey.dissolution.lead')),
+    el('div', { class: 'field' }, el('label', { for: signedOn.id }, t('journey.dissolution.signedOn')), signedOn),
+    el('div', { class: 'field' }, el('label', { for: consents.id }, consents, ' ', t('journey.dissolution.childConsents'))),
+    el('div', { class: 'field' }, el('label', { for: reason.id }, t('journey.dissolution.reason')), reason),
+    message, submit);
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    if (!signedOn.value || !reason.value.trim()) {
+      fill(message, notice('error', t('journey.dissolution.required')));
+      return;
+    }
+    submit.disabled = true;
+    try {
+      await api.requestDissolution(applicationId, {
+        agreementSignedOn: signedOn.value, reason: reason.value.trim(), childConsents: consents.checked ? true : null,
+      });
+      fill(message, notice('success', t('journey.dissolution.done')));
+      await onDone();
+    } catch (error) {
+      const fieldErrors = error.fieldErrors ?? [];
+      fill(message, fieldErrors.length
+        ? notice('error', el('ul', { dataset: { testid: 'dissolution-errors' } }, fieldErrors.map((e) => el('li', {}, e.message))))
+        : errorNotice(error));
+      submit.disabled = false;
+    }
+  });
+  return el('details', { class: 'journey-dissolution' }, el('summary', {}, t('journey.dissolution.title')), form);
+}
+
+/** A panel for one adoption application; reload() redraws it (and whatever the caller shows). */
+export async function journeyPanel(application, reload) {
+  const panel = el('section', { class: 'panel journey', dataset: { testid: 'journey', applicationNumber: application.number } },
+    el('h2', {}, t('journey.title', { number: application.number })));
+  try {
+    const journey = await api.journey(application.id);
+    panel.append(
+      el('div', { class: 'journey-now', dataset: { testid: 'journey-now', familyActs: String(journey.familyActs) } },
+        notice(journey.familyActs ? 'warning' : 'info',
+          el('strong', {}, t(journey.familyActs ? 'journey.youAct' : 'journey.othersAct')), ' ', journey.now)),
+      el('h3', {}, t('journey.nextDeadline')),
+      deadline(journey.nextDeadline),
+      el('h3', {}, t('journey.steps')),
+      el('ol', { class: 'journey-steps' }, journey.steps.map(step)),
+      journey.status === 'REGISTERED' ? dissolutionForm(application.id, reload) : null);
+  } catch (error) {
+    panel.append(errorNotice(error));
+  }
+  return panel;
+}
