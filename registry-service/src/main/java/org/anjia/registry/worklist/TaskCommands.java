@@ -142,7 +142,7 @@ class TaskCommands {
     }
     audit.record(AuditAction.UPDATE, "TASK", key, List.copyOf(variables.keySet()), null);
     events.publishEvent(new TaskCompletionSubmitted(key, task.processId(), task.elementId(), task.applicationId(),
-        variables, task.assignee()));
+        task.childId(), variables, task.assignee()));
   }
 
   /**

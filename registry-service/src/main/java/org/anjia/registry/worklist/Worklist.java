@@ -46,7 +46,7 @@ class Worklist {
   }
 
   record OpenTask(long key, long processInstanceKey, String processId, String elementId, String state,
-      String assignee, List<String> candidateGroups, Long formKey, UUID applicationId) {}
+      String assignee, List<String> candidateGroups, Long formKey, UUID applicationId, UUID childId) {}
 
   private static final String TASK_COLUMNS = """
       select t.user_task_key, t.element_id, t.bpmn_process_id, t.candidate_groups, t.assignee, t.state,
@@ -116,13 +116,13 @@ class Worklist {
   Optional<OpenTask> commandTarget(long key, TaskScope scope) {
     return jdbc.sql("""
             select t.user_task_key, t.process_instance_key, t.bpmn_process_id, t.element_id, t.state, t.assignee,
-                   t.candidate_groups, t.form_key, a.id as application_id
+                   t.candidate_groups, t.form_key, a.id as application_id, c.id as child_id
             """ + TASK_JOINS + " where t.user_task_key = :key" + TaskScope.SQL)
         .param("key", key)
         .params(scope.params())
         .query((rs, row) -> new OpenTask(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getString(6), textArray(rs.getArray(7)), (Long) rs.getObject(8),
-            rs.getObject(9, UUID.class)))
+            rs.getObject(9, UUID.class), rs.getObject(10, UUID.class)))
         .optional();
   }
 

@@ -177,6 +177,45 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
         .isEqualTo("ADOPTION");
   }
 
+  @Test
+  void incompleteMaterialsOrDocumentsAreRefusedWithTheMissingItemsAndTheirArticle() {
+    String childId = post(CASEWORKER_NANCHANG, "/api/children", child(4)).body().path("id").asText();
+    post(CASEWORKER_NANCHANG, "/api/children/" + childId + "/adoption-placement", null);
+    JsonNode materials = awaitChildTask(CASEWORKER_NANCHANG, childId, "PrepareMaterials");
+    String materialsKey = materials.path("key").asText();
+    assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + materialsKey + "/claim", null).status()).isEqualTo(204);
+    Response withoutDeathProof = post(CASEWORKER_NANCHANG, "/api/tasks/" + materialsKey + "/complete",
+        Map.of("variables", Map.of("placementMaterials", List.of("admissionRecord"))));
+    assertThat(withoutDeathProof.status()).as("an orphan's placement needs the proof of death").isEqualTo(400);
+    JsonNode materialsProblem = withoutDeathProof.body().path("errors").get(0);
+    assertThat(materialsProblem.path("field").asText()).isEqualTo("placementMaterials");
+    assertThat(materialsProblem.path("message").asText()).contains("生父母死亡", "第七条");
+    assertThat(get(CASEWORKER_NANCHANG, "/api/tasks/" + materialsKey).body().path("state").asText())
+        .as("nothing reached the engine").isEqualTo("CREATED");
+    assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + materialsKey + "/complete", Map.of("variables",
+        Map.of("placementMaterials", List.of("admissionRecord", "parentsDeathProof")))).status()).isEqualTo(202);
+    claimAndComplete(DIRECTOR_NANCHANG, awaitChildTask(DIRECTOR_NANCHANG, childId, "ApproveByDirector"),
+        Map.of("placementDecision", "approve"));
+    ExportedRecords.await(() -> "AVAILABLE".equals(get(CASEWORKER_NANCHANG, "/api/children/" + childId).body()
+        .path("adoptionStatus").asText()) ? Optional.of(true) : Optional.empty(), "the child available");
+
+    Map<String, Object> request = new HashMap<>(adoption(false, null));
+    request.put("childId", childId);
+    JsonNode application = apply(FAMILY_WANG, "/api/adoption-applications", request);
+    String documentsKey = awaitTask(REGISTRAR_DONGHU, application.path("number").asText(), "CheckAdoptionDocuments")
+        .path("key").asText();
+    assertThat(post(REGISTRAR_DONGHU, "/api/tasks/" + documentsKey + "/claim", null).status()).isEqualTo(204);
+    Response withoutHukou = post(REGISTRAR_DONGHU, "/api/tasks/" + documentsKey + "/complete", Map.of("variables", Map.of(
+        "documentChecklist", List.of("applicationForm", "idCard", "maritalAndCapacityProof", "childrenStatement",
+            "healthCertificate"),
+        "documentsDecision", "complete")));
+    assertThat(withoutHukou.status()).isEqualTo(400);
+    assertThat(withoutHukou.body().path("errors").get(0).path("message").asText()).contains("户口簿", "第六条")
+        .doesNotContain("身份证");
+    assertThat(get(FAMILY_WANG, "/api/applications/" + application.path("id").asText()).body().path("status").asText())
+        .isEqualTo("SUBMITTED");
+  }
+
   /**
    * The whole way to registration through the API, calling {@code checkpoint} with the family's
    * journey view and the task then open (or null) after submission, consent, matching and report.
