@@ -127,11 +127,24 @@ public class Children {
         .list();
   }
 
-  /** A new placement (foster, family-style, adoption, kin, back to the institution) from a day on. */
+  /**
+   * A new placement (foster, family-style, kin, back to the institution) from a day on. Adoption is
+   * not placed by hand: its registration places the child (see recordAdoption).
+   */
   @Transactional
   public ChildView place(UUID id, PlacementKind kind, LocalDate from, String household, String reference) {
     CurrentUser user = users.current();
     Child child = maintainable(id, user);
+    if (kind == PlacementKind.ADOPTION) {
+      throw new InvalidInputException(List.of(
+          new FieldProblem("kind", labels.of("anjia.child.adoptionByRegistration"))));
+    }
+    // the current placement ends the day the new one starts, which cannot be before it began
+    LocalDate currentStart = child.currentPlacementRecord().map(ChildPlacement::getStartedOn).orElse(null);
+    if (currentStart != null && from.isBefore(currentStart)) {
+      throw new InvalidInputException(List.of(
+          new FieldProblem("from", labels.of("anjia.child.placementBeforeCurrent", currentStart))));
+    }
     String before = Objects.toString(child.getCurrentPlacement(), null);
     child.place(kind, from, household, reference);
     recordChanges(id, Map.of("currentPlacement", before), Map.of("currentPlacement", kind.name()), user.username());
