@@ -1,13 +1,20 @@
 // Browser test of the child's file pages against the real stack (run by ChildPlacementBrowserTest):
-// the caseworker signs in through Keycloak, admits a child on children.html, opens the file,
-// starts placing the child for adoption (送养), and finds 准备送养材料 in the worklist.
+// the caseworker signs in through Keycloak, admits a child on children.html, opens the file, edits
+// its health and disability fields, adds a foster placement (a start before the current one is
+// refused next to its field), uploads the admission record (a text file is refused next to the
+// file field) and downloads it intact, starts placing the child for adoption (送养), and finds
+// 准备送养材料 in the worklist.
 //
 //   node src/test/e2e/child-placement.mjs http://localhost:PORT PASSWORD
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
 import { args, fail, login, openBrowser, pass, poll, shot, step } from './session.mjs';
 
 const [baseUrl, password] = args('node src/test/e2e/child-placement.mjs http://localhost:PORT PASSWORD', 2);
 const childName = `林小禾${Date.now() % 10000}`;
+const admissionScan = Buffer.from('%PDF-1.4\n南昌市儿童福利院 入院登记表 林小禾\n%%EOF\n');
+const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 
 try {
   const { page } = await openBrowser('caseworker');
@@ -34,6 +41,67 @@ try {
   await page.getByTestId('child-name').filter({ hasText: childName }).waitFor();
   assert.equal(await page.getByTestId('placement-row').count(), 1, 'the file starts with the institutional placement');
   step(`admitted ${childName}: file ${childId} opened, placement 机构养育`);
+
+  // editing: the form starts from what is on file; the change shows on the file and in its history
+  await page.getByTestId('edit-open').click();
+  await page.getByTestId('edit-form').waitFor();
+  assert.equal(await page.getByTestId('guardian').inputValue(), '南昌市儿童福利院', 'the edit form starts from the file');
+  await page.getByTestId('healthNotes').fill('2026年11月体检：先天性心脏病术后恢复良好');
+  await page.getByTestId('disabilityType').fill('肢体残疾');
+  await page.getByTestId('disabilityGrade').selectOption('3');
+  await page.getByTestId('disabilityCertificate').fill('36010220210601002X43');
+  await page.getByTestId('edit-submit').click();
+  await page.getByTestId('child-edit').waitFor({ state: 'hidden' });
+  await page.getByTestId('child-notes').filter({ hasText: '恢复良好' }).waitFor();
+  await page.getByTestId('child-disability').filter({ hasText: '三级' }).waitFor();
+  await page.locator('[data-testid="change-row"][data-field="healthNotes"]').filter({ hasText: '恢复良好' }).waitFor();
+  await page.locator('[data-testid="change-row"][data-field="disabilityGrade"]').filter({ hasText: '三级' }).waitFor();
+  step('edited health and disability: the file and its history show the change');
+
+  // a placement: a start before the current one is refused next to its field, then the foster placement is added
+  await page.getByTestId('placement-kind').selectOption('FOSTER');
+  await page.getByTestId('placement-from').fill('2023-01-01');
+  await page.getByTestId('placement-household').fill('王秀英、李建国家庭');
+  await page.getByTestId('placement-reference').fill('JY-2026-017');
+  await page.getByTestId('placement-submit').click();
+  const fromError = page.locator('[data-error-for="from"]');
+  await fromError.filter({ hasText: '不能早于' }).waitFor();
+  assert.equal(await page.getByTestId('placement-from').getAttribute('aria-invalid'), 'true', 'the start date is marked invalid');
+  assert.equal(await page.getByTestId('placement-row').count(), 1, 'nothing was placed');
+  step(`a placement starting 2023-01-01 is refused next to its field: ${await fromError.innerText()}`);
+  await page.getByTestId('placement-from').fill('2026-11-01');
+  await page.getByTestId('placement-submit').click();
+  await page.getByTestId('placement-message').filter({ hasText: '家庭寄养' }).waitFor();
+  assert.equal(await page.getByTestId('placement-row').count(), 2, 'the placement history has the foster placement');
+  const fosterRow = page.locator('[data-testid="placement-row"][data-kind="FOSTER"]');
+  assert.match(await fosterRow.innerText(), /王秀英、李建国家庭[\s\S]*JY-2026-017/);
+  assert.match(await fosterRow.innerText(), /至今/, 'the foster placement is the current one');
+  assert.doesNotMatch(await page.locator('[data-testid="placement-row"][data-kind="INSTITUTION"]').innerText(), /至今/,
+    'the institutional placement has ended');
+  await page.locator('[data-testid="change-row"][data-field="currentPlacement"]').filter({ hasText: '家庭寄养' }).waitFor();
+  step('foster placement added: 机构养育 ended, 家庭寄养 current, the history shows it');
+
+  // documents: a text file is refused next to the file field; the admission record is uploaded and downloads intact
+  await page.getByTestId('documents-empty').waitFor();
+  await page.getByTestId('upload-type').selectOption('ADMISSION_RECORD');
+  await page.getByTestId('upload-file').setInputFiles({ name: '说明.txt', mimeType: 'text/plain', buffer: Buffer.from('不是扫描件') });
+  await page.getByTestId('upload-submit').click();
+  const fileError = page.locator('[data-error-for="file"]');
+  await fileError.filter({ hasText: 'PDF' }).waitFor();
+  assert.equal(await page.getByTestId('document-row').count(), 0, 'nothing was uploaded');
+  step(`a text file is refused next to the file field: ${await fileError.innerText()}`);
+  await page.getByTestId('upload-file').setInputFiles({ name: '入院登记表.pdf', mimeType: 'application/pdf', buffer: admissionScan });
+  await page.getByTestId('upload-submit').click();
+  await page.getByTestId('upload-message').filter({ hasText: '入院登记表.pdf' }).waitFor();
+  const documentRow = page.locator('[data-testid="document-row"][data-type="ADMISSION_RECORD"]');
+  assert.match(await documentRow.innerText(), /入院登记[\s\S]*入院登记表\.pdf[\s\S]*cw-nanchang/);
+  assert.equal(await documentRow.getByTestId('document-sha256').getAttribute('title'), sha256(admissionScan));
+  await page.locator('[data-testid="change-row"][data-field="documents"]').filter({ hasText: '入院登记：入院登记表.pdf' }).waitFor();
+  const [download] = await Promise.all([page.waitForEvent('download'), documentRow.getByTestId('document-link').click()]);
+  assert.equal(download.suggestedFilename(), '入院登记表.pdf');
+  assert.equal(sha256(fs.readFileSync(await download.path())), sha256(admissionScan), 'the download is the uploaded file');
+  step('uploaded 入院登记表.pdf: listed with its SHA-256, in the history, downloads intact');
+  await shot(page, 'child-file-kept');
 
   page.once('dialog', (dialog) => dialog.accept()); // the confirmation citing 登记办法 art. 7
   await page.getByTestId('request-adoption-placement').click();

@@ -120,6 +120,16 @@ export const api = {
   child: (id, reason) => request('GET', `/api/children/${enc(id)}${query({ reason })}`),
   childHistory: (id, reason) => request('GET', `/api/children/${enc(id)}/history${query({ reason })}`),
   admitChild: (record) => request('POST', '/api/children', { json: record }),
+  updateChild: (id, record) => request('PUT', `/api/children/${enc(id)}`, { json: record }),
+  placeChild: (id, placement) => request('POST', `/api/children/${enc(id)}/placements`, { json: placement }),
+  childDocuments: (id, reason) => request('GET', `/api/children/${enc(id)}/documents${query({ reason })}`),
+  uploadChildDocument: (id, type, file) => {
+    const formData = new FormData();
+    formData.append('type', type);
+    formData.append('file', file);
+    return request('POST', `/api/children/${enc(id)}/documents`, { formData });
+  },
+  childDocumentUrl: (id, documentId, reason) => `/api/children/${enc(id)}/documents/${enc(documentId)}/content${query({ reason })}`,
   requestAdoptionPlacement: (id) => request('POST', `/api/children/${enc(id)}/adoption-placement`),
   birthParentClaim: (id, note) => request('POST', `/api/children/${enc(id)}/birth-parent-claim`, { json: { note } }),
   submitAdoptionApplication: (body) => request('POST', '/api/adoption-applications', { json: body }),

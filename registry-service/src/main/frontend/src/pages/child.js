@@ -1,26 +1,43 @@
 // 儿童档案 One child's file: identity, category, admission, disability, guardian, notes, placements,
-// the way to adoption, and the change history. Caseworkers and directors start 送养 (the placement
-// for adoption, 登记办法 art. 7); the registrar records a claim by the birth parents during the
-// public notice (art. 8). A sealed file (民法典 art. 1110) is read only with a stated reason.
+// documents, the way to adoption, and the change history. Caseworkers and directors of the child's
+// institution keep it: they edit its fields, add placements and upload documents, and start 送养
+// (the placement for adoption, 登记办法 art. 7); the registrar records a claim by the birth parents
+// during the public notice (art. 8). A sealed file (民法典 art. 1110) is read only with a stated
+// reason, its documents too, and nobody changes it.
 import { api } from '../api.js';
+import { childRecordForm } from '../childRecordForm.js';
+import { field, formErrors, select, text } from '../household.js';
 import { renderSealedReasonPrompt } from '../sealedReason.js';
-import { formatDate, formatDateTime, label, t } from '../i18n.js';
+import { formatBytes, formatDate, formatDateTime, label, t } from '../i18n.js';
 import { el, errorNotice, fill, hasRole, initPage, notice, requireRole } from '../shell.js';
+
+// an adoption is placed by its registration, never by hand
+const PLACEMENT_KINDS = ['FOSTER', 'KIN', 'FAMILY_STYLE', 'INSTITUTION'];
+const DOCUMENT_TYPES = ['ADMISSION_RECORD', 'FOUNDLING_POLICE_REPORT', 'PARENTS_DEATH_PROOF', 'DISABILITY_CERTIFICATE',
+  'MEDICAL_REPORT', 'PHOTO', 'GUARDIANSHIP_JUDGMENT', 'OTHER'];
+// what the server accepts (anjia.documents.content-types); the picker offers only these
+const ACCEPTED_FILES = '.pdf,.jpg,.jpeg,.png,.tif,.tiff,.heic,application/pdf,image/jpeg,image/png,image/tiff,image/heic';
+// history values that are codes, and the labels they are shown with
+const CODED_FIELDS = { sex: 'sex', category: 'ChildCategory', admissionReason: 'AdmissionReason', disabilityGrade: 'grade',
+  currentPlacement: 'placement', adoptionStatus: 'adoptionStatus' };
 
 const main = initPage({ page: 'children', titleKey: 'childFile.title' });
 const user = await requireRole(main, 'CASEWORKER', 'DIRECTOR', 'REGISTRAR', 'AUDITOR');
 const params = new URLSearchParams(location.search);
 const id = params.get('id');
 
-const mayPlace = hasRole(user, 'CASEWORKER', 'DIRECTOR');
+const mayKeep = hasRole(user, 'CASEWORKER', 'DIRECTOR');
 const mayRecordClaim = hasRole(user, 'REGISTRAR');
 
 /** The reason given for reading a sealed file; sent with every read of it from then on. */
 let reason = '';
+/** The file as last read. */
+let current = null;
 
 const messages = el('div', { 'aria-live': 'polite' });
 const reasonHost = el('div');
 const fileHost = el('div');
+const documentsHost = el('div');
 const actionsHost = el('div');
 const historyHost = el('div');
 
@@ -53,6 +70,11 @@ function renderFile(child) {
         el('h1', { dataset: { testid: 'child-name' } }, record.name),
         el('div', { class: 'muted' }, child.categoryLabel || label('ChildCategory', record.category))),
       el('div', {},
+        mayKeep && !child.sealed
+          ? el('button', { type: 'button', class: 'button button-secondary', onclick: openEdit, 'aria-controls': 'child-edit',
+            dataset: { testid: 'edit-open' } }, t('childFile.edit.open'))
+          : null,
+        ' ',
         child.sealed ? el('span', { class: 'badge badge-sealed', dataset: { testid: 'child-sealed' } }, t('app.sealed')) : null,
         el('span', { class: 'badge badge-status', dataset: { testid: 'child-adoption-status', status: child.adoptionStatus ?? '' } },
           label('adoptionStatus', child.adoptionStatus)))),
@@ -95,7 +117,206 @@ function renderFile(child) {
           el('td', {}, value(placement.household)),
           el('td', { class: 'mono' }, value(placement.reference)),
           el('td', {}, value(placement.endReason)))))))
-      : el('p', { class: 'muted' }, t('childFile.placements.empty'))));
+      : el('p', { class: 'muted' }, t('childFile.placements.empty')),
+    mayKeep && !child.sealed && !child.dischargedOn ? placementForm : null));
+}
+
+// --- editing the file -----------------------------------------------------------------------
+
+const recordForm = childRecordForm();
+const editSummary = el('div', { tabindex: '-1', dataset: { testid: 'edit-errors' } });
+const editSubmit = el('button', { type: 'submit', class: 'button', dataset: { testid: 'edit-submit' } }, t('childFile.edit.submit'));
+const editCancel = el('button', { type: 'button', class: 'button button-secondary', dataset: { testid: 'edit-cancel' } }, t('childFile.edit.cancel'));
+const editForm = el('form', { novalidate: true, dataset: { testid: 'edit-form' } },
+  editSummary,
+  el('p', { class: 'muted' }, t('childFile.edit.lead')),
+  recordForm.sections,
+  el('div', { class: 'actions' }, editSubmit, editCancel));
+const editErrors = formErrors(editForm, editSummary);
+const editPanel = el('section', { id: 'child-edit', class: 'panel', 'aria-labelledby': 'sec-child-edit', hidden: true, dataset: { testid: 'child-edit' } },
+  el('h2', { id: 'sec-child-edit' }, t('childFile.edit')),
+  editForm);
+
+/** Editing starts from what is on file now. */
+function openEdit() {
+  recordForm.fillFrom(current.record ?? {});
+  editErrors.clear();
+  editPanel.hidden = false;
+  editPanel.scrollIntoView({ block: 'start' });
+  recordForm.focus();
+}
+
+editCancel.addEventListener('click', () => {
+  editPanel.hidden = true;
+  fileHost.querySelector('[data-testid="edit-open"]')?.focus();
+});
+
+editForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const record = recordForm.read();
+  const problems = recordForm.validate(record);
+  if (problems.length) {
+    editErrors.show(problems);
+    return;
+  }
+  editErrors.clear();
+  editSubmit.disabled = true;
+  editSubmit.textContent = t('childFile.edit.submitting');
+  try {
+    const updated = await api.updateChild(id, record);
+    editPanel.hidden = true;
+    fill(messages, notice('success', t('childFile.edit.done')));
+    show(updated);
+    await loadHistory();
+  } catch (error) {
+    if (error.status === 400 && error.fieldErrors.length) editErrors.show(error.fieldErrors, error.problem.detail);
+    else {
+      fill(editSummary, errorNotice(error));
+      editSummary.focus();
+    }
+  } finally {
+    editSubmit.disabled = false;
+    editSubmit.textContent = t('childFile.edit.submit');
+  }
+});
+
+// --- adding a placement ---------------------------------------------------------------------
+
+const placementControls = {
+  kind: select(PLACEMENT_KINDS, 'placement'),
+  from: el('input', { type: 'date', class: 'narrow' }),
+  household: text({ maxlength: 200 }),
+  reference: text({ maxlength: 100, autocomplete: 'off' }),
+};
+const placementSummary = el('div', { tabindex: '-1', dataset: { testid: 'placement-errors' } });
+const placementMessage = el('div', { 'aria-live': 'polite', dataset: { testid: 'placement-message' } });
+const placementSubmit = el('button', { type: 'submit', class: 'button', dataset: { testid: 'placement-submit' } }, t('childFile.placement.submit'));
+const placementForm = el('form', { novalidate: true, dataset: { testid: 'placement-form' } },
+  el('h3', { style: 'margin-top:1.5rem' }, t('childFile.placement.add')),
+  el('p', { class: 'muted' }, t('childFile.placement.add.lead')),
+  placementSummary,
+  el('div', { class: 'grid-2' },
+    field('kind', 'childFile.placement.kind', placementControls.kind),
+    field('from', 'childFile.placement.from', placementControls.from)),
+  el('div', { class: 'grid-2' },
+    field('household', 'childFile.placement.household', placementControls.household, { required: false, hintKey: 'childFile.placement.household.hint' }),
+    field('reference', 'childFile.placement.reference', placementControls.reference, { required: false, hintKey: 'childFile.placement.reference.hint' })),
+  el('div', { class: 'actions' }, placementSubmit),
+  placementMessage);
+// the field names are the server's (errors land next to them); the test ids say whose they are
+for (const [name, control] of Object.entries(placementControls)) control.dataset.testid = `placement-${name}`;
+const placementErrors = formErrors(placementForm, placementSummary);
+
+placementForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  fill(placementMessage);
+  const placement = Object.fromEntries(Object.entries(placementControls).map(([name, control]) => [name, control.value.trim() || null]));
+  const problems = ['kind', 'from'].filter((name) => !placement[name]).map((name) => ({ field: name, message: t('apply.err.required') }));
+  if (problems.length) {
+    placementErrors.show(problems);
+    return;
+  }
+  placementErrors.clear();
+  placementSubmit.disabled = true;
+  placementSubmit.textContent = t('childFile.placement.submitting');
+  try {
+    const updated = await api.placeChild(id, placement);
+    placementForm.reset();
+    fill(placementMessage, notice('success', t('childFile.placement.done', { kind: label('placement', placement.kind) })));
+    show(updated);
+    await loadHistory();
+  } catch (error) {
+    if (error.status === 400 && error.fieldErrors.length) placementErrors.show(error.fieldErrors, error.problem.detail);
+    else {
+      fill(placementSummary, errorNotice(error));
+      placementSummary.focus();
+    }
+  } finally {
+    placementSubmit.disabled = false;
+    placementSubmit.textContent = t('childFile.placement.submit');
+  }
+});
+
+// --- documents ------------------------------------------------------------------------------
+
+const uploadControls = {
+  type: select(DOCUMENT_TYPES, 'childDoc'),
+  file: el('input', { type: 'file', accept: ACCEPTED_FILES }),
+};
+const uploadSummary = el('div', { tabindex: '-1', dataset: { testid: 'upload-errors' } });
+const uploadMessage = el('div', { 'aria-live': 'polite', dataset: { testid: 'upload-message' } });
+const uploadSubmit = el('button', { type: 'submit', class: 'button', dataset: { testid: 'upload-submit' } }, t('app.upload.button'));
+const uploadForm = el('form', { novalidate: true, dataset: { testid: 'upload-form' } },
+  el('h3', { style: 'margin-top:1.5rem' }, t('childFile.upload')),
+  el('p', { class: 'hint' }, t('childFile.upload.lead')),
+  uploadSummary,
+  el('div', { class: 'grid-2' },
+    field('type', 'app.doc.type', uploadControls.type),
+    field('file', 'app.doc.file', uploadControls.file)),
+  el('div', { class: 'actions' }, uploadSubmit),
+  uploadMessage);
+for (const [name, control] of Object.entries(uploadControls)) control.dataset.testid = `upload-${name}`;
+const uploadErrors = formErrors(uploadForm, uploadSummary);
+
+uploadForm.addEventListener('submit', async (event) => {
+  event.preventDefault();
+  fill(uploadMessage);
+  const type = uploadControls.type.value;
+  const file = uploadControls.file.files?.[0];
+  const problems = [];
+  if (!type) problems.push({ field: 'type', message: t('app.upload.chooseType') });
+  if (!file) problems.push({ field: 'file', message: t('app.upload.chooseFile') });
+  if (problems.length) {
+    uploadErrors.show(problems);
+    return;
+  }
+  uploadErrors.clear();
+  uploadSubmit.disabled = true;
+  uploadSubmit.textContent = t('app.upload.uploading');
+  try {
+    const uploaded = await api.uploadChildDocument(id, type, file);
+    uploadForm.reset();
+    fill(uploadMessage, notice('success', t('app.upload.done', { name: uploaded?.fileName ?? file.name })));
+    await Promise.all([loadDocuments(), loadHistory()]);
+  } catch (error) {
+    if (error.status === 400 && error.fieldErrors.length) uploadErrors.show(error.fieldErrors, error.problem.detail);
+    else {
+      fill(uploadSummary, errorNotice(error));
+      uploadSummary.focus();
+    }
+  } finally {
+    uploadSubmit.disabled = false;
+    uploadSubmit.textContent = t('app.upload.button');
+  }
+});
+
+function renderDocuments(documents) {
+  const sorted = [...documents].sort((a, b) => String(b.uploadedAt).localeCompare(String(a.uploadedAt)));
+  fill(documentsHost, section('childFile.documents', 'child-documents',
+    sorted.length
+      ? el('div', { class: 'table-wrap' }, el('table', {},
+        el('thead', {}, el('tr', {},
+          ['app.doc.type', 'app.doc.file', 'app.doc.size', 'childFile.doc.uploadedBy', 'app.doc.uploadedAt', 'app.doc.sha256']
+            .map((key) => el('th', { scope: 'col' }, t(key))))),
+        el('tbody', {}, sorted.map((doc) => el('tr', { dataset: { testid: 'document-row', type: doc.type ?? '' } },
+          el('td', {}, doc.typeLabel || label('childDoc', doc.type)),
+          el('td', {}, el('a', { href: api.childDocumentUrl(id, doc.id, reason || undefined), download: doc.fileName ?? true,
+            dataset: { testid: 'document-link' } }, doc.fileName)),
+          el('td', {}, formatBytes(doc.size)),
+          el('td', {}, value(doc.uploadedBy)),
+          el('td', {}, el('time', { datetime: doc.uploadedAt }, formatDateTime(doc.uploadedAt))),
+          el('td', { class: 'mono', title: doc.sha256 ?? '', dataset: { testid: 'document-sha256' } },
+            doc.sha256 ? `${doc.sha256.slice(0, 12)}…` : ''))))))
+      : el('p', { class: 'muted', dataset: { testid: 'documents-empty' } }, t('childFile.documents.empty')),
+    mayKeep && !current?.sealed ? uploadForm : null));
+}
+
+async function loadDocuments() {
+  try {
+    renderDocuments((await api.childDocuments(id, reason || undefined)) ?? []);
+  } catch (error) {
+    fill(documentsHost, errorNotice(error));
+  }
 }
 
 /** 送养 (caseworker, director) while nothing is under way; 生父母认领 (registrar) during the notice. */
@@ -107,7 +328,7 @@ function renderActions(child) {
       child.adoptionStatusNote ? ['childFile.claim.note', multiline(child.adoptionStatusNote)] : null,
     ]),
   ];
-  const canPlace = mayPlace && !child.sealed && !child.dischargedOn
+  const canPlace = mayKeep && !child.sealed && !child.dischargedOn
     && (status === 'NOT_PLACED' || status === 'PLACEMENT_REFUSED' || !status);
   if (canPlace) {
     const button = el('button', { type: 'button', class: 'button', dataset: { testid: 'request-adoption-placement' } }, t('childFile.place'));
@@ -185,8 +406,8 @@ function renderHistory(changes) {
         el('td', {}, el('time', { datetime: change.changedAt }, formatDateTime(change.changedAt))),
         el('td', {}, value(change.actor)),
         el('td', {}, fieldLabel(change.field)),
-        el('td', {}, value(change.oldValue)),
-        el('td', {}, value(change.newValue)))))))
+        el('td', { dataset: { testid: 'change-old' } }, changeValue(change.field, change.oldValue)),
+        el('td', { dataset: { testid: 'change-new' } }, changeValue(change.field, change.newValue)))))))
     : el('p', { class: 'muted' }, t('childFile.history.empty'))));
 }
 
@@ -197,7 +418,19 @@ function fieldLabel(name) {
   return translated === key ? name : translated;
 }
 
+/** A changed value in words where it is a code the page knows (FOSTER → 家庭寄养; a document's type). */
+function changeValue(name, raw) {
+  if (raw === null || raw === undefined || raw === '') return none();
+  if (CODED_FIELDS[name]) return label(CODED_FIELDS[name], raw);
+  if (name === 'documents') {
+    const [type, ...fileName] = raw.split(': ');
+    return fileName.length ? t('childFile.history.document', { type: label('childDoc', type), name: fileName.join(': ') }) : raw;
+  }
+  return raw;
+}
+
 function show(child) {
+  current = child;
   renderFile(child);
   renderActions(child);
 }
@@ -227,7 +460,7 @@ async function load() {
     const child = await api.child(id, reason || undefined);
     fill(reasonHost);
     show(child);
-    await loadHistory();
+    await Promise.all([loadDocuments(), loadHistory()]);
   } catch (error) {
     const reasonError = error.status === 400 && error.fieldErrors.find((fieldError) => fieldError.field === 'reason');
     if (reasonError) {
@@ -248,7 +481,9 @@ if (!user) {
     params.has('created') ? notice('success', t('childFile.created')) : null,
     messages,
     reasonHost,
+    editPanel,
     fileHost,
+    documentsHost,
     actionsHost,
     historyHost);
   await load();

@@ -3,15 +3,11 @@
 // directors open a new file here (建立儿童档案, POST /api/children with a ChildRecord).
 import { api } from '../api.js';
 import { formatDate, label, t } from '../i18n.js';
-import { checkbox, field, formErrors, select, text } from '../household.js';
-import { parseResidentId } from '../residentId.js';
+import { childRecordForm } from '../childRecordForm.js';
+import { formErrors } from '../household.js';
 import { el, errorNotice, fill, hasRole, initPage, requireRole } from '../shell.js';
 
 const PAGE_SIZE = 50;
-const SEXES = ['MALE', 'FEMALE'];
-const CATEGORIES = ['INSTITUTION_RAISED', 'INSTITUTION_ENTRUSTED', 'COMMUNITY_ORPHAN', 'DE_FACTO_UNSUPPORTED',
-  'IN_DIFFICULTY', 'LEFT_BEHIND', 'DISABLED', 'HIV_AFFECTED'];
-const ADMISSION_REASONS = ['FOUNDLING', 'PARENTS_DEAD', 'PARENTS_INCAPABLE', 'COURT_APPOINTED_GUARDIANSHIP', 'OTHER'];
 
 const main = initPage({ page: 'children', titleKey: 'children.title' });
 const user = await requireRole(main, 'CASEWORKER', 'DIRECTOR', 'REGISTRAR', 'AUDITOR');
@@ -85,27 +81,7 @@ async function load() {
 
 // --- admitting a child ----------------------------------------------------------------------
 
-const today = () => new Date().toISOString().slice(0, 10);
-const date = () => el('input', { type: 'date', class: 'narrow', max: today() });
-const area = (rows, maxlength) => el('textarea', { rows, maxlength });
-
-const controls = {
-  name: text({ autocomplete: 'off', maxlength: 100 }),
-  sex: select(SEXES, 'sex'),
-  birthDate: date(),
-  residentId: text({ autocomplete: 'off', maxlength: 18, spellcheck: 'false', class: 'narrow', style: 'width:16rem' }),
-  category: select(CATEGORIES, 'ChildCategory'),
-  admissionReason: select(ADMISSION_REASONS, 'AdmissionReason'),
-  admissionDate: date(),
-  admissionRecord: area(4, 4000),
-  disabilityType: text({ maxlength: 40 }),
-  disabilityGrade: select(['1', '2', '3', '4'], 'grade'),
-  disabilityCertificate: text({ maxlength: 60, autocomplete: 'off' }),
-  healthNotes: area(3, 4000),
-  educationNotes: area(3, 4000),
-  guardian: text({ maxlength: 200 }),
-};
-const estimatedField = checkbox('birthDateEstimated', 'child.birthDateEstimated', {});
+const recordForm = childRecordForm();
 
 const summaryHost = el('div', { tabindex: '-1', dataset: { testid: 'admit-errors' } });
 const admitMessage = el('div', { 'aria-live': 'polite', dataset: { testid: 'admit-message' } });
@@ -114,29 +90,7 @@ const submitButton = el('button', { type: 'submit', class: 'button', dataset: { 
 const admitForm = el('form', { novalidate: true, hidden: true, dataset: { testid: 'admit-form' } },
   summaryHost,
   el('p', { class: 'muted' }, t('children.admit.lead')),
-  el('h3', {}, t('children.section.identity')),
-  el('div', { class: 'grid-2' },
-    field('name', 'child.name', controls.name),
-    field('sex', 'child.sex', controls.sex)),
-  el('div', { class: 'grid-2' },
-    el('div', {}, field('birthDate', 'child.birthDate', controls.birthDate), estimatedField),
-    field('residentId', 'child.residentId', controls.residentId, { hintKey: 'child.residentId.hint', required: false })),
-  el('h3', {}, t('children.section.admission')),
-  el('div', { class: 'grid-2' },
-    field('category', 'child.category', controls.category),
-    field('admissionReason', 'child.admissionReason', controls.admissionReason)),
-  field('admissionDate', 'child.admissionDate', controls.admissionDate),
-  field('admissionRecord', 'child.admissionRecord', controls.admissionRecord, { hintKey: 'child.admissionRecord.hint' }),
-  el('h3', {}, t('children.section.disability')),
-  el('p', { class: 'hint' }, t('children.section.disability.hint')),
-  el('div', { class: 'grid-2' },
-    field('disabilityType', 'child.disabilityType', controls.disabilityType, { required: false }),
-    field('disabilityGrade', 'child.disabilityGrade', controls.disabilityGrade, { required: false })),
-  field('disabilityCertificate', 'child.disabilityCertificate', controls.disabilityCertificate, { required: false }),
-  el('h3', {}, t('children.section.notes')),
-  field('healthNotes', 'child.healthNotes', controls.healthNotes, { required: false }),
-  field('educationNotes', 'child.educationNotes', controls.educationNotes, { required: false }),
-  field('guardian', 'child.guardian', controls.guardian, { hintKey: 'child.guardian.hint' }),
+  recordForm.sections,
   el('div', { class: 'actions' }, submitButton));
 const errors = formErrors(admitForm, summaryHost);
 
@@ -145,45 +99,14 @@ toggleButton.addEventListener('click', () => {
   admitForm.hidden = !admitForm.hidden;
   toggleButton.setAttribute('aria-expanded', String(!admitForm.hidden));
   toggleButton.textContent = admitForm.hidden ? t('children.admit.open') : t('children.admit.cancel');
-  if (!admitForm.hidden) controls.name.focus();
+  if (!admitForm.hidden) recordForm.focus();
 });
-
-function readRecord() {
-  const value = (name) => controls[name].value.trim();
-  const orNull = (name) => value(name) || null;
-  return {
-    name: value('name'),
-    sex: orNull('sex'),
-    birthDate: orNull('birthDate'),
-    birthDateEstimated: admitForm.querySelector('[data-field="birthDateEstimated"]').checked,
-    residentId: value('residentId') ? value('residentId').toUpperCase() : null,
-    category: orNull('category'),
-    admissionReason: orNull('admissionReason'),
-    admissionDate: orNull('admissionDate'),
-    admissionRecord: value('admissionRecord'),
-    disabilityType: orNull('disabilityType'),
-    disabilityGrade: value('disabilityGrade') ? Number(value('disabilityGrade')) : null,
-    disabilityCertificate: orNull('disabilityCertificate'),
-    healthNotes: orNull('healthNotes'),
-    educationNotes: orNull('educationNotes'),
-    guardian: value('guardian'),
-  };
-}
-
-/** What the browser can check; the server re-checks everything. */
-function validate(record) {
-  const problems = [];
-  const need = (name) => { if (!record[name]) problems.push({ field: name, message: t('apply.err.required') }); };
-  ['name', 'sex', 'birthDate', 'category', 'admissionReason', 'admissionDate', 'admissionRecord', 'guardian'].forEach(need);
-  if (record.residentId && !parseResidentId(record.residentId)) problems.push({ field: 'residentId', message: t('apply.err.residentId') });
-  return problems;
-}
 
 admitForm.addEventListener('submit', async (event) => {
   event.preventDefault();
   fill(admitMessage);
-  const record = readRecord();
-  const problems = validate(record);
+  const record = recordForm.read();
+  const problems = recordForm.validate(record);
   if (problems.length) {
     errors.show(problems);
     return;

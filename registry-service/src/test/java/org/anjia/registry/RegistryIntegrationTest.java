@@ -71,6 +71,14 @@ public abstract class RegistryIntegrationTest {
     return send(http.put(), user, path, body);
   }
 
+  /** A multipart form, as a page uploads a file. */
+  protected Response postMultipart(User user, String path, org.springframework.util.MultiValueMap<String, ?> form) {
+    return http.post().uri(path).header("Authorization", bearer(user)).contentType(MediaType.MULTIPART_FORM_DATA)
+        .body(form)
+        .exchange((request, response) -> new Response(response.getStatusCode().value(),
+            response.bodyTo(JsonNode.class), String.valueOf(response.getHeaders().getContentType())));
+  }
+
   private static Response send(RestClient.RequestBodyUriSpec method, User user, String path, Object body) {
     return method.uri(path).header("Authorization", bearer(user)).contentType(MediaType.APPLICATION_JSON)
         .body(body == null ? Map.of() : body)

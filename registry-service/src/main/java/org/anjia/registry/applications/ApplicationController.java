@@ -1,8 +1,6 @@
 package org.anjia.registry.applications;
 
 import java.util.UUID;
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,13 +56,6 @@ class ApplicationController {
 
   @GetMapping("/api/documents/{id}/content")
   ResponseEntity<byte[]> content(@PathVariable UUID id, @RequestParam(required = false) String reason) {
-    Document document = applications.document(id, reason);
-    return ResponseEntity.ok()
-        .contentType(MediaType.parseMediaType(document.getContentType()))
-        .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.attachment().filename(document.getFileName(), java.nio.charset.StandardCharsets.UTF_8)
-                .build().toString())
-        .header("X-Content-SHA256", document.getSha256())
-        .body(document.getContent());
+    return applications.document(id, reason).getFile().download();
   }
 }

@@ -1,18 +1,15 @@
 package org.anjia.registry.applications;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
 import org.anjia.registry.audit.AuditAction;
 import org.anjia.registry.audit.AuditLog;
+import org.anjia.registry.documents.StoredFile;
+import org.anjia.registry.documents.Uploads;
 import org.anjia.registry.families.Family;
 import org.anjia.registry.families.FamilyAccounts;
 import org.anjia.registry.families.FamilyRepository;
@@ -46,13 +43,16 @@ public class Applications {
   private final Institutions institutions;
   private final AuditLog audit;
   private final Labels labels;
+  private final Uploads uploads;
   private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
   private final Clock clock;
 
   Applications(ApplicationRepository applications, DocumentRepository documents, FamilyRepository families,
       FamilyAccounts familyAccounts, ApplicationAccess access, CurrentUsers users, Institutions institutions,
-      AuditLog audit, Labels labels, org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock) {
+      AuditLog audit, Labels labels, Uploads uploads, org.springframework.jdbc.core.simple.JdbcClient jdbc,
+      Clock clock) {
     this.jdbc = jdbc;
+    this.uploads = uploads;
     this.applications = applications;
     this.documents = documents;
     this.families = families;
@@ -100,8 +100,8 @@ public class Applications {
   @Transactional
   public UUID attachGenerated(UUID applicationId, DocumentType type, String fileName, String contentType,
       byte[] content) {
-    Document document = documents.saveAndFlush(new Document(applicationId, type, fileName, contentType, content,
-        sha256(content), clock.instant()));
+    Document document = documents.saveAndFlush(new Document(applicationId, type,
+        new StoredFile(fileName, contentType, content), clock.instant()));
     audit.record(AuditAction.CREATE, "DOCUMENT", document.getId(), List.of("type", "fileName", "content"), null);
     return document.getId();
   }
@@ -179,20 +179,9 @@ public class Applications {
   @Transactional
   public ApplicationView.DocumentView addDocument(UUID applicationId, DocumentType type, MultipartFile file) {
     visible(applicationId, null);
-    if (file.isEmpty()) {
-      throw new InvalidInputException(List.of(new FieldProblem("file", labels.of("anjia.validation.emptyFile"))));
-    }
-    try {
-      byte[] content = file.getBytes();
-      String name = file.getOriginalFilename() == null ? "document" : file.getOriginalFilename();
-      String contentType = file.getContentType() == null ? "application/octet-stream" : file.getContentType();
-      Document document = documents.save(
-          new Document(applicationId, type, name, contentType, content, sha256(content), clock.instant()));
-      audit.record(AuditAction.CREATE, "DOCUMENT", document.getId(), List.of("type", "fileName", "content"), null);
-      return view(document);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    Document document = documents.save(new Document(applicationId, type, uploads.accept(file), clock.instant()));
+    audit.record(AuditAction.CREATE, "DOCUMENT", document.getId(), List.of("type", "fileName", "content"), null);
+    return view(document);
   }
 
   /** A document's content, for those who may see its application; audited. */
@@ -234,15 +223,7 @@ public class Applications {
   }
 
   private ApplicationView.DocumentView view(Document d) {
-    return new ApplicationView.DocumentView(d.getId(), d.getType(), labels.of(d.getType()), d.getFileName(),
-        d.getSizeBytes(), d.getSha256(), d.getUploadedAt());
-  }
-
-  private static String sha256(byte[] content) {
-    try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has SHA-256", e);
-    }
+    return new ApplicationView.DocumentView(d.getId(), d.getType(), labels.of(d.getType()), d.getFile().getFileName(),
+        d.getFile().getSizeBytes(), d.getFile().getSha256(), d.getUploadedAt());
   }
 }

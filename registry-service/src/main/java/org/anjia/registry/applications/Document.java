@@ -1,16 +1,15 @@
 package org.anjia.registry.applications;
 
-import jakarta.persistence.Basic;
-import jakarta.persistence.Column;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.UUID;
+import org.anjia.registry.documents.StoredFile;
 
-/** A supporting document, stored with its checksum so later tampering or corruption shows. */
+/** A supporting document of an application. */
 @Entity
 public class Document {
 
@@ -19,27 +18,17 @@ public class Document {
   private UUID applicationId;
   @Enumerated(EnumType.STRING)
   private DocumentType type;
-  private String fileName;
-  private String contentType;
-  private long sizeBytes;
-  private String sha256;
-  @Basic(fetch = FetchType.LAZY)
-  @Column(columnDefinition = "bytea")
-  private byte[] content;
+  @Embedded
+  private StoredFile file;
   private Instant uploadedAt;
 
   protected Document() {}
 
-  Document(UUID applicationId, DocumentType type, String fileName, String contentType, byte[] content, String sha256,
-      Instant uploadedAt) {
+  Document(UUID applicationId, DocumentType type, StoredFile file, Instant uploadedAt) {
     this.id = UUID.randomUUID();
     this.applicationId = applicationId;
     this.type = type;
-    this.fileName = fileName;
-    this.contentType = contentType;
-    this.content = content;
-    this.sizeBytes = content.length;
-    this.sha256 = sha256;
+    this.file = file;
     this.uploadedAt = uploadedAt;
   }
 
@@ -55,24 +44,8 @@ public class Document {
     return type;
   }
 
-  public String getFileName() {
-    return fileName;
-  }
-
-  public String getContentType() {
-    return contentType;
-  }
-
-  public long getSizeBytes() {
-    return sizeBytes;
-  }
-
-  public String getSha256() {
-    return sha256;
-  }
-
-  public byte[] getContent() {
-    return content;
+  public StoredFile getFile() {
+    return file;
   }
 
   public Instant getUploadedAt() {

@@ -14,11 +14,17 @@ class SecurityIncidentAudit {
     this.log = log;
   }
 
+  /** audit_entry.object_id's width: a longer request line is cut, so the refusal is still recorded. */
+  private static final int OBJECT_ID_LENGTH = 100;
+
   @EventListener
   void on(SecurityIncident incident) {
     AuditAction action = incident.kind() == SecurityIncident.Kind.AUTHENTICATION_FAILED
         ? AuditAction.AUTHENTICATION_FAILED : AuditAction.DENIED;
-    log.recordRefusal(action, "REQUEST", incident.method() + " " + incident.path(), incident.detail(),
-        incident.username(), incident.address());
+    String request = incident.method() + " " + incident.path();
+    if (request.length() > OBJECT_ID_LENGTH) {
+      request = request.substring(0, OBJECT_ID_LENGTH - 1) + "…";
+    }
+    log.recordRefusal(action, "REQUEST", request, incident.detail(), incident.username(), incident.address());
   }
 }

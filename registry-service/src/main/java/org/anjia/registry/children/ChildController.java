@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.UUID;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 @RestController
 class ChildController {
@@ -62,6 +64,25 @@ class ChildController {
   @PostMapping("/api/children/{id}/placements")
   ChildView place(@PathVariable UUID id, @Valid @RequestBody PlacementRequest request) {
     return children.place(id, request.kind(), request.from(), request.household(), request.reference());
+  }
+
+  @PostMapping(path = "/api/children/{id}/documents", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
+  ChildView.Document upload(@PathVariable UUID id, @RequestParam ChildDocumentType type,
+      @RequestParam MultipartFile file) {
+    return children.addDocument(id, type, file);
+  }
+
+  @GetMapping("/api/children/{id}/documents")
+  List<ChildView.Document> documents(@PathVariable UUID id, @RequestParam(required = false) String reason) {
+    return children.documents(id, reason);
+  }
+
+  /** A sealed file's document is read only with a stated reason ({@code reason}), which the audit log keeps. */
+  @GetMapping("/api/children/{id}/documents/{documentId}/content")
+  ResponseEntity<byte[]> documentContent(@PathVariable UUID id, @PathVariable UUID documentId,
+      @RequestParam(required = false) String reason) {
+    return children.document(id, documentId, reason).download();
   }
 
   record ClaimRequest(@jakarta.validation.constraints.NotBlank @Size(max = 2000) String note) {}

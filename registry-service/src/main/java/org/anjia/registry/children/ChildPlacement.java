@@ -53,4 +53,8 @@ class ChildPlacement {
   PlacementKind getKind() {
     return kind;
   }
+
+  LocalDate getStartedOn() {
+    return startedOn;
+  }
 }

@@ -26,4 +26,7 @@ public record ChildView(
       String household, String reference) {}
 
   public record Change(long id, Instant changedAt, String actor, String field, String oldValue, String newValue) {}
+
+  public record Document(UUID id, ChildDocumentType type, String typeLabel, String fileName, long size, String sha256,
+      String uploadedBy, Instant uploadedAt) {}
 }

@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.UUID;
 import org.anjia.registry.audit.AuditAction;
 import org.anjia.registry.audit.AuditLog;
+import org.anjia.registry.documents.StoredFile;
+import org.anjia.registry.documents.Uploads;
 import org.anjia.registry.identity.CurrentUser;
 import org.anjia.registry.identity.CurrentUsers;
 import org.anjia.registry.identity.Institutions;
@@ -25,6 +27,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * Children's files. Staff of the child's institution keep them; registrars of its jurisdiction and
@@ -34,8 +37,11 @@ import org.springframework.transaction.annotation.Transactional;
 public class Children {
 
   private static final String OBJECT = "CHILD";
+  private static final String DOCUMENT = "CHILD_DOCUMENT";
 
   private final ChildRepository children;
+  private final ChildDocumentRepository documents;
+  private final Uploads uploads;
   private final JdbcClient jdbc;
   private final CurrentUsers users;
   private final Institutions institutions;
@@ -44,10 +50,13 @@ public class Children {
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
-  Children(ChildRepository children, JdbcClient jdbc, CurrentUsers users, Institutions institutions, AuditLog audit,
-      Labels labels, ApplicationEventPublisher events, Clock clock) {
+  Children(ChildRepository children, ChildDocumentRepository documents, Uploads uploads, JdbcClient jdbc,
+      CurrentUsers users, Institutions institutions, AuditLog audit, Labels labels, ApplicationEventPublisher events,
+      Clock clock) {
     this.events = events;
     this.children = children;
+    this.documents = documents;
+    this.uploads = uploads;
     this.jdbc = jdbc;
     this.users = users;
     this.institutions = institutions;
@@ -118,16 +127,75 @@ public class Children {
         .list();
   }
 
-  /** A new placement (foster, family-style, adoption, kin, back to the institution) from a day on. */
+  /**
+   * A new placement (foster, family-style, kin, back to the institution) from a day on. Adoption is
+   * not placed by hand: its registration places the child (see recordAdoption).
+   */
   @Transactional
   public ChildView place(UUID id, PlacementKind kind, LocalDate from, String household, String reference) {
     CurrentUser user = users.current();
     Child child = maintainable(id, user);
+    if (kind == PlacementKind.ADOPTION) {
+      throw new InvalidInputException(List.of(
+          new FieldProblem("kind", labels.of("anjia.child.adoptionByRegistration"))));
+    }
+    // the current placement ends the day the new one starts, which cannot be before it began
+    LocalDate currentStart = child.currentPlacementRecord().map(ChildPlacement::getStartedOn).orElse(null);
+    if (currentStart != null && from.isBefore(currentStart)) {
+      throw new InvalidInputException(List.of(
+          new FieldProblem("from", labels.of("anjia.child.placementBeforeCurrent", currentStart))));
+    }
     String before = Objects.toString(child.getCurrentPlacement(), null);
     child.place(kind, from, household, reference);
     recordChanges(id, Map.of("currentPlacement", before), Map.of("currentPlacement", kind.name()), user.username());
     audit.record(AuditAction.UPDATE, OBJECT, id, List.of("currentPlacement", "placements"), null);
     return view(child);
+  }
+
+  /**
+   * A document for the file (入院登记, 捡拾报案证明 …), uploaded by the staff who keep it. It is
+   * added, never replaced, and its arrival shows in the file's history.
+   */
+  @Transactional
+  public ChildView.Document addDocument(UUID id, ChildDocumentType type, MultipartFile file) {
+    CurrentUser user = users.current();
+    maintainable(id, user);
+    StoredFile stored = uploads.accept(file);
+    ChildDocument document = documents.save(new ChildDocument(id, type, stored, user.username(), clock.instant()));
+    recordChanges(id, Map.of(), Map.of("documents", type.name() + ": " + stored.getFileName()), user.username());
+    audit.record(AuditAction.UPDATE, OBJECT, id, List.of("documents"), null);
+    audit.record(AuditAction.CREATE, DOCUMENT, document.getId(), List.of("type", "fileName", "content"), null);
+    return new ChildView.Document(document.getId(), type, labels.of(type), stored.getFileName(),
+        stored.getSizeBytes(), stored.getSha256(), document.getUploadedBy(), document.getUploadedAt());
+  }
+
+  /** The file's documents without their content (that is read one by one, each read audited). */
+  @Transactional
+  public List<ChildView.Document> documents(UUID id, String reason) {
+    visible(id, users.current(), reason);
+    audit.record(AuditAction.READ, OBJECT, id, List.of("documents"), reason);
+    // plain SQL: listing leaves the documents' bytes in the database
+    return jdbc.sql("""
+            select id, type, file_name, size_bytes, sha256, uploaded_by, uploaded_at
+            from child_document where child_id = :id order by uploaded_at""")
+        .param("id", id)
+        .query((rs, row) -> {
+          ChildDocumentType type = ChildDocumentType.valueOf(rs.getString("type"));
+          return new ChildView.Document(rs.getObject("id", UUID.class), type, labels.of(type),
+              rs.getString("file_name"), rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("uploaded_by"),
+              rs.getTimestamp("uploaded_at").toInstant());
+        })
+        .list();
+  }
+
+  /** One document of the file, for whoever may read the file (a sealed one: with a reason); audited. */
+  @Transactional
+  public StoredFile document(UUID id, UUID documentId, String reason) {
+    visible(id, users.current(), reason);
+    ChildDocument document = documents.findById(documentId).filter(d -> d.getChildId().equals(id))
+        .orElseThrow(() -> new NotFoundException("document " + documentId));
+    audit.record(AuditAction.READ, DOCUMENT, documentId, List.of("content"), reason);
+    return document.getFile();
   }
 
   /** Siblings are linked both ways, and only within one institution. */

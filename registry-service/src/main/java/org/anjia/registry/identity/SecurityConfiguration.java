@@ -113,10 +113,10 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/applications/*/assessors").hasAnyRole("CASEWORKER", "DIRECTOR", "REGISTRAR")
             // children's files: kept by institution staff, read by registrars and auditors (scope in Children)
             .requestMatchers(HttpMethod.GET, "/api/children", "/api/children/*", "/api/children/*/history",
-                "/api/children/*/root-seeking-visits")
+                "/api/children/*/root-seeking-visits", "/api/children/*/documents", "/api/children/*/documents/*/content")
                 .hasAnyRole("CASEWORKER", "DIRECTOR", "REGISTRAR", "AUDITOR")
             .requestMatchers(HttpMethod.POST, "/api/children", "/api/children/*/placements", "/api/children/*/siblings",
-                "/api/children/*/adoption-placement", "/api/children/*/root-seeking-visits")
+                "/api/children/*/adoption-placement", "/api/children/*/root-seeking-visits", "/api/children/*/documents")
                 .hasAnyRole("CASEWORKER", "DIRECTOR")
             .requestMatchers(HttpMethod.POST, "/api/children/*/birth-parent-claim").hasRole("REGISTRAR")
             .requestMatchers(HttpMethod.PUT, "/api/children/*").hasAnyRole("CASEWORKER", "DIRECTOR")

@@ -1,6 +1,7 @@
 package org.anjia.registry.web;
 
 import java.util.List;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -36,6 +38,15 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
             .getMessage(error, LocaleContextHolder.getLocale())))
         .toList();
     return ResponseEntity.badRequest().body(invalid(problems));
+  }
+
+  /** A parameter outside its allowed values (e.g. an unknown document type) is a problem of that field. */
+  @Override
+  protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException ex, HttpHeaders headers,
+      HttpStatusCode status, WebRequest request) {
+    String field = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : ex.getPropertyName();
+    return ResponseEntity.badRequest()
+        .body(invalid(List.of(new FieldProblem(field, labels.of("anjia.validation.invalidValue")))));
   }
 
   @ExceptionHandler(InvalidInputException.class)

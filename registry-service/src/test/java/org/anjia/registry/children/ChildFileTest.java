@@ -70,6 +70,46 @@ class ChildFileTest extends RegistryIntegrationTest {
   }
 
   @Test
+  void aPlacementIsNeitherAnAdoptionNorEarlierThanTheCurrentOne() {
+    String id = post(CASEWORKER_NANCHANG, "/api/children", foundling()).body().path("id").asText();
+
+    Response adoption = post(CASEWORKER_NANCHANG, "/api/children/" + id + "/placements",
+        Map.of("kind", "ADOPTION", "from", "2026-06-01", "household", "王秀英家庭"));
+    Response tooEarly = post(CASEWORKER_NANCHANG, "/api/children/" + id + "/placements",
+        Map.of("kind", "FOSTER", "from", "2024-02-01", "household", "王秀英家庭"));
+
+    assertThat(adoption.status()).isEqualTo(400);
+    assertThat(adoption.body().path("errors")).singleElement()
+        .satisfies(e -> assertThat(e.path("field").asText()).isEqualTo("kind"));
+    assertThat(tooEarly.status()).isEqualTo(400);
+    assertThat(tooEarly.body().path("errors")).singleElement().satisfies(e -> {
+      assertThat(e.path("field").asText()).isEqualTo("from");
+      assertThat(e.path("message").asText()).contains("2024-03-01");
+    });
+    assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + id).body().path("placements")).singleElement()
+        .satisfies(p -> assertThat(p.path("kind").asText()).isEqualTo("INSTITUTION"));
+  }
+
+  @Test
+  void aBrokenEditIsRefusedFieldByFieldAndChangesNothing() {
+    String id = post(CASEWORKER_NANCHANG, "/api/children", foundling()).body().path("id").asText();
+    Map<String, Object> broken = new HashMap<>(foundling());
+    broken.put("guardian", " ");
+    broken.put("disabilityGrade", 5);
+    broken.put("healthNotes", "不应保存");
+
+    Response refused = put(CASEWORKER_NANCHANG, "/api/children/" + id, broken);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().path("errors")).extracting(e -> e.path("field").asText())
+        .containsExactlyInAnyOrder("guardian", "disabilityGrade");
+    assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + id).body().path("record").path("healthNotes").asText())
+        .isEqualTo("先天性心脏病术后");
+    assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + id + "/history").body())
+        .as("only the admission's entries").hasSize(foundling().size());
+  }
+
+  @Test
   void theFileIsSeenOnlyWithinScope() {
     String id = post(CASEWORKER_NANCHANG, "/api/children", foundling()).body().path("id").asText();
 

@@ -158,7 +158,7 @@ class DataScopeTest extends RegistryIntegrationTest {
     form.add("file", new ByteArrayResource("身份证复印件".getBytes()) {
       @Override
       public String getFilename() {
-        return "id-card.txt";
+        return "id-card.pdf";
       }
     });
     return http.post().uri("/api/applications/" + applicationId + "/documents")

@@ -86,6 +86,9 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("POST /api/children/{id}/root-seeking-visits", childKeepers);
     ALLOWED.put("GET /api/children/{id}/root-seeking-visits", childReaders);
     ALLOWED.put("POST /api/children/{id}/birth-parent-claim", Set.of(REGISTRAR_DONGHU));
+    ALLOWED.put("POST /api/children/{id}/documents", childKeepers);
+    ALLOWED.put("GET /api/children/{id}/documents", childReaders);
+    ALLOWED.put("GET /api/children/{id}/documents/{documentId}/content", childReaders);
     ALLOWED.put("GET /api/audit", Set.of(AUDITOR));
     ALLOWED.put("GET /api/audit/verify", Set.of(AUDITOR, ADMIN));
   }
@@ -152,7 +155,7 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
 
   private int call(String row, String authorization) {
     String[] parts = row.split(" ", 2);
-    String path = parts[1].replace("{id}", UUID.randomUUID().toString()).replace("{key}", "4242");
+    String path = parts[1].replace("{key}", "4242").replaceAll("\\{\\w+}", UUID.randomUUID().toString());
     var request = http.method(HttpMethod.valueOf(parts[0])).uri(path);
     if (authorization != null) {
       request = request.header("Authorization", authorization);

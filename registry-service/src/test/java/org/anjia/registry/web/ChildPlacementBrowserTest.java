@@ -6,15 +6,17 @@ import org.anjia.registry.BrowserIntegrationTest;
 import org.junit.jupiter.api.Test;
 
 /**
- * The child's file in the browser: the caseworker admits a child, opens the file, starts placing
- * the child for adoption (送养), and the placement's first task appears in the worklist.
+ * The child's file in the browser: the caseworker admits a child, opens the file, edits it, adds a
+ * foster placement, uploads and downloads a document, starts placing the child for adoption (送养),
+ * and the placement's first task appears in the worklist.
  */
 class ChildPlacementBrowserTest extends BrowserIntegrationTest {
 
   @Test
-  void caseworkerAdmitsAChildAndStartsItsPlacementInTheBrowser() throws Exception {
+  void caseworkerAdmitsAChildKeepsTheFileAndStartsItsPlacementInTheBrowser() throws Exception {
     String output = browser("child-placement.mjs", DEMO_PASSWORD);
 
-    assertThat(output).contains("准备送养材料");
+    assertThat(output).contains("the file and its history show the change", "家庭寄养 current",
+        "downloads intact", "准备送养材料");
   }
 }
