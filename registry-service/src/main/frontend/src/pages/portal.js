@@ -56,8 +56,13 @@ function awaitingSpouse(application) {
 function row(application) {
   const href = `application.html?id=${encodeURIComponent(application.id)}`;
   const last = lastEntry(application);
-  const tr = el('tr', { class: 'clickable', dataset: { testid: 'portal-row', applicationNumber: application.number ?? '' } },
-    el('td', {}, el('a', { href, class: 'mono', dataset: { testid: 'portal-link' } }, application.number)),
+  // a sealed record (民法典 art. 1110) opens to the registrar only: no link that would answer "not found"
+  const sealed = Boolean(application.sealed);
+  const tr = el('tr', { class: sealed ? null : 'clickable', dataset: { testid: 'portal-row', applicationNumber: application.number ?? '' } },
+    el('td', {}, sealed
+      ? [el('span', { class: 'mono' }, application.number), ' ',
+        el('span', { class: 'badge badge-sealed', title: t('portal.sealed.hint'), dataset: { testid: 'portal-sealed' } }, t('app.sealed'))]
+      : el('a', { href, class: 'mono', dataset: { testid: 'portal-link' } }, application.number)),
     el('td', {}, label('appType', application.type)),
     el('td', {}, application.status === 'AWAITING_SPOUSE'
       ? awaitingSpouse(application)
@@ -70,7 +75,7 @@ function row(application) {
         last.note ? el('div', { class: 'muted' }, last.note) : null]
       : t('common.none')));
   tr.addEventListener('click', (event) => {
-    if (!event.target.closest('a, button')) location.href = href;
+    if (!sealed && !event.target.closest('a, button')) location.href = href;
   });
   return tr;
 }
