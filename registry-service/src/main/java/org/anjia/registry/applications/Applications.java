@@ -179,6 +179,10 @@ public class Applications {
   @Transactional
   public ApplicationView.DocumentView addDocument(UUID applicationId, DocumentType type, MultipartFile file) {
     visible(applicationId, null);
+    if (type == DocumentType.ADOPTION_CERTIFICATE) {
+      // only the registration issues it (AdoptionRegistry): an upload must not pass for the certificate
+      throw new InvalidInputException(List.of(new FieldProblem("type", labels.of("anjia.validation.issuedDocument"))));
+    }
     if (file.isEmpty()) {
       throw new InvalidInputException(List.of(new FieldProblem("file", labels.of("anjia.validation.emptyFile"))));
     }
