@@ -92,6 +92,11 @@ export async function openBrowser(who) {
   return browser;
 }
 
+/** Makes this page the one a failure reports (its URL and screenshot), when several browsers are open. */
+export function focusOn(page) {
+  lastPage = page;
+}
+
 /** Keeps a screenshot of this moment when E2E_SCREENSHOTS names a directory. */
 export async function shot(page, name) {
   const directory = process.env.E2E_SCREENSHOTS;

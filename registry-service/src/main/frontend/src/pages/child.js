@@ -328,6 +328,13 @@ function renderActions(child) {
       child.adoptionStatusNote ? ['childFile.claim.note', multiline(child.adoptionStatusNote)] : null,
     ]),
   ];
+  // families cannot list children: the institution sends the approved applicants this link (adopt.html)
+  if (status === 'AVAILABLE' && !child.sealed && mayKeep) {
+    const link = new URL(`adopt.html?child=${encodeURIComponent(child.id)}`, location.href).href;
+    parts.push(el('h3', { style: 'margin-top:1.5rem' }, t('childFile.adoptLink')),
+      el('p', { class: 'muted' }, t('childFile.adoptLink.lead')),
+      el('p', { class: 'mono', dataset: { testid: 'child-adopt-link' } }, link));
+  }
   const canPlace = mayKeep && !child.sealed && !child.dischargedOn
     && (status === 'NOT_PLACED' || status === 'PLACEMENT_REFUSED' || !status);
   if (canPlace) {

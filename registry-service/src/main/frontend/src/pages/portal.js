@@ -59,8 +59,13 @@ function awaitingSpouse(application) {
 function row(application) {
   const href = `application.html?id=${encodeURIComponent(application.id)}`;
   const last = lastEntry(application);
+  // a sealed record (民法典 art. 1110) is hidden from others, not from the adopters: marked, still open
   const tr = el('tr', { class: 'clickable', dataset: { testid: 'portal-row', applicationNumber: application.number ?? '' } },
-    el('td', {}, el('a', { href, class: 'mono', dataset: { testid: 'portal-link' } }, application.number)),
+    el('td', {}, el('a', { href, class: 'mono', dataset: { testid: 'portal-link' } }, application.number),
+      application.sealed
+        ? [' ', el('span', { class: 'badge badge-sealed', title: t('portal.sealed.hint'), dataset: { testid: 'portal-sealed' } },
+          t('app.sealed'))]
+        : null),
     el('td', {}, label('appType', application.type)),
     el('td', {}, application.status === 'AWAITING_SPOUSE'
       ? awaitingSpouse(application)

@@ -16,6 +16,8 @@ const key = new URLSearchParams(location.search).get('key');
 
 let task = null;
 let form = null;
+/** The read-only state last given to the form: setting it re-renders the form, which must not happen while someone types. */
+let formReadOnly = null;
 let busy = false;
 
 const headHost = el('div');
@@ -75,7 +77,12 @@ function renderState() {
   claimButton.disabled = busy;
   unclaimButton.disabled = busy;
   completeButton.disabled = busy || !mine;
-  form?.setProperty('readOnly', !mine);
+  // only on a change: a needless re-render (e.g. when the claim's projection catches up) loses what
+  // was typed into a field in the moment before form-js took it over
+  if (form && formReadOnly !== !mine) {
+    formReadOnly = !mine;
+    form.setProperty('readOnly', formReadOnly);
+  }
   if (!mayWork) fill(formHint, notice('info', t('task.readOnly')));
   else if (mine) fill(formHint);
   else if (task.assignee) fill(formHint, notice('warning', t('task.assignedToOther', { name: task.assignee })));

@@ -179,6 +179,10 @@ public class Applications {
   @Transactional
   public ApplicationView.DocumentView addDocument(UUID applicationId, DocumentType type, MultipartFile file) {
     visible(applicationId, null);
+    if (type == DocumentType.ADOPTION_CERTIFICATE) {
+      // only the registration issues it (AdoptionRegistry): an upload must not pass for the certificate
+      throw new InvalidInputException(List.of(new FieldProblem("type", labels.of("anjia.validation.issuedDocument"))));
+    }
     Document document = documents.save(new Document(applicationId, type, uploads.accept(file), clock.instant()));
     audit.record(AuditAction.CREATE, "DOCUMENT", document.getId(), List.of("type", "fileName", "content"), null);
     return view(document);

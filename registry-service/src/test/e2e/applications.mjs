@@ -1,0 +1,73 @@
+// Applications in the pages: the household part a family fills in on apply.html (寄养) and
+// adopt.html (收养), which share the form (src/main/frontend/src/household.js), resident ID numbers
+// for it, submitting, and the staff's assignment of the assessor on application.html.
+import { STEP_WAIT_MS, poll } from './session.mjs';
+
+const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+const CHECK_CHARS = '10X98765432';
+
+/** An 18-character resident ID (GB 11643) for someone of the given age, with a valid check character. */
+export function residentId(ageYears, { male = true, area = '360102' } = {}) {
+  const birth = new Date();
+  birth.setFullYear(birth.getFullYear() - ageYears);
+  birth.setDate(birth.getDate() - 30 - Math.floor(Math.random() * 200)); // well past this year's birthday
+  const date = `${birth.getFullYear()}${String(birth.getMonth() + 1).padStart(2, '0')}${String(birth.getDate()).padStart(2, '0')}`;
+  let sequence = 100 + Math.floor(Math.random() * 899);
+  if ((sequence % 2 === 1) !== male) sequence += 1; // odd = male
+  const first17 = `${area}${date}${String(sequence).padStart(3, '0')}`;
+  const sum = [...first17].reduce((total, digit, i) => total + Number(digit) * WEIGHTS[i], 0);
+  return first17 + CHECK_CHARS[sum % 11];
+}
+
+/**
+ * Fills the household sections: address, hukou, phone, living space, income, every member; the
+ * yes/no questions are answered as an eligible household would (local hukou, fixed home, no
+ * illness, no criminal record).
+ */
+export async function fillHousehold(page, household) {
+  const field = (name) => page.locator(`[data-field="${name}"]`);
+  await field('family.address').fill(household.address);
+  await field('family.hukouLocality').fill(household.hukouLocality);
+  await field('family.phone').fill(household.phone);
+  await page.getByTestId('family.localHukou-true').check();
+  await page.getByTestId('family.fixedHome-true').check();
+  await field('family.livingSpaceM2').fill(household.livingSpaceM2);
+  await field('family.monthlyIncomeYuan').fill(household.monthlyIncomeYuan);
+  await page.getByTestId('family.infectiousOrMentalIllness-false').check();
+  await page.getByTestId('family.criminalRecord-false').check();
+  for (const [index, member] of household.members.entries()) {
+    if (index > 0) await page.getByTestId('add-member').click();
+    const base = `family.members[${index}]`;
+    await field(`${base}.name`).fill(member.name);
+    await field(`${base}.residentId`).fill(member.residentId);
+    await field(`${base}.role`).selectOption(member.role);
+    await field(`${base}.education`).selectOption(member.education);
+    await field(`${base}.healthNote`).fill(member.healthNote ?? '');
+  }
+}
+
+/**
+ * Submits the application form and waits for the new application's page; returns its id and
+ * number. The form's error summary is reported when the page does not come.
+ */
+export async function submitApplication(page, submitTestId) {
+  await page.getByTestId(submitTestId).click();
+  await page.waitForURL(/\/application\.html\?id=/, { timeout: STEP_WAIT_MS }).catch(async (error) => {
+    const summary = await page.getByTestId('error-summary').innerText().catch(() => '');
+    throw new Error(`submitting the application did not lead to its page${summary ? `: ${summary}` : ''} (${error.message})`);
+  });
+  const id = new URL(page.url()).searchParams.get('id');
+  const number = await poll(async () => (await page.getByTestId('application-number').textContent())?.trim(),
+    { message: 'the application number' });
+  return { id, number };
+}
+
+/** On the application page: assigns the assessor and waits for the confirmation. */
+export async function assignAssessor(page, baseUrl, applicationId, assessor) {
+  await page.goto(`${baseUrl}/application.html?id=${encodeURIComponent(applicationId)}`);
+  await page.getByTestId('assign-assessor').waitFor();
+  await page.getByTestId('assign-assessor-input').fill(assessor);
+  await page.getByTestId('assign-assessor-submit').click();
+  await poll(async () => (await page.getByTestId('assign-assessor-message').innerText()).includes(assessor),
+    { message: 'the assignment to be confirmed' });
+}

@@ -1,0 +1,124 @@
+// Working a task as staff do: find it on the worklist (paging through it, reloading until the
+// engine's projection shows it), open it, claim it, fill its Camunda Form (rendered by form-js on
+// task.html) and complete it. Shared by the journey scripts.
+import assert from 'node:assert/strict';
+import { STEP_WAIT_MS, poll } from './session.mjs';
+
+/** How long a task may take to appear after the step before it (outbox → engine → exporter). */
+export const TASK_WAIT_MS = 60_000;
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The worklist row of an open task, or null: the task's name, and the application number or the
+ * child's name (a 送养 task belongs to a child, not an application). Reads every page of the list.
+ */
+async function taskRow(page, url, { taskName, applicationNumber, childName }) {
+  await page.goto(url);
+  const summary = page.getByTestId('worklist-summary');
+  await summary.waitFor({ timeout: 5_000 });
+  for (;;) {
+    let rows = page.locator(applicationNumber
+      ? `[data-testid="task-row"][data-application-number="${applicationNumber}"]`
+      : '[data-testid="task-row"]')
+      .filter({ has: page.getByTestId('task-link').filter({ hasText: new RegExp(`^${escapeRegExp(taskName)}$`) }) });
+    if (childName) rows = rows.filter({ hasText: childName });
+    if (await rows.count()) return rows.first();
+    const next = page.getByTestId('page-next');
+    if (await next.isDisabled()) return null;
+    const shown = await summary.innerText();
+    await next.click();
+    await poll(async () => (await summary.innerText()) !== shown, { message: 'the next worklist page' });
+  }
+}
+
+function worklistUrl(baseUrl, group) {
+  return `${baseUrl}/worklist.html${group ? `?candidateGroup=${encodeURIComponent(group)}` : ''}`;
+}
+
+const describe = ({ taskName, applicationNumber, childName }, group) =>
+  `${taskName} for ${applicationNumber ?? childName} in the ${group ?? ''} worklist`;
+
+/** Opens the worklist (of a candidate group) and reloads until the task shows up; returns its row. */
+export async function findTaskRow(page, baseUrl, { group, timeout = TASK_WAIT_MS, ...task }) {
+  return poll(() => taskRow(page, worklistUrl(baseUrl, group), task),
+    { timeout, interval: 1_000, message: describe(task, group) });
+}
+
+/** Reloads the worklist until the task is gone from it: the engine has the completion. */
+export async function awaitTaskGone(page, baseUrl, { group, timeout = TASK_WAIT_MS, ...task }) {
+  await poll(async () => (await taskRow(page, worklistUrl(baseUrl, group), task)) === null,
+    { timeout, interval: 1_000, message: `${describe(task, group)} to be done` });
+}
+
+/** Opens the task from its row; returns the task key once task.html shows the task. */
+export async function openTask(page, row, taskName) {
+  await row.getByTestId('task-link').click();
+  await page.waitForURL(/\/task\.html\?key=\d+/);
+  assert.equal((await page.getByTestId('task-name').textContent()).trim(), taskName);
+  return new URL(page.url()).searchParams.get('key');
+}
+
+/** Claims the open task for the signed-in user and waits until the page shows them as assignee. */
+export async function claimTask(page, username) {
+  await page.getByTestId('claim').click();
+  await page.getByTestId('unclaim').waitFor({ state: 'visible' });
+  await poll(async () => (await page.getByTestId('task-assignee').textContent()).trim() === username,
+    { message: 'the assignee to show' });
+}
+
+/** The rendered form of the task page, once form-js has drawn it. */
+export async function taskForm(page) {
+  const form = page.getByTestId('task-form');
+  await form.locator('.fjs-form').waitFor();
+  return form;
+}
+
+/** Picks an option by its label in the rendered form-js form: a radio, or a form-js select. */
+export async function chooseInForm(form, optionLabel) {
+  const radio = form.getByRole('radio', { name: optionLabel, exact: true });
+  if (await radio.count()) {
+    await radio.check();
+    return;
+  }
+  const selects = form.locator('.fjs-form-field-select .fjs-input-group');
+  for (let i = 0; i < await selects.count(); i += 1) {
+    await selects.nth(i).click();
+    const item = form.locator('.fjs-dropdownlist-item').filter({ hasText: optionLabel });
+    if (await item.count()) {
+      await item.first().click();
+      return;
+    }
+    await selects.nth(i).click(); // close again
+  }
+  throw new Error(`no radio or select option "${optionLabel}" in the task form`);
+}
+
+/** Ticks every box of the form's checklists; returns how many. */
+export async function checkAllBoxes(form) {
+  const boxes = form.locator('.fjs-form-field-checklist input[type="checkbox"]');
+  const count = await boxes.count();
+  for (let i = 0; i < count; i += 1) await boxes.nth(i).check();
+  return count;
+}
+
+/**
+ * Types a date (YYYY-MM-DD) into a form-js date field the way a user does: in the order its
+ * placeholder shows for the browser's locale (zh-CN yyyy/mm/dd), confirmed with Enter.
+ */
+export async function fillDateInForm(form, fieldLabel, isoDate) {
+  const input = form.locator('.fjs-form-field-datetime').filter({ hasText: fieldLabel }).locator('input.fjs-input');
+  const [year, month, day] = isoDate.split('-');
+  const placeholder = (await input.getAttribute('placeholder')) ?? 'yyyy/mm/dd';
+  await input.fill(placeholder.replace('yyyy', year).replace('mm', month).replace('dd', day));
+  await input.press('Enter');
+}
+
+/** Completes the claimed task through the form and waits for the worklist it returns to. */
+export async function completeTask(page) {
+  await page.getByTestId('complete').click();
+  await page.waitForURL(/\/worklist\.html/, { timeout: STEP_WAIT_MS }).catch(async (error) => {
+    const problems = await page.getByTestId('form-errors').innerText().catch(() => '');
+    throw new Error(`completing the task did not return to the worklist${problems ? `: ${problems}` : ''} (${error.message})`);
+  });
+}
