@@ -6,7 +6,6 @@ import { renderSealedReasonPrompt } from '../sealedReason.js';
 import { formatBytes, formatDateTime, label, t } from '../i18n.js';
 import { STAFF_ROLES, el, errorNotice, fill, hasRole, initPage, notice, requireRole, worklistHref } from '../shell.js';
 
-const DOCUMENT_TYPES = ['ID_CARD', 'HUKOU_BOOK', 'INCOME_PROOF', 'HOUSING_PROOF', 'HEALTH_CERTIFICATE', 'MEMBERS_CONSENT', 'OTHER'];
 const REFRESH_MS = 15_000;
 
 const main = initPage({ page: 'application', titleKey: 'app.title' });
@@ -90,6 +89,7 @@ function renderStatus(application) {
 }
 
 function renderDocuments(application) {
+  renderUploadTypes(application);
   const documents = application.documents ?? [];
   fill(documentsHost, documents.length
     ? el('div', { class: 'table-wrap' }, el('table', { dataset: { testid: 'documents' } },
@@ -108,10 +108,17 @@ function renderDocuments(application) {
     : el('p', { class: 'muted', dataset: { testid: 'documents-empty' } }, t('app.documents.empty')));
 }
 
+// the types this application takes (its journey's documents, from the server); filled once it loads
+const typeSelect = el('select', { id: 'upload-type', required: true, dataset: { testid: 'upload-type' } });
+
+function renderUploadTypes(application) {
+  const chosen = typeSelect.value;
+  fill(typeSelect, el('option', { value: '' }, t('apply.choose')),
+    (application.uploadTypes ?? []).map((type) => el('option', { value: type }, label('doc', type))));
+  typeSelect.value = chosen;
+}
+
 function uploadForm() {
-  const typeSelect = el('select', { id: 'upload-type', required: true, dataset: { testid: 'upload-type' } },
-    el('option', { value: '' }, t('apply.choose')),
-    DOCUMENT_TYPES.map((type) => el('option', { value: type }, label('doc', type))));
   const fileInput = el('input', { id: 'upload-file', type: 'file', required: true, dataset: { testid: 'upload-file' } });
   const button = el('button', { type: 'submit', class: 'button', dataset: { testid: 'upload-submit' } }, t('app.upload.button'));
   const formElement = el('form', { class: 'filters', novalidate: true },

@@ -9,10 +9,14 @@ import org.anjia.runtime.TestStack;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
@@ -72,7 +76,18 @@ public abstract class RegistryIntegrationTest {
   }
 
   /** A multipart form, as a page uploads a file. */
-  protected Response postMultipart(User user, String path, org.springframework.util.MultiValueMap<String, ?> form) {
+  /** One typed document as the pages upload it (multipart: {@code type} and {@code file}). */
+  protected Response upload(User user, String path, String type, String fileName, String contentType, byte[] content) {
+    HttpHeaders part = new HttpHeaders();
+    part.setContentType(MediaType.parseMediaType(contentType));
+    var form = new LinkedMultiValueMap<String, Object>();
+    form.add("type", type);
+    form.add("file", new HttpEntity<>(new ByteArrayResource(content) {
+      @Override
+      public String getFilename() {
+        return fileName;
+      }
+    }, part));
     return http.post().uri(path).header("Authorization", bearer(user)).contentType(MediaType.MULTIPART_FORM_DATA)
         .body(form)
         .exchange((request, response) -> new Response(response.getStatusCode().value(),

@@ -18,7 +18,9 @@ public record ApplicationView(
     FamilySummary family,
     List<HistoryEntry> history,
     List<RejectionReason> rejectionReasons,
-    List<DocumentView> documents) {
+    List<DocumentView> documents,
+    /** The document types that may be uploaded to this application (its journey's list). */
+    List<DocumentType> uploadTypes) {
 
   public record FamilySummary(UUID id, String displayName, String address, List<MemberSummary> members) {}
 

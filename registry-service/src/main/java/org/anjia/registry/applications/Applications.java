@@ -178,10 +178,13 @@ public class Applications {
 
   @Transactional
   public ApplicationView.DocumentView addDocument(UUID applicationId, DocumentType type, MultipartFile file) {
-    visible(applicationId, null);
+    Application application = visible(applicationId, null);
     if (type == DocumentType.ADOPTION_CERTIFICATE) {
       // only the registration issues it (AdoptionRegistry): an upload must not pass for the certificate
       throw new InvalidInputException(List.of(new FieldProblem("type", labels.of("anjia.validation.issuedDocument"))));
+    }
+    if (!type.isUploadableFor(application.getType())) {
+      throw new InvalidInputException(List.of(new FieldProblem("type", labels.of("anjia.validation.documentType"))));
     }
     Document document = documents.save(new Document(applicationId, type, uploads.accept(file), clock.instant()));
     audit.record(AuditAction.CREATE, "DOCUMENT", document.getId(), List.of("type", "fileName", "content"), null);
@@ -223,7 +226,8 @@ public class Applications {
                 h.getActor(), h.getNote()))
             .toList(),
         application.getRejectionReasons(),
-        documents.findByApplicationIdOrderByUploadedAt(applicationId).stream().map(this::view).toList());
+        documents.findByApplicationIdOrderByUploadedAt(applicationId).stream().map(this::view).toList(),
+        DocumentType.uploadableFor(application.getType()));
   }
 
   private ApplicationView.DocumentView view(Document d) {

@@ -202,6 +202,10 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
     Map<String, Object> request = new HashMap<>(adoption(false, null));
     request.put("childId", childId);
     JsonNode application = apply(FAMILY_WANG, "/api/adoption-applications", request);
+    assertThat(application.path("uploadTypes")).extracting(JsonNode::asText)
+        .as("登记办法 art. 6").contains("MARITAL_STATUS_PROOF", "CHILDREN_STATEMENT", "BIRTH_STATUS_PROOF");
+    assertThat(upload(FAMILY_WANG, "/api/applications/" + application.path("id").asText() + "/documents",
+        "CHILDREN_STATEMENT", "无子女声明.pdf", "application/pdf", "%PDF-1.4 无子女".getBytes()).status()).isEqualTo(201);
     String documentsKey = awaitTask(REGISTRAR_DONGHU, application.path("number").asText(), "CheckAdoptionDocuments")
         .path("key").asText();
     assertThat(post(REGISTRAR_DONGHU, "/api/tasks/" + documentsKey + "/claim", null).status()).isEqualTo(204);

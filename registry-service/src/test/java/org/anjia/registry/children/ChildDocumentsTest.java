@@ -17,12 +17,9 @@ import org.anjia.registry.RegistryIntegrationTest;
 import org.anjia.registry.TestIdentityProvider.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * The documents on a child's file (入院登记, 捡拾报案证明 …): uploaded by the staff of the child's
@@ -40,7 +37,7 @@ class ChildDocumentsTest extends RegistryIntegrationTest {
   void theInstitutionUploadsADocumentThatReadersListAndDownloadIntact() throws Exception {
     String id = admit();
 
-    Response uploaded = upload(CASEWORKER_NANCHANG, id, "ADMISSION_RECORD", "入院登记表.pdf", "application/pdf", SCAN);
+    Response uploaded = uploadToFile(CASEWORKER_NANCHANG, id, "ADMISSION_RECORD", "入院登记表.pdf", "application/pdf", SCAN);
 
     assertThat(uploaded.status()).isEqualTo(201);
     JsonNode document = uploaded.body();
@@ -73,9 +70,9 @@ class ChildDocumentsTest extends RegistryIntegrationTest {
   void aWrongTypeAnEmptyFileOrAnUnacceptedFormatIsRefusedAndChangesNothing() {
     String id = admit();
 
-    Response unknownType = upload(CASEWORKER_NANCHANG, id, "BIRTH_CHART", "scan.pdf", "application/pdf", SCAN);
-    Response empty = upload(CASEWORKER_NANCHANG, id, "PHOTO", "photo.jpg", "image/jpeg", new byte[0]);
-    Response program = upload(DIRECTOR_NANCHANG, id, "OTHER", "setup.exe", "application/x-msdownload", SCAN);
+    Response unknownType = uploadToFile(CASEWORKER_NANCHANG, id, "BIRTH_CHART", "scan.pdf", "application/pdf", SCAN);
+    Response empty = uploadToFile(CASEWORKER_NANCHANG, id, "PHOTO", "photo.jpg", "image/jpeg", new byte[0]);
+    Response program = uploadToFile(DIRECTOR_NANCHANG, id, "OTHER", "setup.exe", "application/x-msdownload", SCAN);
 
     assertThat(unknownType.status()).isEqualTo(400);
     assertThat(unknownType.contentType()).isEqualTo("application/problem+json");
@@ -100,10 +97,10 @@ class ChildDocumentsTest extends RegistryIntegrationTest {
   @Test
   void outsideTheFilesScopeItsDocumentsDoNotExist() {
     String id = admit();
-    String documentId = upload(CASEWORKER_NANCHANG, id, "MEDICAL_REPORT", "体检报告.pdf", "application/pdf", SCAN)
+    String documentId = uploadToFile(CASEWORKER_NANCHANG, id, "MEDICAL_REPORT", "体检报告.pdf", "application/pdf", SCAN)
         .body().path("id").asText();
 
-    assertThat(upload(CASEWORKER_JIUJIANG, id, "PHOTO", "photo.png", "image/png", SCAN).status()).isEqualTo(404);
+    assertThat(uploadToFile(CASEWORKER_JIUJIANG, id, "PHOTO", "photo.png", "image/png", SCAN).status()).isEqualTo(404);
     assertThat(get(CASEWORKER_JIUJIANG, "/api/children/" + id + "/documents").status()).isEqualTo(404);
     assertThat(download(CASEWORKER_JIUJIANG, id, documentId, null).status()).isEqualTo(404);
     assertThat(download(REGISTRAR_LIANXI, id, documentId, null).status()).isEqualTo(404);
@@ -118,7 +115,7 @@ class ChildDocumentsTest extends RegistryIntegrationTest {
   @Test
   void aSealedFilesDocumentsOpenOnlyToItsRegistrarWithAReason() {
     String id = admit();
-    String documentId = upload(CASEWORKER_NANCHANG, id, "FOUNDLING_POLICE_REPORT", "捡拾报案证明.pdf",
+    String documentId = uploadToFile(CASEWORKER_NANCHANG, id, "FOUNDLING_POLICE_REPORT", "捡拾报案证明.pdf",
         "application/pdf", SCAN).body().path("id").asText();
     // a confidential adoption (民法典 art. 1110) seals the file when it is registered
     children.recordAdoption(java.util.UUID.fromString(id), "李建国、王秀英家庭", "收登字2026第0042号",
@@ -126,7 +123,7 @@ class ChildDocumentsTest extends RegistryIntegrationTest {
 
     assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + id + "/documents").status()).isEqualTo(404);
     assertThat(download(CASEWORKER_NANCHANG, id, documentId, null).status()).isEqualTo(404);
-    assertThat(upload(CASEWORKER_NANCHANG, id, "PHOTO", "photo.png", "image/png", SCAN).status()).isEqualTo(404);
+    assertThat(uploadToFile(CASEWORKER_NANCHANG, id, "PHOTO", "photo.png", "image/png", SCAN).status()).isEqualTo(404);
     assertThat(get(AUDITOR, "/api/children/" + id + "/documents").status()).isEqualTo(404);
     assertThat(download(AUDITOR, id, documentId, null).status()).isEqualTo(404);
     Response withoutReason = get(REGISTRAR_DONGHU, "/api/children/" + id + "/documents");
@@ -151,19 +148,9 @@ class ChildDocumentsTest extends RegistryIntegrationTest {
     return post(CASEWORKER_NANCHANG, "/api/children", ChildFileTest.foundling()).body().path("id").asText();
   }
 
-  private Response upload(User user, String childId, String type, String fileName, String contentType,
+  private Response uploadToFile(User user, String childId, String type, String fileName, String contentType,
       byte[] content) {
-    HttpHeaders part = new HttpHeaders();
-    part.setContentType(MediaType.parseMediaType(contentType));
-    var form = new LinkedMultiValueMap<String, Object>();
-    form.add("type", type);
-    form.add("file", new HttpEntity<>(new ByteArrayResource(content) {
-      @Override
-      public String getFilename() {
-        return fileName;
-      }
-    }, part));
-    return postMultipart(user, "/api/children/" + childId + "/documents", form);
+    return upload(user, "/api/children/" + childId + "/documents", type, fileName, contentType, content);
   }
 
   private record Download(int status, HttpHeaders headers, byte[] content) {}

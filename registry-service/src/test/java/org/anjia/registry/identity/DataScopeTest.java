@@ -15,10 +15,7 @@ import java.util.Map;
 import org.anjia.registry.RegistryIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
 
 /**
  * Data scopes enforced by the service: outside one's institution, jurisdiction or household an
@@ -153,20 +150,9 @@ class DataScopeTest extends RegistryIntegrationTest {
   }
 
   private JsonNode upload(String applicationId) {
-    var form = new LinkedMultiValueMap<String, Object>();
-    form.add("type", "ID_CARD");
-    form.add("file", new ByteArrayResource("身份证复印件".getBytes()) {
-      @Override
-      public String getFilename() {
-        return "id-card.pdf";
-      }
-    });
-    return http.post().uri("/api/applications/" + applicationId + "/documents")
-        .header("Authorization", bearer(FAMILY_WANG))
-        .contentType(MediaType.MULTIPART_FORM_DATA).body(form)
-        .exchange((req, res) -> {
-          assertThat(res.getStatusCode().value()).isEqualTo(201);
-          return res.bodyTo(JsonNode.class);
-        });
+    Response uploaded = upload(FAMILY_WANG, "/api/applications/" + applicationId + "/documents", "ID_CARD", "id-card.pdf",
+        "application/pdf", "身份证复印件".getBytes());
+    assertThat(uploaded.status()).isEqualTo(201);
+    return uploaded.body();
   }
 }
