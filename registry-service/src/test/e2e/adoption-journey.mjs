@@ -21,7 +21,10 @@
 // 登记审查 (予以登记), opens the now sealed application with a reason, sees 已办理收养登记 with the
 // certificate number (收登字…) and downloads the certificate PDF; the family sees the status on its
 // portal with every step done and the first follow-up visit next, and opens its own sealed record;
-// cw-nanchang can open neither the application nor the child's file (民法典 art. 1110).
+// cw-nanchang can open neither the application nor the child's file (民法典 art. 1110). Then the
+// family applies on its portal to dissolve the adoption by agreement (arts. 1114–1116), sees the
+// registrar's 30 days, reg-donghu registers it, the family sees the 解除收养关系证明 number and
+// cw-nanchang finds the child back in the institution's care (art. 1117).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import { assignAssessor, fillHousehold, residentId, submitApplication } from './applications.mjs';
@@ -298,6 +301,54 @@ async function fromIntegration([applicationId, applicationNumber, childId, child
     step(`${CASEWORKER}: the ${what} answers ${(await refused.innerText()).trim()}`);
   }
   await shot(page, 'caseworker-sealed');
+
+  // dissolution by agreement (民法典 arts. 1114–1116): the family applies on its portal ...
+  page = await as(FAMILY);
+  await page.goto(`${baseUrl}/portal.html`);
+  const familyJourney = page.locator(`[data-testid="journey"][data-application-number="${applicationNumber}"]`);
+  await familyJourney.locator('summary').click();
+  const dissolution = familyJourney.getByTestId('dissolution-form');
+  await dissolution.getByTestId('dissolution-date').fill(day());
+  await dissolution.getByTestId('dissolution-reason').fill('收养人与送养机构协商一致解除');
+  await dissolution.getByTestId('dissolution-submit').click();
+  await page.locator('[data-testid="journey-step"][data-code="DISSOLUTION_REQUESTED"][data-state="DONE"]').waitFor();
+  const dissolutionDeadline = page.locator('[data-testid="journey-deadline"][data-code="DISSOLUTION_REGISTRATION"]');
+  await poll(async () => {
+    await page.goto(`${baseUrl}/portal.html`);
+    await page.getByTestId('journeys').locator('[data-testid="journey"]').first().waitFor();
+    return (await dissolutionDeadline.count()) > 0;
+  }, { timeout: TASK_WAIT_MS, interval: 1_000, message: 'the registrar\'s 30 days on the portal' });
+  step(`${FAMILY}: applied for the dissolution; next: ${(await dissolutionDeadline.innerText()).trim()}`);
+
+  // ... the registrar registers it within its 30 days ...
+  await work(REGISTRAR, { taskName: '解除收养关系登记', applicationNumber }, async (form) => {
+    await chooseInForm(form, '收养人、送养人协议解除（养子女未成年）');
+    await chooseInForm(form, '未满八周岁');
+    await chooseInForm(form, '予以登记');
+    await fillDateInForm(form, '登记日期', day());
+    return '予以登记';
+  });
+
+  // ... the family sees the dissolution certificate, and the child is back in the institution's care (art. 1117)
+  page = await as(FAMILY);
+  const dissolutionNumber = page.locator(`[data-testid="journey"][data-application-number="${applicationNumber}"]`)
+    .getByTestId('journey-dissolution-certificate');
+  await poll(async () => {
+    await page.goto(`${baseUrl}/portal.html`);
+    await page.getByTestId('journeys').locator('[data-testid="journey"]').first().waitFor();
+    return (await dissolutionNumber.count()) > 0;
+  }, { timeout: TASK_WAIT_MS, interval: 1_000, message: 'the dissolution registered on the portal' });
+  assert.match(await dissolutionNumber.innerText(), /解收字\d{4}第\d{6}号/);
+  step(`${FAMILY}: ${(await dissolutionNumber.innerText()).trim()}`);
+  await shot(page, 'family-dissolved');
+  page = await as(CASEWORKER);
+  await page.goto(`${baseUrl}/child.html?id=${encodeURIComponent(childId)}`);
+  const childStatus = page.getByTestId('child-adoption-status');
+  await childStatus.waitFor();
+  assert.equal(await childStatus.getAttribute('data-status'), 'DISSOLVED');
+  assert.equal(await page.getByTestId('placement-row').filter({ hasText: '至今' }).getAttribute('data-kind'), 'INSTITUTION',
+    'the child is in the institution\'s care again');
+  step(`${CASEWORKER}: the child's file is open again: ${(await childStatus.innerText()).trim()}, back in 机构养育`);
 }
 
 try {

@@ -53,7 +53,6 @@ function dissolutionForm(applicationId, onDone) {
       await api.requestDissolution(applicationId, {
         agreementSignedOn: signedOn.value, reason: reason.value.trim(), childConsents: consents.checked ? true : null,
       });
-      fill(message, notice('success', t('journey.dissolution.done')));
       await onDone();
     } catch (error) {
       const fieldErrors = error.fieldErrors ?? [];
@@ -66,8 +65,8 @@ function dissolutionForm(applicationId, onDone) {
   return el('details', { class: 'journey-dissolution' }, el('summary', {}, t('journey.dissolution.title')), form);
 }
 
-/** A panel for one adoption application; reload() redraws it (and whatever the caller shows). */
-export async function journeyPanel(application, reload) {
+/** A panel for one adoption application; onDissolutionApplied() runs after a dissolution application. */
+export async function journeyPanel(application, onDissolutionApplied) {
   const panel = el('section', { class: 'panel journey', dataset: { testid: 'journey', applicationNumber: application.number } },
     el('h2', {}, t('journey.title', { number: application.number })));
   try {
@@ -76,11 +75,15 @@ export async function journeyPanel(application, reload) {
       el('div', { class: 'journey-now', dataset: { testid: 'journey-now', familyActs: String(journey.familyActs) } },
         notice(journey.familyActs ? 'warning' : 'info',
           el('strong', {}, t(journey.familyActs ? 'journey.youAct' : 'journey.othersAct')), ' ', journey.now)),
+      journey.certificateNumber ? el('p', { dataset: { testid: 'journey-certificate' } },
+        t('journey.certificate'), '：', el('strong', { class: 'mono' }, journey.certificateNumber)) : null,
+      journey.dissolutionCertificateNumber ? el('p', { dataset: { testid: 'journey-dissolution-certificate' } },
+        t('journey.dissolutionCertificate'), '：', el('strong', { class: 'mono' }, journey.dissolutionCertificateNumber)) : null,
       el('h3', {}, t('journey.nextDeadline')),
       deadline(journey.nextDeadline),
       el('h3', {}, t('journey.steps')),
       el('ol', { class: 'journey-steps' }, journey.steps.map(step)),
-      journey.status === 'REGISTERED' ? dissolutionForm(application.id, reload) : null);
+      journey.status === 'REGISTERED' ? dissolutionForm(application.id, onDissolutionApplied) : null);
   } catch (error) {
     panel.append(errorNotice(error));
   }

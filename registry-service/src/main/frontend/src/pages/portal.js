@@ -101,13 +101,20 @@ function renderList(applications) {
     el('tbody', {}, applications.map(row)))));
 }
 
+async function dissolutionApplied() {
+  await load();
+  fill(listMessage, notice('success', t('journey.dissolution.done')));
+}
+
 async function load(clearMessage = true) {
   listHost.setAttribute('aria-busy', 'true');
   try {
     const applications = (await api.myApplications()) ?? [];
     renderList(applications);
+    // the periodic refresh leaves an open dissolution form alone, so nothing typed is lost
+    if (!clearMessage && journeysHost.querySelector('details[open]')) return;
     fill(journeysHost, await Promise.all(applications.filter((application) => application.type === 'ADOPTION')
-      .map((application) => journeyPanel(application, () => load(false)))));
+      .map((application) => journeyPanel(application, dissolutionApplied))));
     if (clearMessage) fill(listMessage);
   } catch (error) {
     fill(listMessage, errorNotice(error));

@@ -22,12 +22,14 @@ import org.anjia.registry.deadlines.DueDates;
 import org.anjia.registry.web.Labels;
 import org.anjia.registry.web.NotFoundException;
 import org.anjia.registry.worklist.CaseDates;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 /**
  * An adoption's way as the family follows it on the portal: each step with the article it rests on,
- * what has to happen now and whether the family has to act, and the next deadline — legal ones from
- * the dates the engine's timers run on, so the page and the engine cannot disagree.
+ * what has to happen now and whether the family has to act, the next deadline — legal ones from the
+ * dates the engine's timers run on (the integration period from the recorded matching, as its timer
+ * counts it) — and the certificate numbers once issued.
  */
 @Service
 class AdoptionJourney {
@@ -39,8 +41,12 @@ class AdoptionJourney {
   /** {@code lastDay}: the period's last day (it ends at 24:00 of it, 民法典 art. 203); article null for local practice. */
   record Deadline(String code, String label, String article, OffsetDateTime dueAt, LocalDate lastDay) {}
 
+  /**
+   * {@code certificateNumber}: the 收养登记证 once registered; {@code dissolutionCertificateNumber}: the
+   * 解除收养关系证明 once a dissolution is registered.
+   */
   record View(UUID applicationId, ApplicationStatus status, List<Step> steps, String now, boolean familyActs,
-      Deadline nextDeadline) {}
+      Deadline nextDeadline, String certificateNumber, String dissolutionCertificateNumber) {}
 
   private record StepDefinition(ApplicationStatus status, String article) {}
 
@@ -69,15 +75,17 @@ class AdoptionJourney {
   private final CaseDates caseDates;
   private final DueDates dueDates;
   private final AdoptionRules rules;
+  private final JdbcClient jdbc;
   private final Labels labels;
   private final Clock clock;
 
   AdoptionJourney(Applications applications, CaseDates caseDates, DueDates dueDates, AdoptionRules rules,
-      Labels labels, Clock clock) {
+      JdbcClient jdbc, Labels labels, Clock clock) {
     this.applications = applications;
     this.caseDates = caseDates;
     this.dueDates = dueDates;
     this.rules = rules;
+    this.jdbc = jdbc;
     this.labels = labels;
     this.clock = clock;
   }
@@ -90,7 +98,11 @@ class AdoptionJourney {
     }
     return new View(applicationId, application.status(), steps(application),
         labels.of("anjia.journey.now." + application.status().name()),
-        FAMILY_ACTS.contains(application.status()), nextDeadline(application).orElse(null));
+        FAMILY_ACTS.contains(application.status()), nextDeadline(application).orElse(null),
+        number("select certificate_number from adoption_registration where application_id = :id", applicationId),
+        number("""
+            select certificate_number from adoption_dissolution
+            where application_id = :id and outcome = 'REGISTERED'""", applicationId));
   }
 
   private List<Step> steps(ApplicationView application) {
@@ -179,6 +191,10 @@ class AdoptionJourney {
     // dueAt is the first instant after the period (24:00 of its last day)
     LocalDate lastDay = dueAt.atZoneSameInstant(dueDates.zone()).minusNanos(1).toLocalDate();
     return new Deadline(code, labels.of("anjia.journey.deadline." + code), article, dueAt, lastDay);
+  }
+
+  private String number(String sql, UUID applicationId) {
+    return jdbc.sql(sql).param("id", applicationId).query(String.class).optional().orElse(null);
   }
 
   private static Instant latest(Instant a, Instant b) {

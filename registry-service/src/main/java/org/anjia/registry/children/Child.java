@@ -99,7 +99,7 @@ class Child {
 
   /** The current placement (if any) ends on the day the new one starts. */
   void place(PlacementKind kind, LocalDate from, String household, String reference) {
-    currentPlacementRecord().ifPresent(current -> current.end(from, "转入" + kind));
+    currentPlacementRecord().ifPresent(current -> current.end(from, "转入" + kind.recordName()));
     placements.add(new ChildPlacement(this, kind, from, household, reference));
     currentPlacement = kind;
   }

@@ -98,6 +98,9 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
         "dissolutionNotes", "书面协议经双方签字"));
     JsonNode dissolved = awaitStatus(FAMILY_WANG, id, "DISSOLVED");
     assertThat(lastNote(dissolved)).matches("解收字\\d{4}第\\d{6}号");
+    JsonNode ended = journey(id);
+    assertThat(ended.path("dissolutionCertificateNumber").asText()).isEqualTo(lastNote(dissolved));
+    assertThat(ended.path("certificateNumber").asText()).as("the registration stays on record").matches("收登字.*");
 
     // art. 1117: the child returns to the institution, whose staff keep the file again
     JsonNode returned = get(CASEWORKER_NANCHANG, "/api/children/" + adoption.childId()).body();
@@ -150,6 +153,8 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
 
     JsonNode after = journey(id);
     assertThat(after.path("familyActs").asBoolean()).isFalse();
+    assertThat(after.path("certificateNumber").asText()).matches("收登字\\d{4}第\\d{6}号");
+    assertThat(submitted.path("certificateNumber").isNull()).isTrue();
     assertThat(stepStates(after).values()).as("every step done").containsOnly("DONE");
     assertThat(after.path("nextDeadline").path("code").asText()).isEqualTo("FOLLOW_UP_VISIT");
     assertThat(after.path("nextDeadline").path("lastDay").asText())
