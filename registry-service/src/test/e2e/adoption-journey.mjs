@@ -5,7 +5,7 @@
 //
 //   node src/test/e2e/adoption-journey.mjs http://localhost:PORT PASSWORD until-matching
 //     → prints "[e2e] journey application=<id> number=<number> child=<id> childName=<name>"
-//   (the test advances the engine clock by 31 days)
+//   (the test moves the engine clock just past the integration period's end, integrationEnds)
 //   node src/test/e2e/adoption-journey.mjs http://localhost:PORT PASSWORD from-integration APPLICATION_ID NUMBER CHILD_ID CHILD_NAME
 //
 // until-matching: cw-nanchang admits a child whose parents are dead (so no public notice) and

@@ -117,6 +117,7 @@ class AdoptionProcessTest extends JourneyTest {
         FOLLOW_UP_VISIT, "caseworker, registrar adoption-follow-up-visit")));
     assertThat(serviceTasks(adoption)).isEqualTo(new TreeMap<>(Map.of(
         "AssessmentDue", "anjia.deadlines.due-date {deadline=assessment-report, variable=assessmentDue}",
+        "IntegrationDue", "anjia.deadlines.due-date {deadline=integration-period, variable=integrationEnds}",
         "ReviewDue", "anjia.deadlines.due-date {deadline=registrar-review, variable=registrarReviewDue}",
         "RecordAdoptionRejection", "anjia.adoption.record-rejection {}",
         "RegisterAdoption", "anjia.adoption.register {}",
@@ -183,11 +184,16 @@ class AdoptionProcessTest extends JourneyTest {
     completeMatch(match, true);
     journeys.awaitTaskState(application.instance(), match.key(), "COMPLETED");
 
-    // the integration period: at least 30 days with the child (评估办法 art. 8)
-    journeys.advanceClock(Duration.ofDays(29));
-    assertThat(journeys.tasksAt(application.instance(), ASSESS_INTEGRATION)).as("29 days: still integrating")
-        .isEmpty();
-    journeys.advanceClock(Duration.ofDays(1).plusHours(1));
+    // the integration period: at least 30 days with the child (评估办法 art. 8), to the date the service computed
+    Job integrationDue = workers.awaitJobAt(application.id(), DUE_DATE, "IntegrationDue");
+    assertThat(integrationDue.headers()).containsExactlyInAnyOrderEntriesOf(
+        Map.of("deadline", "integration-period", "variable", "integrationEnds"));
+    OffsetDateTime integrationEnds = OffsetDateTime.parse((String) integrationDue.result().get("integrationEnds"));
+    assertThat(integrationEnds).as("at least 30 days").isAfterOrEqualTo(
+        JourneyWorkers.parseEngineTime(String.valueOf(integrationDue.variables().get("start"))).plusDays(30));
+    journeys.advanceClockTo(integrationEnds.minusHours(1));
+    assertThat(journeys.tasksAt(application.instance(), ASSESS_INTEGRATION)).as("still integrating").isEmpty();
+    journeys.advanceClockTo(integrationEnds.plusHours(1));
     UserTask integration = exported.awaitOpenTask(application.instance(), ASSESS_INTEGRATION);
     assertTask(integration, "assessor", "adoption-integration-assessment");
     assertDue(integration, assessmentDueAt);
@@ -249,30 +255,6 @@ class AdoptionProcessTest extends JourneyTest {
             tuple(FOLLOW_UP_VISIT, "COMPLETED"));
     assertThat(workers.jobs(application.id(), RECORD_REJECTION)).isEmpty();
     assertThat(exported.incidents(application.instance())).isEmpty();
-  }
-
-  @Test
-  @DisplayName("an integration period configured below 30 days still lasts 30 days; a longer one is kept")
-  void theIntegrationPeriodNeverFallsBelow30Days() {
-    Map<String, Object> shortPeriod = eligibleApplication();
-    shortPeriod.put("integrationPeriod", "P20D");
-    Application shortOne = submit(shortPeriod);
-    Map<String, Object> longPeriod = eligibleApplication();
-    longPeriod.put("integrationPeriod", "P45D");
-    Application longOne = submit(longPeriod);
-    for (Application application : List.of(shortOne, longOne)) {
-      driveToIntegration(application);
-    }
-
-    journeys.advanceClock(Duration.ofDays(29));
-    assertThat(journeys.tasksAt(shortOne.instance(), ASSESS_INTEGRATION)).as("P20D configured, 29 days").isEmpty();
-    journeys.advanceClock(Duration.ofDays(1).plusHours(1));
-    exported.awaitOpenTask(shortOne.instance(), ASSESS_INTEGRATION);
-    assertThat(journeys.tasksAt(longOne.instance(), ASSESS_INTEGRATION)).as("P45D configured, 30 days").isEmpty();
-    journeys.advanceClock(Duration.ofDays(14));
-    assertThat(journeys.tasksAt(longOne.instance(), ASSESS_INTEGRATION)).as("P45D configured, 44 days").isEmpty();
-    journeys.advanceClock(Duration.ofDays(1));
-    exported.awaitOpenTask(longOne.instance(), ASSESS_INTEGRATION);
   }
 
   @Test
@@ -364,7 +346,7 @@ class AdoptionProcessTest extends JourneyTest {
     assertThat(rejection.variables()).containsEntry("conclusion", "not_recommend");
     exported.awaitProcessInstanceState(application.instance(), "COMPLETED");
     assertThat(workers.jobs(application.id(), DUE_DATE)).extracting(Job::elementId)
-        .as("no registrar review").containsExactly("AssessmentDue");
+        .as("no registrar review").containsExactly("AssessmentDue", "IntegrationDue");
     assertThat(journeys.tasksAt(application.instance(), REVIEW_BY_REGISTRAR)).isEmpty();
   }
 
@@ -523,8 +505,6 @@ class AdoptionProcessTest extends JourneyTest {
         "singleAdopterOppositeSexAgeGap", 40,
         "childConsentAge", 8));
     facts.put("confidential", false);
-    facts.put("integrationPeriod", "P30D");
-    facts.put("integrationMinimum", "P30D"); // 评估办法 art. 8, as the service configures it
     facts.put("registrarReviewReminderBefore", "P3D");
     facts.put("followUpOffsets", List.of("P3M", "P6M", "P12M"));
     return facts;
@@ -614,7 +594,8 @@ class AdoptionProcessTest extends JourneyTest {
   /** Up to the 30-day integration and its assessment: the report task, open. */
   private UserTask driveToReport(Application application) {
     driveToIntegration(application);
-    journeys.advanceClock(Duration.ofDays(30).plusHours(1));
+    journeys.advanceClockTo(OffsetDateTime.parse((String) workers.awaitJobAt(application.id(), DUE_DATE, "IntegrationDue")
+        .result().get("integrationEnds")).plusHours(1));
     completeIntegration(exported.awaitOpenTask(application.instance(), ASSESS_INTEGRATION));
     return exported.awaitOpenTask(application.instance(), WRITE_REPORT);
   }

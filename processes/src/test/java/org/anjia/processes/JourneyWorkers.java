@@ -47,6 +47,7 @@ final class JourneyWorkers implements AutoCloseable {
   static final Map<String, Integer> PERIOD_DAYS = Map.of(
       "public-notice", 60,
       "assessment-report", 60,
+      "integration-period", 30,
       "registrar-review", 30,
       "dissolution-registration", 30);
 

@@ -14,6 +14,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
@@ -76,6 +77,26 @@ public abstract class RegistryIntegrationTest {
   }
 
   /** A multipart form, as a page uploads a file. */
+  /** The instance of that process whose business key is the application, from the exporter's projection. */
+  protected static long processInstance(String applicationId, String bpmnProcessId) {
+    return JdbcClient.create(STACK.dataSource())
+        .sql("select process_instance_key from engine.process_instance where business_key = ? and bpmn_process_id = ?")
+        .param(applicationId).param(bpmnProcessId).query(Long.class).single();
+  }
+
+  /** A process-level variable of the application's adoption, as the engine holds it (text of a JSON string). */
+  protected static String adoptionVariable(String applicationId, String name) {
+    return JdbcClient.create(STACK.dataSource())
+        .sql("select value #>> '{}' from engine.variable where process_instance_key = ? and name = ?")
+        .param(processInstance(applicationId, "adoption")).param(name).query(String.class).single();
+  }
+
+  /** Just past the end of the integration period the engine's timer waits for (评估办法 art. 8). */
+  protected static void passIntegrationPeriod(String applicationId) {
+    STACK.advanceClockTo(java.time.OffsetDateTime.parse(adoptionVariable(applicationId, "integrationEnds")).toInstant()
+        .plusSeconds(3600));
+  }
+
   /** One typed document as the pages upload it (multipart: {@code type} and {@code file}). */
   protected Response upload(User user, String path, String type, String fileName, String contentType, byte[] content) {
     HttpHeaders part = new HttpHeaders();

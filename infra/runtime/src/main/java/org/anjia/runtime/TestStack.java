@@ -93,6 +93,11 @@ public final class TestStack {
     broker.advanceClock(offset);
   }
 
+  /** Moves the engine's clock to {@code target} (never back), e.g. just past a due date the engine computed. */
+  public void advanceClockTo(java.time.Instant target) {
+    broker.advanceClockTo(target);
+  }
+
   public ExportedRecords exported() {
     return new ExportedRecords(dataSource());
   }

@@ -12,6 +12,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The real Zeebe 8.6 broker (standalone, embedded gateway) from the Maven distribution, run as a
@@ -19,6 +21,9 @@ import java.util.Map;
  * that needs the engine; the broker keeps its state in {@code dataDirectory} across restarts.
  */
 public final class ZeebeBroker extends LaunchedProgram {
+
+  /** The actuator's answer to a clock change, e.g. {"epochMilli":1795000000000,"instant":"…"}. */
+  private static final Pattern EPOCH_MILLI = Pattern.compile("\"epochMilli\"\\s*:\\s*(\\d+)");
 
   /** Exporter id in the broker configuration; env vars are ZEEBE_BROKER_EXPORTERS_ANJIA_*. */
   public static final String EXPORTER_ID = "ANJIA";
@@ -149,8 +154,11 @@ public final class ZeebeBroker extends LaunchedProgram {
     }
   }
 
-  /** Moves engine time forward; timers that fall due fire. Never move it backwards (runtime.md). */
-  public void advanceClock(Duration offset) {
+  /**
+   * Moves engine time forward; timers that fall due fire. Never move it backwards (runtime.md).
+   * Returns the engine's time after the move (the actuator answers with it).
+   */
+  public Instant advanceClock(Duration offset) {
     if (!settings.controlledClock()) {
       throw new IllegalStateException("The broker was started without a controlled clock");
     }
@@ -164,12 +172,23 @@ public final class ZeebeBroker extends LaunchedProgram {
       if (response.statusCode() != 200) {
         throw new IllegalStateException("Clock not moved: " + response.statusCode() + " " + response.body());
       }
+      Matcher epochMilli = EPOCH_MILLI.matcher(response.body());
+      if (!epochMilli.find()) {
+        throw new IllegalStateException("The clock endpoint did not say the time: " + response.body());
+      }
+      return Instant.ofEpochMilli(Long.parseLong(epochMilli.group(1)));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** Moves engine time forward to {@code target} (not back, if it is already later). */
+  public Instant advanceClockTo(Instant target) {
+    Instant now = advanceClock(Duration.ZERO);
+    return now.isBefore(target) ? advanceClock(Duration.between(now, target)) : now;
   }
 
   public String grpcAddress() {

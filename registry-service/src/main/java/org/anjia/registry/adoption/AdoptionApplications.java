@@ -151,8 +151,6 @@ class AdoptionApplications {
     variables.put("child", childFacts);
     variables.put("rules", rules.eligibility().asVariables());
     variables.put("confidential", application.isConfidential());
-    variables.put("integrationPeriod", rules.integrationPeriod());
-    variables.put("integrationMinimum", rules.integrationMinimum());
     variables.put("registrarReviewReminderBefore", rules.registrarReviewReminderBefore());
     variables.put("followUpOffsets", rules.followUpVisits());
     return variables;

@@ -28,8 +28,8 @@ import org.springframework.stereotype.Service;
 /**
  * An adoption's way as the family follows it on the portal: each step with the article it rests on,
  * what has to happen now and whether the family has to act, the next deadline — legal ones from the
- * dates the engine's timers run on (the integration period from the recorded matching, as its timer
- * counts it) — and the certificate numbers once issued.
+ * dates the engine's timers run on, so the page and the engine cannot disagree — and the
+ * certificate numbers once issued.
  */
 @Service
 class AdoptionJourney {
@@ -141,19 +141,13 @@ class AdoptionJourney {
   private Optional<Deadline> nextDeadline(ApplicationView application) {
     List<Deadline> candidates = new ArrayList<>();
     Map<String, OffsetDateTime> dates = caseDates.of(application.id(),
-        List.of("assessmentDue", "registrarReviewDue", "dissolutionDue"));
+        List.of("assessmentDue", "integrationEnds", "registrarReviewDue", "dissolutionDue"));
     switch (application.status()) {
       case ASSESSMENT_CONSENTED, ASSESSED, INTEGRATION_ASSESSED ->
           legal(candidates, dates, "assessmentDue", "ASSESSMENT_REPORT", ASSESSMENT_MEASURES + " 第九条");
       case MATCHED -> {
+        legal(candidates, dates, "integrationEnds", "INTEGRATION_PERIOD", ASSESSMENT_MEASURES + " 第八条");
         legal(candidates, dates, "assessmentDue", "ASSESSMENT_REPORT", ASSESSMENT_MEASURES + " 第九条");
-        reachedAt(application, ApplicationStatus.MATCHED).ifPresent(matched -> {
-          // the same floor as adoption.bpmn's integration timer: never shorter than the legal minimum
-          Instant ends = latest(matched.plus(java.time.Duration.parse(rules.integrationMinimum())),
-              matched.plus(java.time.Duration.parse(rules.integrationPeriod())));
-          candidates.add(deadline("INTEGRATION_PERIOD", ASSESSMENT_MEASURES + " 第八条",
-              OffsetDateTime.ofInstant(ends, dueDates.zone())));
-        });
       }
       case REPORTED -> legal(candidates, dates, "registrarReviewDue", "REGISTRAR_REVIEW", REGISTRATION_MEASURES + " 第八条");
       case DISSOLUTION_REQUESTED ->
@@ -195,10 +189,6 @@ class AdoptionJourney {
 
   private String number(String sql, UUID applicationId) {
     return jdbc.sql(sql).param("id", applicationId).query(String.class).optional().orElse(null);
-  }
-
-  private static Instant latest(Instant a, Instant b) {
-    return a.isAfter(b) ? a : b;
   }
 
   private static Optional<Instant> reachedAt(ApplicationView application, ApplicationStatus status) {

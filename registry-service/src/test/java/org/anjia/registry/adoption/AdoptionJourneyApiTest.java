@@ -109,7 +109,7 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
     assertThat(returned.path("dischargeReason").isNull() || returned.path("dischargeReason").isMissingNode()).isTrue();
 
     // the visits still pending end with the adoption
-    long instance = adoptionInstance(id);
+    long instance = processInstance(id, "adoption");
     STACK.exported().awaitProcessInstanceState(instance, "COMPLETED");
     assertThat(STACK.exported().userTasks(instance)).filteredOn(task -> task.elementId().equals("FollowUpVisit"))
         .as("only the visit before the dissolution").hasSize(1);
@@ -143,8 +143,9 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
     JsonNode matched = seen.get(2);
     assertThat(matched.path("familyActs").asBoolean()).as("the child lives with the family").isTrue();
     assertThat(matched.path("nextDeadline").path("code").asText()).isEqualTo("INTEGRATION_PERIOD");
-    assertThat(matched.path("nextDeadline").path("lastDay").asText())
-        .isEqualTo(LocalDate.now(CHINA).plusDays(30).toString());
+    assertThat(matched.path("nextDeadline").path("article").asText()).contains("第八条");
+    assertThat(instant(matched.path("nextDeadline").path("dueAt"))).as("the date the engine's timer waits for")
+        .isEqualTo(OffsetDateTime.parse(adoptionVariable(id, "integrationEnds")).toInstant());
 
     JsonNode reported = seen.get(3);
     assertThat(reported.path("nextDeadline").path("code").asText()).isEqualTo("REGISTRAR_REVIEW");
@@ -272,9 +273,11 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
         "integrationStartsOn", LocalDate.now().toString()));
     // the integration timer starts when the engine has the completion (it reaches it through the outbox)
     awaitTaskClosed(CASEWORKER_NANCHANG, matching.path("key").asText());
-    checkpoint.accept(journey(id), null);
+    checkpoint.accept(ExportedRecords.await(() -> Optional.of(journey(id))
+        .filter(journey -> "INTEGRATION_PERIOD".equals(journey.path("nextDeadline").path("code").asText())),
+        "the integration period's end on the portal"), null);
 
-    STACK.advanceClock(Duration.ofDays(31)); // the integration period (评估办法 art. 8)
+    passIntegrationPeriod(id);
     claimAndComplete(ASSESSOR_DONGHU, awaitTask(ASSESSOR_DONGHU, number, "AssessIntegration"), Map.of(
         "integrationVisitDate", LocalDate.now().toString(), "integrationFindings", "儿童与收养人相处融洽"));
     claimAndComplete(ASSESSOR_DONGHU, awaitTask(ASSESSOR_DONGHU, number, "WriteReport"), Map.of(
@@ -316,11 +319,6 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
     return request;
   }
 
-  private long adoptionInstance(String applicationId) {
-    return org.springframework.jdbc.core.simple.JdbcClient.create(STACK.dataSource())
-        .sql("select process_instance_key from engine.process_instance where business_key = ? and bpmn_process_id = 'adoption'")
-        .param(applicationId).query(Long.class).single();
-  }
 
   private JsonNode apply(User family, String path, Map<String, Object> body) {
     Response created = post(family, path, body);

@@ -65,4 +65,18 @@ class DeadlinesConfigurationTest {
             .rootCause()
             .hasMessageContaining("No holiday calendars at classpath*:no-such-calendars/cn-*.yaml"));
   }
+
+  @Test
+  void refusesToStartWithAPeriodBelowItsLegalMinimum() {
+    context.withPropertyValues(
+            "anjia.deadlines.periods.integration-period=20 calendar days",
+            "anjia.deadlines.minimums.integration-period=30 calendar days")
+        .run(started -> assertThat(started).getFailure()
+            .rootCause()
+            .hasMessageContaining("anjia.deadlines.periods.integration-period (20 calendar days) must be at least"));
+    context.withPropertyValues(
+            "anjia.deadlines.periods.integration-period=45 calendar days",
+            "anjia.deadlines.minimums.integration-period=30 calendar days")
+        .run(started -> assertThat(started).hasNotFailed());
+  }
 }

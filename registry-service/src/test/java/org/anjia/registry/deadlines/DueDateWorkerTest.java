@@ -13,7 +13,7 @@ class DueDateWorkerTest {
   private final DueDateWorker worker = new DueDateWorker(DueDates.withBundledCalendars(ZoneId.of("Asia/Shanghai")),
       new LegalDeadlines(Map.of(
           "registrar-review", LegalDuration.parse("30 calendar days"),
-          "assessment-report", LegalDuration.parse("60 calendar days"))));
+          "assessment-report", LegalDuration.parse("60 calendar days")), Map.of()));
 
   @Test
   void thirtyDaysFromTheDayAfterFilingEndAtMidnightInChina() {

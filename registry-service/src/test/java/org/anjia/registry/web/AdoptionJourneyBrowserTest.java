@@ -2,7 +2,6 @@ package org.anjia.registry.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Duration;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.anjia.registry.BrowserIntegrationTest;
@@ -28,7 +27,7 @@ class AdoptionJourneyBrowserTest extends BrowserIntegrationTest {
     Matcher journey = JOURNEY.matcher(untilMatching);
     assertThat(journey.find()).as("the first phase names the application and the child").isTrue();
 
-    STACK.advanceClock(Duration.ofDays(31)); // the integration period (收养评估办法 art. 8)
+    passIntegrationPeriod(journey.group(1));
 
     String registration = browser("adoption-journey.mjs", DEMO_PASSWORD, "from-integration",
         journey.group(1), journey.group(2), journey.group(3), journey.group(4));
