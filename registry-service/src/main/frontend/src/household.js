@@ -307,32 +307,52 @@ export function formErrors(formElement, summaryHost, summaryKey = 'apply.errorSu
 }
 
 /**
- * The submit flow both application pages share: check in the browser, send, go to the new
- * application's page; server field errors are shown next to their fields.
+ * A form's submit: the browser's own checks first ({@code check} returns [{field, message}]), then
+ * {@code send} with the button busy; server field errors land next to their fields, anything else
+ * in the summary. {@code send} does whatever success means (reset, report); when it navigates away it
+ * returns LEAVING_PAGE, and the button stays busy so nothing is submitted twice.
  */
-export function onApplicationSubmit(formElement, { readBody, validate, send, submitButton, submitLabelKey, errors, summaryHost }) {
+export const LEAVING_PAGE = Symbol('leaving page');
+
+export function onFormSubmit(formElement, { check, send, button, busyKey, errors, summaryHost }) {
   formElement.addEventListener('submit', async (event) => {
     event.preventDefault();
-    const body = readBody();
-    const problems = validate(body);
+    const problems = check();
     if (problems.length) {
       errors.show(problems);
       return;
     }
     errors.clear();
-    submitButton.disabled = true;
-    submitButton.textContent = t('apply.submitting');
+    const idleText = button.textContent;
+    button.disabled = true;
+    button.textContent = t(busyKey);
+    let outcome;
     try {
-      const application = await send(body);
-      location.href = `application.html?id=${encodeURIComponent(application.id)}&created=1`;
+      outcome = await send();
     } catch (error) {
-      submitButton.disabled = false;
-      submitButton.textContent = t(submitLabelKey);
-      if (error.status === 400 && error.fieldErrors.length) errors.show(error.fieldErrors, error.problem.detail);
+      if (error.status === 400 && error.fieldErrors?.length) errors.show(error.fieldErrors, error.problem.detail);
       else {
         fill(summaryHost, errorNotice(error));
         summaryHost.focus();
       }
     }
+    if (outcome !== LEAVING_PAGE) {
+      button.disabled = false;
+      button.textContent = idleText;
+    }
+  });
+}
+
+/** The submit flow both application pages share: on success, the new application's page. */
+export function onApplicationSubmit(formElement, { readBody, validate, send, submitButton, errors, summaryHost }) {
+  let body;
+  onFormSubmit(formElement, {
+    check: () => validate(body = readBody()),
+    send: async () => {
+      const application = await send(body);
+      location.href = `application.html?id=${encodeURIComponent(application.id)}&created=1`;
+      return LEAVING_PAGE;
+    },
+    button: submitButton, busyKey: 'apply.submitting', errors, summaryHost,
   });
 }

@@ -88,7 +88,6 @@ onApplicationSubmit(formElement, {
   validate,
   send: (body) => api.submitAdoptionApplication(body),
   submitButton,
-  submitLabelKey: 'adopt.submit',
   errors,
   summaryHost,
 });

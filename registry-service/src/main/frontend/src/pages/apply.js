@@ -94,7 +94,6 @@ onApplicationSubmit(formElement, {
   validate,
   send: (body) => api.submitFosterApplication(body),
   submitButton,
-  submitLabelKey: 'apply.submit',
   errors,
   summaryHost,
 });

@@ -6,7 +6,7 @@
 // reason, its documents too, and nobody changes it.
 import { api } from '../api.js';
 import { childRecordForm } from '../childRecordForm.js';
-import { field, formErrors, select, text } from '../household.js';
+import { field, formErrors, onFormSubmit, select, text } from '../household.js';
 import { renderSealedReasonPrompt } from '../sealedReason.js';
 import { formatBytes, formatDate, formatDateTime, label, t } from '../i18n.js';
 import { el, errorNotice, fill, hasRole, initPage, notice, requireRole } from '../shell.js';
@@ -151,33 +151,17 @@ editCancel.addEventListener('click', () => {
   fileHost.querySelector('[data-testid="edit-open"]')?.focus();
 });
 
-editForm.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  const record = recordForm.read();
-  const problems = recordForm.validate(record);
-  if (problems.length) {
-    editErrors.show(problems);
-    return;
-  }
-  editErrors.clear();
-  editSubmit.disabled = true;
-  editSubmit.textContent = t('childFile.edit.submitting');
-  try {
-    const updated = await api.updateChild(id, record);
+let edited;
+onFormSubmit(editForm, {
+  check: () => recordForm.validate(edited = recordForm.read()),
+  send: async () => {
+    const updated = await api.updateChild(id, edited);
     editPanel.hidden = true;
     fill(messages, notice('success', t('childFile.edit.done')));
     show(updated);
     await loadHistory();
-  } catch (error) {
-    if (error.status === 400 && error.fieldErrors.length) editErrors.show(error.fieldErrors, error.problem.detail);
-    else {
-      fill(editSummary, errorNotice(error));
-      editSummary.focus();
-    }
-  } finally {
-    editSubmit.disabled = false;
-    editSubmit.textContent = t('childFile.edit.submit');
-  }
+  },
+  button: editSubmit, busyKey: 'childFile.edit.submitting', errors: editErrors, summaryHost: editSummary,
 });
 
 // --- adding a placement ---------------------------------------------------------------------
@@ -207,34 +191,21 @@ const placementForm = el('form', { novalidate: true, dataset: { testid: 'placeme
 for (const [name, control] of Object.entries(placementControls)) control.dataset.testid = `placement-${name}`;
 const placementErrors = formErrors(placementForm, placementSummary);
 
-placementForm.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  fill(placementMessage);
-  const placement = Object.fromEntries(Object.entries(placementControls).map(([name, control]) => [name, control.value.trim() || null]));
-  const problems = ['kind', 'from'].filter((name) => !placement[name]).map((name) => ({ field: name, message: t('apply.err.required') }));
-  if (problems.length) {
-    placementErrors.show(problems);
-    return;
-  }
-  placementErrors.clear();
-  placementSubmit.disabled = true;
-  placementSubmit.textContent = t('childFile.placement.submitting');
-  try {
+let placement;
+onFormSubmit(placementForm, {
+  check: () => {
+    fill(placementMessage);
+    placement = Object.fromEntries(Object.entries(placementControls).map(([name, control]) => [name, control.value.trim() || null]));
+    return ['kind', 'from'].filter((name) => !placement[name]).map((name) => ({ field: name, message: t('apply.err.required') }));
+  },
+  send: async () => {
     const updated = await api.placeChild(id, placement);
     placementForm.reset();
     fill(placementMessage, notice('success', t('childFile.placement.done', { kind: label('placement', placement.kind) })));
     show(updated);
     await loadHistory();
-  } catch (error) {
-    if (error.status === 400 && error.fieldErrors.length) placementErrors.show(error.fieldErrors, error.problem.detail);
-    else {
-      fill(placementSummary, errorNotice(error));
-      placementSummary.focus();
-    }
-  } finally {
-    placementSubmit.disabled = false;
-    placementSubmit.textContent = t('childFile.placement.submit');
-  }
+  },
+  button: placementSubmit, busyKey: 'childFile.placement.submitting', errors: placementErrors, summaryHost: placementSummary,
 });
 
 // --- documents ------------------------------------------------------------------------------
@@ -258,36 +229,22 @@ const uploadForm = el('form', { novalidate: true, dataset: { testid: 'upload-for
 for (const [name, control] of Object.entries(uploadControls)) control.dataset.testid = `upload-${name}`;
 const uploadErrors = formErrors(uploadForm, uploadSummary);
 
-uploadForm.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  fill(uploadMessage);
-  const type = uploadControls.type.value;
-  const file = uploadControls.file.files?.[0];
-  const problems = [];
-  if (!type) problems.push({ field: 'type', message: t('app.upload.chooseType') });
-  if (!file) problems.push({ field: 'file', message: t('app.upload.chooseFile') });
-  if (problems.length) {
-    uploadErrors.show(problems);
-    return;
-  }
-  uploadErrors.clear();
-  uploadSubmit.disabled = true;
-  uploadSubmit.textContent = t('app.upload.uploading');
-  try {
-    const uploaded = await api.uploadChildDocument(id, type, file);
+onFormSubmit(uploadForm, {
+  check: () => {
+    fill(uploadMessage);
+    const problems = [];
+    if (!uploadControls.type.value) problems.push({ field: 'type', message: t('app.upload.chooseType') });
+    if (!uploadControls.file.files?.[0]) problems.push({ field: 'file', message: t('app.upload.chooseFile') });
+    return problems;
+  },
+  send: async () => {
+    const file = uploadControls.file.files[0];
+    const uploaded = await api.uploadChildDocument(id, uploadControls.type.value, file);
     uploadForm.reset();
     fill(uploadMessage, notice('success', t('app.upload.done', { name: uploaded?.fileName ?? file.name })));
     await Promise.all([loadDocuments(), loadHistory()]);
-  } catch (error) {
-    if (error.status === 400 && error.fieldErrors.length) uploadErrors.show(error.fieldErrors, error.problem.detail);
-    else {
-      fill(uploadSummary, errorNotice(error));
-      uploadSummary.focus();
-    }
-  } finally {
-    uploadSubmit.disabled = false;
-    uploadSubmit.textContent = t('app.upload.button');
-  }
+  },
+  button: uploadSubmit, busyKey: 'app.upload.uploading', errors: uploadErrors, summaryHost: uploadSummary,
 });
 
 function renderDocuments(documents) {

@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { formatDate, label, t } from '../i18n.js';
 import { childRecordForm } from '../childRecordForm.js';
-import { formErrors } from '../household.js';
+import { LEAVING_PAGE, formErrors, onFormSubmit } from '../household.js';
 import { el, errorNotice, fill, hasRole, initPage, requireRole } from '../shell.js';
 
 const PAGE_SIZE = 50;
@@ -102,30 +102,18 @@ toggleButton.addEventListener('click', () => {
   if (!admitForm.hidden) recordForm.focus();
 });
 
-admitForm.addEventListener('submit', async (event) => {
-  event.preventDefault();
-  fill(admitMessage);
-  const record = recordForm.read();
-  const problems = recordForm.validate(record);
-  if (problems.length) {
-    errors.show(problems);
-    return;
-  }
-  errors.clear();
-  submitButton.disabled = true;
-  submitButton.textContent = t('children.admit.submitting');
-  try {
-    const child = await api.admitChild(record);
+let admitted;
+onFormSubmit(admitForm, {
+  check: () => {
+    fill(admitMessage);
+    return recordForm.validate(admitted = recordForm.read());
+  },
+  send: async () => {
+    const child = await api.admitChild(admitted);
     location.href = `${childHref(child)}&created=1`;
-  } catch (error) {
-    submitButton.disabled = false;
-    submitButton.textContent = t('children.admit.submit');
-    if (error.status === 400 && error.fieldErrors.length) errors.show(error.fieldErrors, error.problem.detail);
-    else {
-      fill(summaryHost, errorNotice(error));
-      summaryHost.focus();
-    }
-  }
+    return LEAVING_PAGE;
+  },
+  button: submitButton, busyKey: 'children.admit.submitting', errors, summaryHost,
 });
 
 // --- page -----------------------------------------------------------------------------------
