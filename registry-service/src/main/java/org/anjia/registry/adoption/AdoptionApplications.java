@@ -94,11 +94,7 @@ class AdoptionApplications {
   @Transactional
   void confirmBySpouse(UUID applicationId) {
     CurrentUser user = users.current();
-    Application application = applications.get(applicationId);
-    if (application.getType() != ApplicationType.ADOPTION
-        || !accounts.isMember(application.getFamilyId(), user.subject())) {
-      throw new NotFoundException("application " + applicationId);
-    }
+    Application application = ownAdoption(applicationId, user);
     String submitter = application.getHistory().getFirst().getActor();
     if (application.getStatus() != ApplicationStatus.AWAITING_SPOUSE || user.username().equals(submitter)) {
       throw new ConflictException("anjia.adoption.spouseConfirmation");
@@ -106,6 +102,16 @@ class AdoptionApplications {
     application.confirmBySpouse(user.username());
     applications.moveTo(applicationId, ApplicationStatus.SUBMITTED, user.username(), labels.recorded("anjia.adoption.spouseConfirmed"));
     events.publishEvent(new AdoptionApplicationSubmitted(applicationId));
+  }
+
+  /** An adoption application of the user's own household; any other answers 404, as if it did not exist. */
+  Application ownAdoption(UUID applicationId, CurrentUser user) {
+    Application application = applications.get(applicationId);
+    if (application.getType() != ApplicationType.ADOPTION
+        || !accounts.isMember(application.getFamilyId(), user.subject())) {
+      throw new NotFoundException("application " + applicationId);
+    }
+    return application;
   }
 
   /** What adoption.bpmn and its eligibility DMN start with (processes/README.md). */

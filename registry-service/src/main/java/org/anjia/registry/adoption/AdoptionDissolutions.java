@@ -11,18 +11,15 @@ import java.util.Objects;
 import java.util.UUID;
 import org.anjia.registry.applications.Application;
 import org.anjia.registry.applications.ApplicationStatus;
-import org.anjia.registry.applications.ApplicationType;
 import org.anjia.registry.applications.Applications;
 import org.anjia.registry.children.AdoptableChild;
 import org.anjia.registry.children.Children;
-import org.anjia.registry.families.FamilyAccounts;
 import org.anjia.registry.identity.CurrentUser;
 import org.anjia.registry.identity.CurrentUsers;
 import org.anjia.registry.web.ConflictException;
 import org.anjia.registry.web.FieldProblem;
 import org.anjia.registry.web.InvalidInputException;
 import org.anjia.registry.web.Labels;
-import org.anjia.registry.web.NotFoundException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,7 +39,7 @@ class AdoptionDissolutions {
 
   private final Applications applications;
   private final Children children;
-  private final FamilyAccounts accounts;
+  private final AdoptionApplications adoptions;
   private final CurrentUsers users;
   private final ApplicationEventPublisher events;
   private final JdbcClient jdbc;
@@ -50,11 +47,11 @@ class AdoptionDissolutions {
   private final Labels labels;
   private final Clock clock;
 
-  AdoptionDissolutions(Applications applications, Children children, FamilyAccounts accounts, CurrentUsers users,
+  AdoptionDissolutions(Applications applications, Children children, AdoptionApplications adoptions, CurrentUsers users,
       ApplicationEventPublisher events, JdbcClient jdbc, AdoptionRules rules, Labels labels, Clock clock) {
     this.applications = applications;
     this.children = children;
-    this.accounts = accounts;
+    this.adoptions = adoptions;
     this.users = users;
     this.events = events;
     this.jdbc = jdbc;
@@ -71,10 +68,7 @@ class AdoptionDissolutions {
   @Transactional
   UUID request(UUID applicationId, AdoptionDissolutionRequest request) {
     CurrentUser user = users.current();
-    Application application = applications.get(applicationId);
-    if (application.getType() != ApplicationType.ADOPTION || !accounts.isMember(application.getFamilyId(), user.subject())) {
-      throw new NotFoundException("application " + applicationId);
-    }
+    Application application = adoptions.ownAdoption(applicationId, user);
     if (application.getStatus() != ApplicationStatus.REGISTERED) {
       throw new ConflictException("anjia.adoption.dissolution.notRegistered");
     }
