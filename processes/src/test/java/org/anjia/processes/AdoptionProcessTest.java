@@ -11,6 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.assertj.core.api.Assertions.within;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.Decision;
 import io.camunda.client.api.response.Form;
 import io.camunda.client.api.response.Process;
@@ -29,6 +31,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import javax.xml.parsers.DocumentBuilderFactory;
 import org.anjia.processes.JourneyWorkers.Job;
@@ -146,6 +149,41 @@ class AdoptionProcessTest extends JourneyTest {
         "RecordPlacementRefused", "anjia.children.placement-refused {}")));
     assertThat(messages(placement)).containsExactly("child-adoption-placement-requested",
         "birth-parents-claimed =childId");
+  }
+
+  @Test
+  @DisplayName("no step, job or form field of placement, adoption or dissolution asks for a payment, fee or donation")
+  void adoptionHasNoPaymentFeeOrDonationStep() throws Exception {
+    // 收养登记与捐赠脱钩; the assessment is free (收养评估办法): names, job types and form fields are what
+    // people act on, so none may ask for money (explanatory texts may say that nothing is charged)
+    Pattern money = Pattern.compile("费|捐|缴|支付|付款|(?i)\\b(fees?|payments?|donations?|donate|charges?)\\b");
+    List<String> asked = new ArrayList<>();
+    Set<String> forms = new TreeSet<>();
+    for (String file : List.of("child-adoption-placement.bpmn", "adoption.bpmn", "adoption-dissolution.bpmn")) {
+      Document model = parse(classpathModel(file));
+      NodeList elements = model.getElementsByTagNameNS(BPMN_NS, "*");
+      for (int i = 0; i < elements.getLength(); i++) {
+        asked.add(((Element) elements.item(i)).getAttribute("name"));
+      }
+      asked.addAll(serviceTasks(model).values());
+      NodeList linked = model.getElementsByTagNameNS(ZEEBE_NS, "formDefinition");
+      for (int i = 0; i < linked.getLength(); i++) {
+        forms.add(((Element) linked.item(i)).getAttribute("formId"));
+      }
+    }
+    ObjectMapper json = new ObjectMapper();
+    for (String formId : forms) {
+      Path form = JourneyRuntime.classpathFiles("forms", ".form").stream()
+          .filter(path -> path.getFileName().toString().equals(formId + ".form")).findFirst().orElseThrow();
+      for (JsonNode component : json.readTree(JourneyRuntime.read(form)).findParents("type")) {
+        if (!component.path("type").asText().equals("text")) {
+          asked.add(component.path("key").asText() + " " + component.path("label").asText());
+          component.path("values").forEach(value -> asked.add(value.path("label").asText()));
+        }
+      }
+    }
+    assertThat(forms).as("the forms read").contains("adoption-assessment-consent", "adoption-registrar-review");
+    assertThat(asked).as("what people are asked").filteredOn(text -> money.matcher(text).find()).isEmpty();
   }
 
   // ---- the journey ----------------------------------------------------------------------------
