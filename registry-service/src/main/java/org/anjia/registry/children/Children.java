@@ -139,6 +139,10 @@ public class Children {
       throw new InvalidInputException(List.of(
           new FieldProblem("kind", labels.of("anjia.child.adoptionByRegistration"))));
     }
+    if (child.getDischargedOn() != null) {
+      // an adopted child has left the institution's care; only a registered dissolution brings it back
+      throw new ConflictException("anjia.child.discharged", child.getDischargedOn());
+    }
     // the current placement ends the day the new one starts, which cannot be before it began
     LocalDate currentStart = child.currentPlacementRecord().map(ChildPlacement::getStartedOn).orElse(null);
     if (currentStart != null && from.isBefore(currentStart)) {

@@ -161,6 +161,11 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
     assertThat(after.path("nextDeadline").path("lastDay").asText())
         .isEqualTo(LocalDate.now(CHINA).plusMonths(3).toString());
 
+    Response placedAfterAdoption = post(CASEWORKER_NANCHANG, "/api/children/" + adoption.childId() + "/placements",
+        Map.of("kind", "FOSTER", "from", LocalDate.now().toString()));
+    assertThat(placedAfterAdoption.status()).as("an adopted child has left the institution's care").isEqualTo(409);
+    assertThat(placedAfterAdoption.body().path("detail").asText()).contains("离院");
+
     Response withoutConsent = post(FAMILY_WANG, "/api/portal/applications/" + id + "/dissolution",
         dissolution(LocalDate.now(), null));
     assertThat(withoutConsent.status()).isEqualTo(400);
