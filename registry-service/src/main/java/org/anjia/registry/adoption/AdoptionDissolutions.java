@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.anjia.registry.applications.Application;
 import org.anjia.registry.applications.ApplicationStatus;
 import org.anjia.registry.applications.Applications;
+import org.anjia.registry.applications.DocumentType;
 import org.anjia.registry.children.AdoptableChild;
 import org.anjia.registry.children.Children;
 import org.anjia.registry.identity.CurrentUser;
@@ -29,7 +30,7 @@ import org.springframework.transaction.annotation.Transactional;
  * 解除收养关系: the adopters apply, with the written agreement, to register the dissolution of a
  * registered adoption at any time after its registration (民法典 arts. 1114–1116; 登记办法 art. 10);
  * adoption-dissolution.bpmn gives the registrar 30 days; registration issues the 解除收养关系证明
- * number and returns a minor to the institution's care (art. 1117).
+ * (number and PDF) and returns a minor to the institution's care (art. 1117).
  */
 @Service
 class AdoptionDissolutions {
@@ -40,6 +41,7 @@ class AdoptionDissolutions {
   private final Applications applications;
   private final Children children;
   private final AdoptionApplications adoptions;
+  private final AdoptionRegistry registry;
   private final CurrentUsers users;
   private final ApplicationEventPublisher events;
   private final JdbcClient jdbc;
@@ -47,11 +49,13 @@ class AdoptionDissolutions {
   private final Labels labels;
   private final Clock clock;
 
-  AdoptionDissolutions(Applications applications, Children children, AdoptionApplications adoptions, CurrentUsers users,
+  AdoptionDissolutions(Applications applications, Children children, AdoptionApplications adoptions,
+      AdoptionRegistry registry, CurrentUsers users,
       ApplicationEventPublisher events, JdbcClient jdbc, AdoptionRules rules, Labels labels, Clock clock) {
     this.applications = applications;
     this.children = children;
     this.adoptions = adoptions;
+    this.registry = registry;
     this.users = users;
     this.events = events;
     this.jdbc = jdbc;
@@ -140,6 +144,10 @@ class AdoptionDissolutions {
         .param("number", number).param("on", today).param("note", note).param("id", open.get("id"))
         .update();
     Application application = applications.get(applicationId);
+    byte[] pdf = AdoptionCertificate.dissolution(number, today, registry.parties(application),
+        registry.certificateNumber(applicationId), rules.certificateFont());
+    applications.attachGenerated(applicationId, DocumentType.DISSOLUTION_CERTIFICATE,
+        "解除收养关系证明-" + application.getNumber() + ".pdf", "application/pdf", pdf);
     applications.moveTo(applicationId, ApplicationStatus.DISSOLVED, AdoptionRegistry.ENGINE, number);
     children.recordDissolution(application.getChildId(), number, today, BASIS_MINOR.equals(open.get("basis")));
     events.publishEvent(new AdoptionDissolved(applicationId));

@@ -66,14 +66,8 @@ class AdoptionRegistry {
     LocalDate today = LocalDate.now(clock);
     String number = "%s%d第%06d号".formatted(rules.certificatePrefix(), Year.now(clock).getValue(),
         jdbc.sql("select nextval('adoption_certificate_seq')").query(Long.class).single());
-    List<String> adopters = family.getMembers().stream()
-        .filter(m -> m.getRole() == MemberRole.PRIMARY_CAREGIVER || m.getRole() == MemberRole.SPOUSE)
-        .map(HouseholdMember::getName).toList();
-    String registrar = institutions.institutions().stream()
-        .filter(i -> i.jurisdiction().equals(application.getJurisdictionCode()))
-        .map(Institutions.Institution::jurisdictionName).findFirst().orElse(application.getJurisdictionCode());
-    byte[] pdf = AdoptionCertificate.pdf(new AdoptionCertificate.Content(number, today, adopters, child.name(),
-        child.sex(), registrar, application.isConfidential()), rules.certificateFont());
+    byte[] pdf = AdoptionCertificate.registration(number, today, parties(application), application.isConfidential(),
+        rules.certificateFont());
     UUID certificate = applications.attachGenerated(applicationId, DocumentType.ADOPTION_CERTIFICATE,
         "收养登记证-" + application.getNumber() + ".pdf", "application/pdf", pdf);
     jdbc.sql("""
@@ -88,6 +82,25 @@ class AdoptionRegistry {
       applications.sealOnRegistration(applicationId);
     }
     return number;
+  }
+
+  /** The adopters (primary caregiver and spouse), the child and the registrar, as the certificates name them. */
+  AdoptionCertificate.Parties parties(Application application) {
+    Family family = families.findById(application.getFamilyId()).orElseThrow();
+    AdoptableChild child = children.adoptable(application.getChildId()).orElseThrow();
+    List<String> adopters = family.getMembers().stream()
+        .filter(m -> m.getRole() == MemberRole.PRIMARY_CAREGIVER || m.getRole() == MemberRole.SPOUSE)
+        .map(HouseholdMember::getName).toList();
+    String registrar = institutions.institutions().stream()
+        .filter(i -> i.jurisdiction().equals(application.getJurisdictionCode()))
+        .map(Institutions.Institution::jurisdictionName).findFirst().orElse(application.getJurisdictionCode());
+    return new AdoptionCertificate.Parties(adopters, child.name(), child.sex(), registrar);
+  }
+
+  /** The 收养登记证 number of a registered adoption. */
+  String certificateNumber(UUID applicationId) {
+    return jdbc.sql("select certificate_number from adoption_registration where application_id = :id")
+        .param("id", applicationId).query(String.class).single();
   }
 
   @Transactional

@@ -179,8 +179,8 @@ public class Applications {
   @Transactional
   public ApplicationView.DocumentView addDocument(UUID applicationId, DocumentType type, MultipartFile file) {
     Application application = visible(applicationId, null);
-    if (type == DocumentType.ADOPTION_CERTIFICATE) {
-      // only the registration issues it (AdoptionRegistry): an upload must not pass for the certificate
+    if (type.isIssued()) {
+      // only a registration issues it (AdoptionRegistry, AdoptionDissolutions): an upload must not pass for it
       throw new InvalidInputException(List.of(new FieldProblem("type", labels.of("anjia.validation.issuedDocument"))));
     }
     if (!type.isUploadableFor(application.getType())) {

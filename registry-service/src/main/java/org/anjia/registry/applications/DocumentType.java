@@ -23,6 +23,8 @@ public enum DocumentType {
   BIRTH_STATUS_PROOF(ApplicationType.ADOPTION),
   /** 收养登记证, issued by the registrar: never uploaded. */
   ADOPTION_CERTIFICATE,
+  /** 解除收养关系证明, issued by the registrar: never uploaded. */
+  DISSOLUTION_CERTIFICATE,
   OTHER(ApplicationType.FOSTER_FAMILY_QUALIFICATION, ApplicationType.ADOPTION);
 
   private final Set<ApplicationType> uploadableFor;
@@ -38,5 +40,10 @@ public enum DocumentType {
 
   boolean isUploadableFor(ApplicationType type) {
     return uploadableFor.contains(type);
+  }
+
+  /** Issued by the registrar itself (the certificates): nobody uploads it. */
+  boolean isIssued() {
+    return uploadableFor.isEmpty();
   }
 }

@@ -15,22 +15,37 @@ class AdoptionCertificateTest {
 
   private static final String FONT = "/usr/share/fonts/truetype/wqy/wqy-zenhei.ttc";
 
+  private static final AdoptionCertificate.Parties PARTIES = new AdoptionCertificate.Parties(
+      List.of("王秀英", "李建国"), "党小安", "FEMALE", "南昌市东湖区民政局");
+
   @Test
   void theCertificateNamesNumberAdoptersChildDateAndRegistrar() throws IOException {
-    byte[] pdf = AdoptionCertificate.pdf(new AdoptionCertificate.Content("收登字2026第000042号",
-        LocalDate.of(2026, 11, 20), List.of("王秀英", "李建国"), "党小安", "FEMALE", "南昌市东湖区民政局", true), FONT);
+    byte[] pdf = AdoptionCertificate.registration("收登字2026第000042号", LocalDate.of(2026, 11, 20), PARTIES, true,
+        FONT);
 
-    try (var document = Loader.loadPDF(pdf)) {
-      String text = new PDFTextStripper().getText(document);
-      assertThat(text).contains("收养登记证", "收登字2026第000042号", "王秀英、李建国", "党小安（女）",
-          "2026年11月20日", "南昌市东湖区民政局", "第一千一百一十条");
-    }
+    assertThat(text(pdf)).contains("收养登记证", "收登字2026第000042号", "王秀英、李建国", "党小安（女）",
+        "2026年11月20日", "南昌市东湖区民政局", "第一千一百一十条");
+  }
+
+  @Test
+  void theDissolutionCertificateNamesItsNumberTheAdoptionItEndsAndItsArticles() throws IOException {
+    byte[] pdf = AdoptionCertificate.dissolution("解收字2027第000007号", LocalDate.of(2027, 3, 2), PARTIES,
+        "收登字2026第000042号", FONT);
+
+    assertThat(text(pdf)).contains("解除收养关系证明", "解收字2027第000007号", "王秀英、李建国", "党小安（女）",
+        "原收养登记证号：收登字2026第000042号", "2027年3月2日", "第一千一百一十六条");
   }
 
   @Test
   void withoutTheFontRegistrationFailsLoudly() {
-    assertThatThrownBy(() -> AdoptionCertificate.pdf(new AdoptionCertificate.Content("x", LocalDate.now(),
-        List.of("a"), "b", "MALE", "c", false), "/nonexistent/font.ttc"))
+    assertThatThrownBy(() -> AdoptionCertificate.registration("x", LocalDate.now(), PARTIES, false,
+        "/nonexistent/font.ttc"))
         .hasMessageContaining("/nonexistent/font.ttc");
+  }
+
+  private static String text(byte[] pdf) throws IOException {
+    try (var document = Loader.loadPDF(pdf)) {
+      return new PDFTextStripper().getText(document);
+    }
   }
 }
