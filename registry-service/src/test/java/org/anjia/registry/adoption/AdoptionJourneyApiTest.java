@@ -232,6 +232,27 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
         .doesNotContain("身份证");
     assertThat(get(FAMILY_WANG, "/api/applications/" + application.path("id").asText()).body().path("status").asText())
         .isEqualTo("SUBMITTED");
+
+    // an assessment that finds no red flag covers every item of 评估办法 art. 8
+    String number = application.path("number").asText();
+    assertThat(post(REGISTRAR_DONGHU, "/api/tasks/" + documentsKey + "/complete", Map.of("variables", Map.of(
+        "documentChecklist", List.of("applicationForm", "hukouBook", "idCard", "maritalAndCapacityProof",
+            "childrenStatement", "healthCertificate"),
+        "documentsDecision", "complete"))).status()).isEqualTo(202);
+    claimAndComplete(REGISTRAR_DONGHU, awaitTask(REGISTRAR_DONGHU, number, "RecordConsent"), Map.of(
+        "consentSignedOn", LocalDate.now().toString(), "assessmentBy", "civil-affairs",
+        "assessors", List.of(Map.of("name", "as-donghu"), Map.of("name", "刘评估"))));
+    post(REGISTRAR_DONGHU, "/api/applications/" + application.path("id").asText() + "/assessors",
+        Map.of("assessor", ASSESSOR_DONGHU.username()));
+    String assessmentKey = awaitTask(ASSESSOR_DONGHU, number, "AssessFamily").path("key").asText();
+    assertThat(post(ASSESSOR_DONGHU, "/api/tasks/" + assessmentKey + "/claim", null).status()).isEqualTo(204);
+    Response partial = post(ASSESSOR_DONGHU, "/api/tasks/" + assessmentKey + "/complete", Map.of("variables", Map.of(
+        "homeVisitDate", LocalDate.now().toString(),
+        "assessmentItems", List.of("motive", "morals", "education", "health", "financesAndHousing"),
+        "assessmentFindings", "初步评估", "redFlag", "none")));
+    assertThat(partial.status()).isEqualTo(400);
+    assertThat(partial.body().path("errors").get(0).path("message").asText())
+        .contains("婚姻家庭关系", "社区环境", "第八条").doesNotContain("收养动机");
   }
 
   /**
