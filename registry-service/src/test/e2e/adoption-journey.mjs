@@ -283,6 +283,8 @@ async function fromIntegration([applicationId, applicationNumber, childId, child
   assert.equal(await journey.locator('[data-testid="journey-step"][data-state="DONE"]').count(), await steps.count(),
     'every step of the adoption is done');
   assert.ok(await journey.getByTestId('dissolution-form').count() === 1, 'a registered adoption offers the dissolution form');
+  assert.doesNotMatch(await journey.innerText(), /\bnull\b|undefined/, 'no placeholder leaks onto the page');
+  assert.match(await journey.getByTestId('journey-certificate').innerText(), /收登字\d{4}第\d{6}号/);
   step(`${FAMILY}: ${await steps.count()} steps done; next: ${(await nextDate.innerText()).trim()}`);
   await shot(page, 'family-portal');
   // sealed (民法典 art. 1110) for others, not for the adopters: their own record opens without a reason

@@ -107,11 +107,20 @@ export async function checkAllBoxes(form) {
  * placeholder shows for the browser's locale (zh-CN yyyy/mm/dd), confirmed with Enter.
  */
 export async function fillDateInForm(form, fieldLabel, isoDate) {
-  const input = form.locator('.fjs-form-field-datetime').filter({ hasText: fieldLabel }).locator('input.fjs-input');
+  // form-js attaches its date picker (flatpickr) after the field renders, and on attaching writes the
+  // field's value back into the input: typing into a field that has just been (re)drawn, as after a
+  // claim, can be undone a moment later. Wait for the picker, then check the date stays, as a user would.
+  const input = form.locator('.fjs-form-field-datetime').filter({ hasText: fieldLabel })
+    .locator('input.fjs-input.flatpickr-input:enabled');
   const [year, month, day] = isoDate.split('-');
   const placeholder = (await input.getAttribute('placeholder')) ?? 'yyyy/mm/dd';
-  await input.fill(placeholder.replace('yyyy', year).replace('mm', month).replace('dd', day));
-  await input.press('Enter');
+  const typed = placeholder.replace('yyyy', year).replace('mm', month).replace('dd', day);
+  await poll(async () => {
+    await input.fill(typed);
+    await input.press('Enter');
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    return (await input.inputValue()) === typed;
+  }, { timeout: 10_000, interval: 200, message: `the date ${typed} to stay in ${fieldLabel}` });
 }
 
 /** Completes the claimed task through the form and waits for the worklist it returns to. */

@@ -67,11 +67,12 @@ function dissolutionForm(applicationId, onDone) {
 
 /** A panel for one adoption application; onDissolutionApplied() runs after a dissolution application. */
 export async function journeyPanel(application, onDissolutionApplied) {
+  const title = el('h2', {}, t('journey.title', { number: application.number }));
   const panel = el('section', { class: 'panel journey', dataset: { testid: 'journey', applicationNumber: application.number } },
-    el('h2', {}, t('journey.title', { number: application.number })));
+    title);
   try {
     const journey = await api.journey(application.id);
-    panel.append(
+    fill(panel, title,
       el('div', { class: 'journey-now', dataset: { testid: 'journey-now', familyActs: String(journey.familyActs) } },
         notice(journey.familyActs ? 'warning' : 'info',
           el('strong', {}, t(journey.familyActs ? 'journey.youAct' : 'journey.othersAct')), ' ', journey.now)),
@@ -85,7 +86,7 @@ export async function journeyPanel(application, onDissolutionApplied) {
       el('ol', { class: 'journey-steps' }, journey.steps.map(step)),
       journey.status === 'REGISTERED' ? dissolutionForm(application.id, onDissolutionApplied) : null);
   } catch (error) {
-    panel.append(errorNotice(error));
+    fill(panel, title, errorNotice(error));
   }
   return panel;
 }

@@ -67,6 +67,9 @@ class AdoptionJourney {
       new StepDefinition(ApplicationStatus.DISSOLUTION_REQUESTED, "民法典 第一千一百一十四条至第一千一百一十六条"),
       new StepDefinition(ApplicationStatus.DISSOLVED, REGISTRATION_MEASURES + " 第十条"));
 
+  private static final Set<ApplicationStatus> REGISTERED_OR_LATER = EnumSet.of(ApplicationStatus.REGISTERED,
+      ApplicationStatus.DISSOLUTION_REQUESTED, ApplicationStatus.DISSOLVED);
+
   /** Where the family itself has to do something (confirm, bring documents, consent, live with the child). */
   private static final Set<ApplicationStatus> FAMILY_ACTS = EnumSet.of(ApplicationStatus.AWAITING_SPOUSE,
       ApplicationStatus.SUBMITTED, ApplicationStatus.DOCUMENTS_CHECKED, ApplicationStatus.MATCHED);
@@ -96,13 +99,17 @@ class AdoptionJourney {
     if (application.type() != ApplicationType.ADOPTION) {
       throw new NotFoundException("adoption " + applicationId);
     }
-    return new View(applicationId, application.status(), steps(application),
-        labels.of("anjia.journey.now." + application.status().name()),
-        FAMILY_ACTS.contains(application.status()), nextDeadline(application).orElse(null),
-        number("select certificate_number from adoption_registration where application_id = :id", applicationId),
-        number("""
+    ApplicationStatus status = application.status();
+    // the numbers are read after the status, so a registration committing in between must not show
+    // a number the status does not yet speak of
+    return new View(applicationId, status, steps(application), labels.of("anjia.journey.now." + status.name()),
+        FAMILY_ACTS.contains(status), nextDeadline(application).orElse(null),
+        REGISTERED_OR_LATER.contains(status)
+            ? number("select certificate_number from adoption_registration where application_id = :id", applicationId)
+            : null,
+        status == ApplicationStatus.DISSOLVED ? number("""
             select certificate_number from adoption_dissolution
-            where application_id = :id and outcome = 'REGISTERED'""", applicationId));
+            where application_id = :id and outcome = 'REGISTERED'""", applicationId) : null);
   }
 
   private List<Step> steps(ApplicationView application) {
