@@ -3,6 +3,7 @@
 // registered adoption, the application to register an agreed dissolution (民法典 arts. 1114–1116).
 import { api } from './api.js';
 import { formatDate, t } from './i18n.js';
+import { formErrors, onFormSubmit } from './household.js';
 import { el, errorNotice, fill, notice } from './shell.js';
 
 const STATE_MARK = { DONE: '✓', CURRENT: '●', UPCOMING: '○', REFUSED: '✕' };
@@ -25,42 +26,44 @@ function deadline(next) {
     next.article ? el('span', { class: 'muted' }, `（${next.article}）`) : null);
 }
 
+/** One field of the dissolution form; ids carry the application, since the portal may show several. */
+function dissolutionField(applicationId, path, labelKey, control) {
+  const id = `dissolution-${path}-${applicationId}`;
+  Object.assign(control, { id, name: path });
+  control.dataset.field = path;
+  control.dataset.label = t(labelKey);
+  const error = el('span', { class: 'field-error', id: `${id}-error`, hidden: true, dataset: { errorFor: path } });
+  return control.type === 'checkbox'
+    ? el('div', { class: 'field' }, el('label', { for: id }, control, ' ', t(labelKey)), error)
+    : el('div', { class: 'field' }, el('label', { for: id }, t(labelKey)), control, error);
+}
+
 /** The dissolution application: the agreement's date, the adoptee's consent, the reason. */
 function dissolutionForm(applicationId, onDone) {
-  const message = el('div', { 'aria-live': 'polite' });
-  const signedOn = el('input', { id: `dissolution-date-${applicationId}`, type: 'date', required: true,
-    dataset: { testid: 'dissolution-date' } });
-  const consents = el('input', { id: `dissolution-consent-${applicationId}`, type: 'checkbox',
-    dataset: { testid: 'dissolution-consent' } });
-  const reason = el('textarea', { id: `dissolution-reason-${applicationId}`, rows: 3, maxlength: 2000, required: true,
-    dataset: { testid: 'dissolution-reason' } });
+  const summary = el('div', { tabindex: '-1', dataset: { testid: 'dissolution-errors' } });
+  const signedOn = el('input', { type: 'date', dataset: { testid: 'dissolution-date' } });
+  const consents = el('input', { type: 'checkbox', dataset: { testid: 'dissolution-consent' } });
+  const reason = el('textarea', { rows: 3, maxlength: 2000, dataset: { testid: 'dissolution-reason' } });
   const submit = el('button', { type: 'submit', class: 'button button-secondary', dataset: { testid: 'dissolution-submit' } },
     t('journey.dissolution.submit'));
   const form = el('form', { novalidate: true, dataset: { testid: 'dissolution-form' } },
     el('p', { class: 'muted' }, t('journey.dissolution.lead')),
-    el('div', { class: 'field' }, el('label', { for: signedOn.id }, t('journey.dissolution.signedOn')), signedOn),
-    el('div', { class: 'field' }, el('label', { for: consents.id }, consents, ' ', t('journey.dissolution.childConsents'))),
-    el('div', { class: 'field' }, el('label', { for: reason.id }, t('journey.dissolution.reason')), reason),
-    message, submit);
-  form.addEventListener('submit', async (event) => {
-    event.preventDefault();
-    if (!signedOn.value || !reason.value.trim()) {
-      fill(message, notice('error', t('journey.dissolution.required')));
-      return;
-    }
-    submit.disabled = true;
-    try {
+    summary,
+    dissolutionField(applicationId, 'agreementSignedOn', 'journey.dissolution.signedOn', signedOn),
+    dissolutionField(applicationId, 'childConsents', 'journey.dissolution.childConsents', consents),
+    dissolutionField(applicationId, 'reason', 'journey.dissolution.reason', reason),
+    submit);
+  onFormSubmit(form, {
+    check: () => [[signedOn, 'agreementSignedOn'], [reason, 'reason']]
+      .filter(([control]) => !control.value.trim())
+      .map(([, field]) => ({ field, message: t('apply.err.required') })),
+    send: async () => {
       await api.requestDissolution(applicationId, {
         agreementSignedOn: signedOn.value, reason: reason.value.trim(), childConsents: consents.checked ? true : null,
       });
       await onDone();
-    } catch (error) {
-      const fieldErrors = error.fieldErrors ?? [];
-      fill(message, fieldErrors.length
-        ? notice('error', el('ul', { dataset: { testid: 'dissolution-errors' } }, fieldErrors.map((e) => el('li', {}, e.message))))
-        : errorNotice(error));
-      submit.disabled = false;
-    }
+    },
+    button: submit, busyKey: 'journey.dissolution.submitting', errors: formErrors(form, summary), summaryHost: summary,
   });
   return el('details', { class: 'journey-dissolution' }, el('summary', {}, t('journey.dissolution.title')), form);
 }

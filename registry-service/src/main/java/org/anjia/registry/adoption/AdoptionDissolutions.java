@@ -2,7 +2,6 @@ package org.anjia.registry.adoption;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.Year;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -136,8 +135,7 @@ class AdoptionDissolutions {
           .param("id", applicationId).query(String.class).single();
     }
     LocalDate today = LocalDate.now(clock);
-    String number = "%s%d第%06d号".formatted(rules.dissolutionCertificatePrefix(), Year.now(clock).getValue(),
-        jdbc.sql("select nextval('adoption_dissolution_seq')").query(Long.class).single());
+    String number = registry.nextNumber(rules.dissolutionCertificatePrefix(), "adoption_dissolution_seq");
     jdbc.sql("""
             update adoption_dissolution set outcome = 'REGISTERED', certificate_number = :number, decided_on = :on,
               decision_note = :note where id = :id""")

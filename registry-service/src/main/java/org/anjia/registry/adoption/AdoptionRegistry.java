@@ -64,8 +64,7 @@ class AdoptionRegistry {
     Family family = families.findById(application.getFamilyId()).orElseThrow();
     AdoptableChild child = children.adoptable(application.getChildId()).orElseThrow();
     LocalDate today = LocalDate.now(clock);
-    String number = "%s%d第%06d号".formatted(rules.certificatePrefix(), Year.now(clock).getValue(),
-        jdbc.sql("select nextval('adoption_certificate_seq')").query(Long.class).single());
+    String number = nextNumber(rules.certificatePrefix(), "adoption_certificate_seq");
     byte[] pdf = AdoptionCertificate.registration(number, today, parties(application), application.isConfidential(),
         rules.certificateFont());
     UUID certificate = applications.attachGenerated(applicationId, DocumentType.ADOPTION_CERTIFICATE,
@@ -95,6 +94,12 @@ class AdoptionRegistry {
         .filter(i -> i.jurisdiction().equals(application.getJurisdictionCode()))
         .map(Institutions.Institution::jurisdictionName).findFirst().orElse(application.getJurisdictionCode());
     return new AdoptionCertificate.Parties(adopters, child.name(), child.sex(), registrar);
+  }
+
+  /** The registrar's next certificate number, e.g. 收登字2026第000042号: prefix, year, the sequence's next value. */
+  String nextNumber(String prefix, String sequence) {
+    return "%s%d第%06d号".formatted(prefix, Year.now(clock).getValue(),
+        jdbc.sql("select nextval('" + sequence + "')").query(Long.class).single());
   }
 
   /** The 收养登记证 number of a registered adoption. */
