@@ -11,7 +11,6 @@ import static org.anjia.registry.TestIdentityProvider.REGISTRAR_DONGHU;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
