@@ -119,8 +119,19 @@ export async function fillDateInForm(form, fieldLabel, isoDate) {
     await input.fill(typed);
     await input.press('Enter');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    return (await input.inputValue()) === typed;
+    // the picker redraws the date in its own format (2026/12/4 for 2026/12/04): compare the date, not the text
+    return sameDay(await input.inputValue(), placeholder, isoDate);
   }, { timeout: 10_000, interval: 200, message: `the date ${typed} to stay in ${fieldLabel}` });
+}
+
+/** Whether a date as the field shows it (in the placeholder's order, with or without leading zeros) is that day. */
+export function sameDay(shown, placeholder, isoDate) {
+  const order = placeholder.match(/yyyy|mm|dd/g) ?? ['yyyy', 'mm', 'dd'];
+  const parts = shown.match(/\d+/g) ?? [];
+  if (parts.length !== 3) return false;
+  const value = Object.fromEntries(order.map((name, i) => [name, Number(parts[i])]));
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return value.yyyy === year && value.mm === month && value.dd === day;
 }
 
 /** Completes the claimed task through the form and waits for the worklist it returns to. */
