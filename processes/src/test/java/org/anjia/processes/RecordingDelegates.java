@@ -1,0 +1,165 @@
+package org.anjia.processes;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.operaton.bpm.engine.delegate.DelegateExecution;
+import org.operaton.bpm.engine.delegate.JavaDelegate;
+import org.operaton.bpm.engine.impl.util.ClockUtil;
+
+/**
+ * Stands in for the registry service's beans that the models call (processes/README.md): each
+ * service-task delegate records what it was called with under the case's business key and sets the
+ * variables the service would set; {@code dueDate}, {@code taskDeadlines} and {@code followUpVisits}
+ * answer as the service does with its production defaults, counting calendar days only (no holiday
+ * calendar). A test can make a delegate fail to see what the engine does then.
+ */
+final class RecordingDelegates {
+
+  static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
+
+  /** The production defaults of anjia.deadlines.periods (registry-service application.yaml), in calendar days. */
+  static final Map<String, Integer> PERIOD_DAYS = Map.of(
+      "public-notice", 60,
+      "assessment-report", 60,
+      "integration-period", 30,
+      "registrar-review", 30,
+      "dissolution-registration", 30);
+
+  /** The production defaults of anjia.foster.deadlines: due after, reminder before. */
+  static final Map<String, Duration[]> TASK_DEADLINES = Map.of(
+      "CheckDocuments", new Duration[] {Duration.ofDays(5), Duration.ofDays(1)},
+      "AssessHome", new Duration[] {Duration.ofDays(20), Duration.ofDays(3)},
+      "ReviewByDirector", new Duration[] {Duration.ofDays(10), Duration.ofDays(2)},
+      "TrainCaregiver", new Duration[] {Duration.ofDays(30), Duration.ofDays(5)});
+
+  /** The production default of anjia.adoption.follow-up-visits. */
+  static final List<String> FOLLOW_UP_OFFSETS = List.of("P3M", "P6M", "P12M");
+
+  /** One call of a delegate: which bean, at which element, with the variables it saw. */
+  record Call(String bean, String activityId, String processInstanceId, Map<String, Object> variables) {}
+
+  /** The service-task beans of the models and the variables each sets (the service's results). */
+  private static final Map<String, Map<String, Object>> RESULTS = Map.ofEntries(
+      Map.entry("taskReminder", Map.of()),
+      Map.entry("taskEscalation", Map.of()),
+      Map.entry("fosterRegisterEntry", Map.of()),
+      Map.entry("fosterRejection", Map.of()),
+      Map.entry("childAvailable", Map.of()),
+      Map.entry("childClaimed", Map.of()),
+      Map.entry("childPlacementRefused", Map.of()),
+      Map.entry("adoptionRejection", Map.of()),
+      Map.entry("adoptionRegistration", Map.of("certificateNumber", "收登字TEST")),
+      Map.entry("dissolutionRegistration", Map.of("dissolutionCertificateNumber", "解收字TEST")),
+      Map.entry("dissolutionRefusal", Map.of()));
+
+  private final Map<String, List<Call>> callsByCase = new ConcurrentHashMap<>();
+  private final Set<String> failing = ConcurrentHashMap.newKeySet();
+
+  Map<Object, Object> beans() {
+    Map<Object, Object> beans = new HashMap<>();
+    RESULTS.forEach((bean, result) -> beans.put(bean, (JavaDelegate) execution -> call(bean, execution, result)));
+    beans.put("dueDate", (JavaDelegate) this::dueDate);
+    beans.put("taskDeadlines", new TaskDeadlines());
+    beans.put("followUpVisits", new FollowUpVisits());
+    return beans;
+  }
+
+  private void call(String bean, DelegateExecution execution, Map<String, Object> result) {
+    if (failing.contains(bean)) {
+      throw new IllegalStateException(bean + " unavailable (test)");
+    }
+    callsByCase.computeIfAbsent(execution.getProcessBusinessKey(), key -> new CopyOnWriteArrayList<>())
+        .add(new Call(bean, execution.getCurrentActivityId(), execution.getProcessInstanceId(),
+            new HashMap<>(execution.getVariables())));
+    result.forEach(execution::setVariable);
+  }
+
+  /** The service's due-date step: the period named by the input {@code deadline} into the variable named by {@code variable}. */
+  private void dueDate(DelegateExecution execution) {
+    String deadline = (String) execution.getVariableLocal("deadline");
+    Integer days = PERIOD_DAYS.get(deadline);
+    if (days == null) {
+      throw new IllegalArgumentException("No legal period '" + deadline + "' configured: " + PERIOD_DAYS.keySet());
+    }
+    execution.setVariable((String) execution.getVariableLocal("variable"), periodEnd(days));
+    callsByCase.computeIfAbsent(execution.getProcessBusinessKey(), key -> new CopyOnWriteArrayList<>())
+        .add(new Call("dueDate", execution.getCurrentActivityId(), execution.getProcessInstanceId(),
+            Map.of("deadline", deadline)));
+  }
+
+  /** N calendar days counted from the day after the engine's today (China), ending at 24:00 of day N. */
+  static Date periodEnd(int days) {
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(CHINA).toLocalDate();
+    return Date.from(today.plusDays(days + 1L).atStartOfDay(CHINA).toInstant());
+  }
+
+  /** As the service's TaskDeadlines: each foster step's due date and reminder, from engine time. */
+  public static final class TaskDeadlines {
+
+    public Date due(String taskId) {
+      return Date.from(Instant.now(ClockUtilClock.INSTANCE).plus(TASK_DEADLINES.get(taskId)[0]));
+    }
+
+    public Date reminder(String taskId) {
+      Duration[] deadline = TASK_DEADLINES.get(taskId);
+      return Date.from(Instant.now(ClockUtilClock.INSTANCE).plus(deadline[0]).minus(deadline[1]));
+    }
+  }
+
+  /** As the service's FollowUpVisits: the configured offsets after registration (local practice). */
+  public static final class FollowUpVisits {
+
+    public List<String> offsets() {
+      return new ArrayList<>(FOLLOW_UP_OFFSETS);
+    }
+  }
+
+  /** The engine's clock as a java.time.Clock, truncated to seconds so repeated reads in one step agree. */
+  private static final class ClockUtilClock extends java.time.Clock {
+
+    static final ClockUtilClock INSTANCE = new ClockUtilClock();
+
+    @Override
+    public ZoneId getZone() {
+      return CHINA;
+    }
+
+    @Override
+    public java.time.Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return ClockUtil.getCurrentTime().toInstant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+    }
+  }
+
+  /** The calls of that bean for the case so far. */
+  List<Call> calls(String businessKey, String bean) {
+    return callsByCase.getOrDefault(businessKey, List.of()).stream().filter(call -> call.bean().equals(bean)).toList();
+  }
+
+  /** Every bean called for the case, in order. */
+  List<String> beansCalled(String businessKey) {
+    return callsByCase.getOrDefault(businessKey, List.of()).stream().map(Call::bean).toList();
+  }
+
+  void fail(String bean) {
+    failing.add(bean);
+  }
+
+  void recover(String bean) {
+    failing.remove(bean);
+  }
+}
