@@ -114,6 +114,11 @@ final class RecordingDelegates {
       Duration[] deadline = TASK_DEADLINES.get(taskId);
       return Date.from(Instant.now(ClockUtilClock.INSTANCE).plus(deadline[0]).minus(deadline[1]));
     }
+
+    /** The reminder of a legal deadline: the configured lead before it (registrar review: P3D). */
+    public Date reminderBefore(Date due, String deadline) {
+      return Date.from(due.toInstant().minus(Duration.ofDays(3)));
+    }
   }
 
   /** As the service's FollowUpVisits: the configured offsets after registration (local practice). */
