@@ -1,6 +1,6 @@
 // Thin client for the registry's JSON API. Every call sends Accept-Language so the server answers
 // (and words its problem+json errors) in the language the user chose.
-// Zeebe keys are 64-bit: they stay strings end to end (never Number()).
+// Task ids are the engine's strings: they stay strings end to end (never Number()).
 //
 // The browser is signed in by a server-side session (cookie). State-changing calls echo the CSRF
 // token the server keeps in the cookie XSRF-TOKEN as header X-XSRF-TOKEN. A 401 means the session

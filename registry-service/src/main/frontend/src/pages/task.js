@@ -11,7 +11,7 @@ const user = await requireRole(main, ...STAFF_ROLES, 'FAMILY', 'AUDITOR');
 const mayWork = hasRole(user, ...STAFF_ROLES, 'FAMILY');
 const backHref = () => (hasRole(user, ...STAFF_ROLES) || !hasRole(user, 'FAMILY') ? worklistHref() : 'portal.html');
 const backKey = hasRole(user, ...STAFF_ROLES) || !hasRole(user, 'FAMILY') ? 'common.back' : 'app.backPortal';
-// Zeebe keys are 64-bit: keep the key as the string it came in.
+// The engine's task id: keep it as the string it came in.
 const key = new URLSearchParams(location.search).get('key');
 
 let task = null;
@@ -77,7 +77,7 @@ function renderState() {
   claimButton.disabled = busy;
   unclaimButton.disabled = busy;
   completeButton.disabled = busy || !mine;
-  // only on a change: a needless re-render (e.g. when the claim's projection catches up) loses what
+  // only on a change: a needless re-render (e.g. the same state read again) loses what
   // was typed into a field in the moment before form-js took it over
   if (form && formReadOnly !== !mine) {
     formReadOnly = !mine;
@@ -87,24 +87,6 @@ function renderState() {
   else if (mine) fill(formHint);
   else if (task.assignee) fill(formHint, notice('warning', t('task.assignedToOther', { name: task.assignee })));
   else fill(formHint, notice('info', t('task.claimFirst')));
-}
-
-/** After claim/unclaim the projection may lag a moment: re-read until it agrees, briefly. */
-async function settle(expectedAssignee) {
-  for (let attempt = 0; attempt < 10; attempt += 1) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    try {
-      const fresh = await api.task(key);
-      if ((fresh.assignee ?? null) === expectedAssignee) {
-        task = fresh;
-        renderHead();
-        renderState();
-        return;
-      }
-    } catch {
-      return;
-    }
-  }
 }
 
 async function claim() {
@@ -117,7 +99,6 @@ async function claim() {
     renderHead();
     renderState();
     fill(actionMessage, notice('success', t('task.claimed')));
-    settle(user.username);
   } catch (error) {
     busy = false;
     renderState();
@@ -135,7 +116,6 @@ async function unclaim() {
     renderHead();
     renderState();
     fill(actionMessage, notice('info', t('task.unclaimed')));
-    settle(null);
   } catch (error) {
     busy = false;
     renderState();

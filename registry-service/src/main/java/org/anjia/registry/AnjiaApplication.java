@@ -1,20 +1,20 @@
 package org.anjia.registry;
 
-import io.camunda.client.annotation.Deployment;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /**
- * The registry service: records in PostgreSQL, job workers for the journeys, the worklist and the
- * web pages. At start it deploys every model from {@code processes/} and {@code forms/}; deploying
- * an unchanged resource again creates no new version, so every replica may do it.
+ * The registry service: records in PostgreSQL, the embedded workflow engine with the journeys'
+ * delegates, the worklist and the web pages. At start the engine deploys every model from
+ * {@code processes/} and {@code forms/} as one deployment (application.yaml,
+ * {@code operaton.bpm.deployment-resource-pattern}); an unchanged set creates no new version, and the
+ * engine's deployment lock lets every replica try.
  */
 @SpringBootApplication
 @ConfigurationPropertiesScan
 @EnableScheduling
-@Deployment(resources = {"classpath*:/processes/*.bpmn", "classpath*:/processes/*.dmn", "classpath*:/forms/*.form"})
 public class AnjiaApplication {
 
   public static void main(String[] args) {

@@ -4,9 +4,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.anjia.registry.TestIdentityProvider.User;
 import org.anjia.registry.families.TestResidentIds;
-import org.anjia.runtime.ExportedRecords;
 import org.anjia.runtime.TestStack;
 import org.junit.jupiter.api.BeforeEach;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.history.HistoricProcessInstance;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.core.io.ByteArrayResource;
@@ -14,36 +16,42 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
- * The service as it runs: real HTTP, the real Zeebe broker with our exporter, a real PostgreSQL.
- * One stack and one Spring context serve every test class of this JVM.
+ * The service as it runs: real HTTP, a real PostgreSQL and the real engine inside the service, on
+ * the engine clock of {@link EngineTime}. One database and one Spring context serve every test class
+ * of this JVM. Nothing is awaited: a step's effects (the next task, a status) are there when its
+ * request returns, because they commit in its transaction.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class RegistryIntegrationTest {
 
   protected static final TestStack STACK = TestStack.get();
 
+  static {
+    EngineTime.startOnce();
+  }
+
   @DynamicPropertySource
   static void stack(DynamicPropertyRegistry registry) {
     registry.add("spring.datasource.url", STACK::jdbcUrl);
     registry.add("spring.datasource.username", () -> "postgres");
     registry.add("spring.datasource.password", () -> "");
-    registry.add("camunda.client.grpc-address", () -> STACK.broker().grpcAddress());
-    registry.add("camunda.client.rest-address", () -> STACK.broker().restAddress().toString());
+    // timers fire when a test moves the clock (EngineTime), not when a background thread gets to them
+    registry.add("operaton.bpm.job-execution.enabled", () -> "false");
     // browser tests point anjia.test.issuer at the real Keycloak; the rest use the test key's issuer
     registry.add("anjia.identity.issuer", () -> "${anjia.test.issuer:" + TestIdentityProvider.get().issuer() + "}");
-    registry.add("anjia.outbox.resubmit-older-than", () -> "PT2S");
-    registry.add("anjia.outbox.resubmit-interval", () -> "PT1S");
   }
 
   @LocalServerPort
   protected int port;
+
+  @Autowired
+  protected ProcessEngine engine;
 
   protected RestClient http;
 
@@ -76,25 +84,43 @@ public abstract class RegistryIntegrationTest {
     return send(http.put(), user, path, body);
   }
 
-  /** A multipart form, as a page uploads a file. */
-  /** The instance of that process whose business key is the application, from the exporter's projection. */
-  protected static long processInstance(String applicationId, String bpmnProcessId) {
-    return JdbcClient.create(STACK.dataSource())
-        .sql("select process_instance_key from engine.process_instance where business_key = ? and bpmn_process_id = ?")
-        .param(applicationId).param(bpmnProcessId).query(Long.class).single();
+  /** The case's instance of that process (running or ended); its business key is the application's id. */
+  protected String processInstance(String applicationId, String processId) {
+    HistoricProcessInstance instance = engine.getHistoryService().createHistoricProcessInstanceQuery()
+        .processInstanceBusinessKey(applicationId).processDefinitionKey(processId).singleResult();
+    if (instance == null) {
+      throw new AssertionError("no " + processId + " for " + applicationId);
+    }
+    return instance.getId();
   }
 
-  /** A process-level variable of the application's adoption, as the engine holds it (text of a JSON string). */
-  protected static String adoptionVariable(String applicationId, String name) {
-    return JdbcClient.create(STACK.dataSource())
-        .sql("select value #>> '{}' from engine.variable where process_instance_key = ? and name = ?")
-        .param(processInstance(applicationId, "adoption")).param(name).query(String.class).single();
+  protected boolean processEnded(String processInstanceId) {
+    return engine.getHistoryService().createHistoricProcessInstanceQuery().processInstanceId(processInstanceId)
+        .singleResult().getEndTime() != null;
+  }
+
+  /** A process-level variable of the application's running adoption, as the engine holds it. */
+  protected Object adoptionVariable(String applicationId, String name) {
+    return engine.getRuntimeService().getVariable(processInstance(applicationId, "adoption"), name);
+  }
+
+  /** Today in China by the engine clock. */
+  protected static java.time.LocalDate today() {
+    return java.time.LocalDate.ofInstant(EngineTime.now(), java.time.ZoneId.of("Asia/Shanghai"));
+  }
+
+  /** Moves the engine clock on and runs what fell due. */
+  protected void moveClock(java.time.Duration by) {
+    EngineTime.moveTo(EngineTime.now().plus(by), engine.getManagementService());
+  }
+
+  protected void moveClockTo(java.time.Instant target) {
+    EngineTime.moveTo(target, engine.getManagementService());
   }
 
   /** Just past the end of the integration period the engine's timer waits for (评估办法 art. 8). */
-  protected static void passIntegrationPeriod(String applicationId) {
-    STACK.advanceClockTo(java.time.OffsetDateTime.parse(adoptionVariable(applicationId, "integrationEnds")).toInstant()
-        .plusSeconds(3600));
+  protected void passIntegrationPeriod(String applicationId) {
+    moveClockTo(((java.util.Date) adoptionVariable(applicationId, "integrationEnds")).toInstant().plusSeconds(3600));
   }
 
   /** One typed document as the pages upload it (multipart: {@code type} and {@code file}). */
@@ -131,36 +157,35 @@ public abstract class RegistryIntegrationTest {
     return created.body();
   }
 
-  /** The open task of that element for that application, once the exporter has projected it. */
-  protected JsonNode awaitTask(User user, String applicationNumber, String elementId) {
-    String candidateGroup = user.role();
-    return ExportedRecords.await(() -> {
-      JsonNode page = get(user, "/api/worklist?size=200&candidateGroup=" + candidateGroup).body();
-      for (JsonNode task : page.path("content")) {
-        if (task.path("elementId").asText().equals(elementId)
-            && task.path("application").path("number").asText().equals(applicationNumber)) {
-          return java.util.Optional.of(task);
-        }
+  /** The open task of that element for that application on the user's worklist; fails when it is not there. */
+  protected JsonNode openTask(User user, String applicationNumber, String elementId) {
+    JsonNode page = get(user, "/api/worklist?size=200&candidateGroup=" + user.role()).body();
+    for (JsonNode task : page.path("content")) {
+      if (task.path("elementId").asText().equals(elementId)
+          && task.path("application").path("number").asText().equals(applicationNumber)) {
+        return task;
       }
-      return java.util.Optional.empty();
-    }, elementId + " of " + applicationNumber + " in the worklist of " + user.username());
+    }
+    throw new AssertionError(elementId + " of " + applicationNumber + " is not on the worklist of "
+        + user.username() + ": " + page.path("content"));
   }
 
-  /** Until the engine has completed (or canceled) the task: the projection no longer shows it open. */
-  protected void awaitTaskClosed(User user, String taskKey) {
-    ExportedRecords.await(() -> {
-      Response task = get(user, "/api/tasks/" + taskKey);
-      return task.status() == 200 && !"CREATED".equals(task.body().path("state").asText())
-          ? java.util.Optional.of(true) : java.util.Optional.empty();
-    }, "task " + taskKey + " completed in the engine");
+  /** Done tasks leave the worklist: the task no longer answers. */
+  protected void assertTaskClosed(User user, String taskKey) {
+    Response task = get(user, "/api/tasks/" + taskKey);
+    if (task.status() != 404) {
+      throw new AssertionError("task " + taskKey + " still open: " + task.status() + " " + task.body());
+    }
   }
 
-  protected JsonNode awaitStatus(User reader, String applicationId, String status) {
-    return ExportedRecords.await(() -> {
-      JsonNode application = get(reader, "/api/applications/" + applicationId).body();
-      return status.equals(application.path("status").asText())
-          ? java.util.Optional.of(application) : java.util.Optional.empty();
-    }, "application " + applicationId + " in status " + status);
+  /** The application as the reader sees it, after checking its status. */
+  protected JsonNode assertStatus(User reader, String applicationId, String status) {
+    JsonNode application = get(reader, "/api/applications/" + applicationId).body();
+    if (!status.equals(application.path("status").asText())) {
+      throw new AssertionError("application " + applicationId + " is " + application.path("status").asText()
+          + ", expected " + status);
+    }
+    return application;
   }
 
   protected void claimAndComplete(User user, JsonNode task, Map<String, Object> variables) {
@@ -170,7 +195,7 @@ public abstract class RegistryIntegrationTest {
       throw new AssertionError("claim of " + key + " answered " + claim.status() + " " + claim.body());
     }
     Response complete = post(user, "/api/tasks/" + key + "/complete", Map.of("variables", variables));
-    if (complete.status() != 202) {
+    if (complete.status() != 204) {
       throw new AssertionError("completion of " + key + " answered " + complete.status() + " " + complete.body());
     }
   }

@@ -1,7 +1,7 @@
 package org.anjia.runtime;
 
 /**
- * A program the launchers run as a child process (the broker, Keycloak): started by the subclass,
+ * A program the launchers run as a child process (Keycloak): started by the subclass,
  * stopped gracefully (SIGTERM, then SIGKILL; a launcher script's JVM never outlives it).
  */
 abstract class LaunchedProgram implements AutoCloseable {

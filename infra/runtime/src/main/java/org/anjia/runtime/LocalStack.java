@@ -12,15 +12,15 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * The whole product on one machine, on embedded defaults: Keycloak with the anjia realm, the Zeebe
- * broker (with our exporter), then the registry service, which starts its own PostgreSQL and serves
- * the pages. State lives in
+ * The whole product on one machine, on embedded defaults: Keycloak with the anjia realm, then the
+ * registry service, which starts its own PostgreSQL, runs the workflow engine inside and serves the
+ * pages. State lives in
  * {@code .runtime/data} and survives restarts. Ctrl-C stops everything, service first.
  * Started by {@code infra/local/run}; it talks to the terminal directly (no logging framework).
  */
 public final class LocalStack {
 
-  /** The service's embedded PostgreSQL port (anjia.embedded-postgres.port), where the exporter writes. */
+  /** The service's embedded PostgreSQL port (anjia.embedded-postgres.port). */
   private static final int POSTGRES_PORT = 55432;
   private static final int SERVICE_PORT = Integer.getInteger("anjia.port", 8080);
   private static final int KEYCLOAK_PORT = 8180;
@@ -35,17 +35,6 @@ public final class LocalStack {
     Path logs = runtime.resolve("logs");
     Files.createDirectories(logs);
 
-    ZeebeBroker.Ports ports = ZeebeBroker.Ports.defaults();
-    ZeebeBroker broker = new ZeebeBroker(new ZeebeBroker.Settings(
-        Path.of(System.getProperty("anjia.zeebe.home")),
-        data.resolve("broker"),
-        runtime.resolve("anjia-zeebe-exporter.jar"),
-        "jdbc:postgresql://127.0.0.1:" + POSTGRES_PORT + "/postgres",
-        "postgres",
-        "",
-        ports,
-        false,
-        logs.resolve("broker.log")));
     KeycloakServer keycloak = new KeycloakServer(new KeycloakServer.Settings(
         Path.of(System.getProperty("anjia.keycloak.home")),
         data.resolve("keycloak"),
@@ -56,15 +45,12 @@ public final class LocalStack {
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       say("Stopping Anjia…");
       Processes.stop(service[0]);
-      broker.stop();
       keycloak.stop();
       say("Stopped.");
     }, "local-stack-shutdown"));
 
     say("Starting Keycloak (log: " + logs.resolve("keycloak.log") + "; the very first start builds it, ~1 min)");
     keycloak.start();
-    say("Starting the Zeebe broker (log: " + logs.resolve("broker.log") + ")");
-    broker.start();
 
     Path jar = serviceJar(root);
     say("Starting the registry service " + jar.getFileName() + " (log: " + logs.resolve("registry-service.log") + ")");
@@ -73,8 +59,6 @@ public final class LocalStack {
         "-Xmx768m",
         "-jar", jar.toString(),
         "--server.port=" + SERVICE_PORT,
-        "--camunda.client.grpc-address=" + broker.grpcAddress(),
-        "--camunda.client.rest-address=" + broker.restAddress(),
         "--anjia.identity.issuer=" + keycloak.issuerUri(),
         "--anjia.embedded-postgres.data-directory=" + data.resolve("postgres"),
         "--anjia.embedded-postgres.port=" + POSTGRES_PORT))
@@ -91,9 +75,8 @@ public final class LocalStack {
           安家 Anjia (sign in here)     %s/
           API (OpenAPI)                %s/api-docs.html
           Keycloak (realm anjia)       %s  (demo users: infra/keycloak/README.md)
-          Engine gRPC / REST           %s / %s
         Data: %s
-        """.formatted(url, url, keycloak.issuerUri(), broker.grpcAddress(), broker.restAddress(), data));
+        """.formatted(url, url, keycloak.issuerUri(), data));
     int exit = service[0].waitFor();
     say("The registry service exited with " + exit + "; see " + logs.resolve("registry-service.log"));
     System.exit(exit == 0 ? 0 : 1);

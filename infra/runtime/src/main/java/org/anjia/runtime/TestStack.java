@@ -5,13 +5,12 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import javax.sql.DataSource;
 
 /**
- * The real parts every integration test runs against: one PostgreSQL and one Zeebe broker (with
- * our exporter writing into that PostgreSQL and a controlled clock), started once per test JVM
- * and stopped when it exits. Locations come from the build (system properties set by Surefire).
+ * The real parts every integration test runs against: one PostgreSQL (the service's engine runs
+ * inside the service, on it) started once per test JVM and stopped when it exits, and Keycloak for
+ * the login tests. Locations come from the build (system properties set by Surefire).
  */
 public final class TestStack {
 
@@ -19,13 +18,11 @@ public final class TestStack {
 
   private final Path work;
   private final EmbeddedPostgres postgres;
-  private final ZeebeBroker broker;
   private KeycloakServer keycloak;
 
-  private TestStack(Path work, EmbeddedPostgres postgres, ZeebeBroker broker) {
+  private TestStack(Path work, EmbeddedPostgres postgres) {
     this.work = work;
     this.postgres = postgres;
-    this.broker = broker;
   }
 
   public static synchronized TestStack get() {
@@ -40,18 +37,7 @@ public final class TestStack {
     try {
       Path work = Files.createTempDirectory("anjia-test-stack");
       EmbeddedPostgres postgres = EmbeddedPostgres.builder().setCleanDataDirectory(true).start();
-      ZeebeBroker broker = new ZeebeBroker(new ZeebeBroker.Settings(
-          Path.of(requiredProperty("anjia.zeebe.home")),
-          work.resolve("broker"),
-          Path.of(requiredProperty("anjia.exporter.jar")),
-          postgres.getJdbcUrl("postgres", "postgres"),
-          "postgres",
-          "",
-          ZeebeBroker.Ports.free(),
-          true,
-          work.resolve("broker.log")));
-      broker.start();
-      return new TestStack(work, postgres, broker);
+      return new TestStack(work, postgres);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -73,10 +59,6 @@ public final class TestStack {
     return postgres.getJdbcUrl("postgres", "postgres");
   }
 
-  public ZeebeBroker broker() {
-    return broker;
-  }
-
   /** The real Keycloak with the anjia realm, started on first use: only login tests need it. */
   public synchronized KeycloakServer keycloak() {
     if (keycloak == null) {
@@ -89,24 +71,10 @@ public final class TestStack {
     return keycloak;
   }
 
-  public void advanceClock(Duration offset) {
-    broker.advanceClock(offset);
-  }
-
-  /** Moves the engine's clock to {@code target} (never back), e.g. just past a due date the engine computed. */
-  public void advanceClockTo(java.time.Instant target) {
-    broker.advanceClockTo(target);
-  }
-
-  public ExportedRecords exported() {
-    return new ExportedRecords(dataSource());
-  }
-
   private synchronized void stop() {
     if (keycloak != null) {
       keycloak.stop();
     }
-    broker.stop();
     try {
       postgres.close();
       deleteRecursively(work);

@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.anjia.registry.engine.ProcessVariables;
 import org.anjia.registry.applications.Application;
 import org.anjia.registry.applications.ApplicationStatus;
 import org.anjia.registry.applications.ApplicationType;
@@ -146,19 +147,21 @@ class AdoptionApplications {
     childFacts.put("parentsInSpecialHardship", child.parentsInSpecialHardship());
     childFacts.put("childConsents", declaration.get("child_consents"));
 
+    // what the eligibility DMN reads, as JSON text (process variables stay primitive)
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("adopters", adopters);
+    facts.put("married", married);
+    facts.put("spouseApplyingJointly", married && application.getSpouseConfirmedBy() != null);
+    facts.put("existingChildren", family.getMembers().stream().filter(m -> m.getRole() == MemberRole.CHILD).count());
+    facts.put("child", childFacts);
+    facts.put("rules", rules.eligibility().asVariables());
+
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put(AdoptionProcess.APPLICATION_ID, application.getId().toString());
     variables.put("applicationNumber", application.getNumber());
     variables.put("jurisdictionCode", application.getJurisdictionCode());
-    variables.put("adopters", adopters);
-    variables.put("married", married);
-    variables.put("spouseApplyingJointly", married && application.getSpouseConfirmedBy() != null);
-    variables.put("existingChildren", family.getMembers().stream().filter(m -> m.getRole() == MemberRole.CHILD).count());
-    variables.put("child", childFacts);
-    variables.put("rules", rules.eligibility().asVariables());
     variables.put("confidential", application.isConfidential());
-    variables.put("registrarReviewReminderBefore", rules.registrarReviewReminderBefore());
-    variables.put("followUpOffsets", rules.followUpVisits());
+    variables.put(AdoptionProcess.ELIGIBILITY_FACTS, ProcessVariables.json(facts));
     return variables;
   }
 

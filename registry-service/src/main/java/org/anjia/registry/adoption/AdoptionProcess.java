@@ -9,12 +9,10 @@ final class AdoptionProcess {
   static final String DISSOLUTION_MESSAGE = "adoption-dissolution-requested";
   static final String DISSOLVED_MESSAGE = "adoption-dissolved";
 
-  static final String JOB_RECORD_REJECTION = "anjia.adoption.record-rejection";
-  static final String JOB_REGISTER = "anjia.adoption.register";
-  static final String JOB_REGISTER_DISSOLUTION = "anjia.adoption.register-dissolution";
-  static final String JOB_RECORD_DISSOLUTION_REFUSAL = "anjia.adoption.record-dissolution-refusal";
+  static final String DISSOLUTION_PROCESS_ID = "adoption-dissolution";
 
   static final String APPLICATION_ID = "applicationId";
+  static final String ELIGIBILITY_FACTS = "eligibilityFacts";
 
   private AdoptionProcess() {}
 }

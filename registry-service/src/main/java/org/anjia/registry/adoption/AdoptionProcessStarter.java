@@ -4,12 +4,12 @@ import java.util.Map;
 import org.anjia.registry.applications.Application;
 import org.anjia.registry.applications.Applications;
 import org.anjia.registry.engine.ProcessMessages;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * The adoption journey's messages to the engine, after commit and replayed from the outbox; each
- * message id makes its delivery happen once.
+ * The adoption journey's messages to the engine, in the transaction of the record that causes them:
+ * if the engine refuses, the record is not written either.
  */
 @Component
 class AdoptionProcessStarter {
@@ -27,25 +27,24 @@ class AdoptionProcessStarter {
     this.dissolutions = dissolutions;
   }
 
-  @ApplicationModuleListener
+  @EventListener
   void on(AdoptionApplicationSubmitted event) {
     Application application = applications.get(event.applicationId());
-    String key = application.getId().toString();
-    messages.publish(AdoptionProcess.SUBMITTED_MESSAGE, key, key, adoptionApplications.startVariables(application));
+    messages.start(AdoptionProcess.SUBMITTED_MESSAGE, AdoptionProcess.PROCESS_ID, application.getId().toString(),
+        adoptionApplications.startVariables(application));
   }
 
-  /** Starts adoption-dissolution.bpmn; its correlation key allows one open dissolution per adoption. */
-  @ApplicationModuleListener
+  /** Starts adoption-dissolution.bpmn; one open dissolution per adoption. */
+  @EventListener
   void on(AdoptionDissolutionRequested event) {
     Map<String, Object> variables = dissolutions.startVariables(event.dissolutionId());
-    messages.publish(AdoptionProcess.DISSOLUTION_MESSAGE, (String) variables.get(AdoptionProcess.APPLICATION_ID),
-        "dissolution-" + event.dissolutionId(), variables);
+    messages.start(AdoptionProcess.DISSOLUTION_MESSAGE, AdoptionProcess.DISSOLUTION_PROCESS_ID,
+        (String) variables.get(AdoptionProcess.APPLICATION_ID), variables);
   }
 
-  /** Ends adoption.bpmn's pending visits; ignored by the engine when that process has already ended. */
-  @ApplicationModuleListener
+  /** Ends adoption.bpmn's pending visits; nothing to do when that process has already ended. */
+  @EventListener
   void on(AdoptionDissolved event) {
-    String key = event.applicationId().toString();
-    messages.publish(AdoptionProcess.DISSOLVED_MESSAGE, key, "dissolved-" + key, Map.of());
+    messages.notifyIfWaiting(AdoptionProcess.DISSOLVED_MESSAGE, event.applicationId().toString());
   }
 }

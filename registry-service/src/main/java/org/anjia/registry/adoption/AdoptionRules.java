@@ -9,7 +9,6 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * The numbers of the adoption journey; defaults and sources in application.yaml (anjia.adoption.*).
  *
  * @param eligibility thresholds of 民法典 arts. 1098, 1100, 1102, 1104 for the eligibility DMN
- * @param registrarReviewReminderBefore how long before the registrar's deadline the reminder goes out
  * @param followUpVisits after registration (local practice: 3, 6 and 12 months)
  * @param certificatePrefix the registrar's prefix of certificate numbers (收养登记证字号)
  * @param certificateFont a TrueType font with Chinese glyphs for the certificate PDF
@@ -17,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param dissolutionCertificatePrefix the registrar's prefix of dissolution certificate numbers (解除收养关系证明)
  */
 @ConfigurationProperties("anjia.adoption")
-record AdoptionRules(Eligibility eligibility, String registrarReviewReminderBefore, List<String> followUpVisits,
+record AdoptionRules(Eligibility eligibility, List<String> followUpVisits,
     String certificatePrefix, String certificateFont, int ageOfMajority, String dissolutionCertificatePrefix) {
 
   record Eligibility(int minAdopterAge, int maxChildrenWithoutChild, int maxChildrenWithChild,

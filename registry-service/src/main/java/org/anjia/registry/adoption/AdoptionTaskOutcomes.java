@@ -1,5 +1,7 @@
 package org.anjia.registry.adoption;
 
+import java.util.List;
+import org.anjia.registry.engine.ProcessVariables;
 import java.util.Map;
 import java.util.Optional;
 import org.anjia.registry.applications.ApplicationStatus;
@@ -23,8 +25,27 @@ class AdoptionTaskOutcomes {
     if (!AdoptionProcess.PROCESS_ID.equals(completion.processId()) || completion.applicationId() == null) {
       return;
     }
+    if ("RecordConsent".equals(completion.elementId())) {
+      // 评估办法 art. 5: at least two assessors; the model reopens the consent with fewer
+      List<String> names = assessorNames(completion.variables().get("assessors"));
+      completion.derived().put("assessorNames", ProcessVariables.json(names));
+      completion.derived().put("assessorCount", names.size());
+    }
     statusAfter(completion.elementId(), completion.variables()).ifPresent(status ->
         applications.moveTo(completion.applicationId(), status, completion.actor(), null));
+  }
+
+  /** The distinct, non-empty names of the consent form's dynamic list of assessors. */
+  static List<String> assessorNames(Object assessors) {
+    if (!(assessors instanceof List<?> rows)) {
+      return List.of();
+    }
+    return rows.stream()
+        .filter(Map.class::isInstance)
+        .map(row -> String.valueOf(((Map<?, ?>) row).get("name") == null ? "" : ((Map<?, ?>) row).get("name")).trim())
+        .filter(name -> !name.isEmpty())
+        .distinct()
+        .toList();
   }
 
   static Optional<ApplicationStatus> statusAfter(String elementId, Map<String, Object> variables) {

@@ -3,12 +3,12 @@ package org.anjia.registry.children;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.anjia.registry.engine.ProcessMessages;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers the placement's messages to the engine after commit, replayed from the outbox until
- * they arrive. Message ids make a replay that reaches the engine twice count once.
+ * The placement's messages to the engine, in the transaction of the change to the child's file: both
+ * happen, or neither. A claim when no public notice is running is refused (409).
  */
 @Component
 class ChildAdoptionMessages {
@@ -21,7 +21,7 @@ class ChildAdoptionMessages {
     this.children = children;
   }
 
-  @ApplicationModuleListener
+  @EventListener
   void on(ChildAdoptionEvents.PlacementRequested event) {
     Child child = children.findById(event.childId()).orElseThrow();
     Map<String, Object> variables = new LinkedHashMap<>();
@@ -30,13 +30,13 @@ class ChildAdoptionMessages {
     variables.put("institutionCode", child.getInstitutionCode());
     variables.put("jurisdictionCode", child.getJurisdictionCode());
     variables.put("foundling", child.getAdmissionReason() == AdmissionReason.FOUNDLING);
-    messages.publish(ChildAdoptionPlacement.REQUESTED_MESSAGE, child.getId().toString(), "placement-" + child.getId(),
+    messages.start(ChildAdoptionPlacement.REQUESTED_MESSAGE, ChildAdoptionPlacement.PROCESS_ID, child.getId().toString(),
         variables);
   }
 
-  @ApplicationModuleListener
+  @EventListener
   void on(ChildAdoptionEvents.BirthParentsClaimed event) {
-    messages.publish(ChildAdoptionPlacement.CLAIMED_MESSAGE, event.childId().toString(), "claim-" + event.childId(),
+    messages.correlate(ChildAdoptionPlacement.CLAIMED_MESSAGE, event.childId().toString(),
         Map.of("claimNote", event.note()));
   }
 

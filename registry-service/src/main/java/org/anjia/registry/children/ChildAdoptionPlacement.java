@@ -7,9 +7,6 @@ final class ChildAdoptionPlacement {
   static final String REQUESTED_MESSAGE = "child-adoption-placement-requested";
   static final String CLAIMED_MESSAGE = "birth-parents-claimed";
 
-  static final String JOB_MARK_AVAILABLE = "anjia.children.mark-available";
-  static final String JOB_RECORD_CLAIM = "anjia.children.record-claim";
-  static final String JOB_PLACEMENT_REFUSED = "anjia.children.placement-refused";
 
   static final String CHILD_ID = "childId";
 

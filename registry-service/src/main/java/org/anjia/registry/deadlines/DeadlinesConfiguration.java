@@ -19,7 +19,7 @@ import org.springframework.core.io.support.ResourcePatternUtils;
  * path); an invalid file stops the start. Days are counted in {@code anjia.time-zone}.
  */
 @Configuration(proxyBeanMethods = false)
-@org.springframework.boot.context.properties.EnableConfigurationProperties(LegalDeadlines.class)
+@org.springframework.boot.context.properties.EnableConfigurationProperties({LegalDeadlines.class, TaskDeadlines.Settings.class})
 class DeadlinesConfiguration {
 
   private static final Logger log = LoggerFactory.getLogger(DeadlinesConfiguration.class);
@@ -44,8 +44,14 @@ class DeadlinesConfiguration {
     return new DueDates(calendar, zone);
   }
 
-  @Bean
-  DueDateWorker dueDateWorker(DueDates dueDates, LegalDeadlines deadlines) {
-    return new DueDateWorker(dueDates, deadlines);
+  /** The models' due-date step: {@code camunda:delegateExpression="${dueDate}"}. */
+  @Bean(DueDateStep.BEAN)
+  DueDateStep dueDateStep(DueDates dueDates, LegalDeadlines deadlines, Clock clock) {
+    return new DueDateStep(dueDates, deadlines, clock);
+  }
+
+  @Bean(TaskDeadlines.BEAN)
+  TaskDeadlines taskDeadlines(TaskDeadlines.Settings settings, Clock clock) {
+    return new TaskDeadlines(settings, clock);
   }
 }

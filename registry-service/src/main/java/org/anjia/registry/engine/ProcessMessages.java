@@ -1,47 +1,55 @@
 package org.anjia.registry.engine;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
-import java.time.Duration;
 import java.util.Map;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.anjia.registry.web.ConflictException;
+import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
+import org.operaton.bpm.engine.RuntimeService;
 import org.springframework.stereotype.Component;
 
 /**
- * Publishes messages to the engine for the outbox listeners of every journey. A message id makes
- * delivery idempotent: the engine refuses a second message with the same id while the first is
- * buffered, which a replay meets as "already delivered".
+ * Messages to the journeys' processes, correlated by business key (an application's or a child's
+ * id). Called in the transaction of the record that causes them: the record and the engine's step
+ * commit or roll back together, so there is nothing to deliver later and nothing to replay.
  */
 @Component
 public class ProcessMessages {
 
-  private static final Logger LOG = LoggerFactory.getLogger(ProcessMessages.class);
-  /** Long enough for every replay of the outbox to meet the first message and be refused as a duplicate. */
-  private static final Duration TIME_TO_LIVE = Duration.ofHours(24);
+  private final RuntimeService runtime;
 
-  private final CamundaClient camunda;
-
-  ProcessMessages(CamundaClient camunda) {
-    this.camunda = camunda;
+  ProcessMessages(RuntimeService runtime) {
+    this.runtime = runtime;
   }
 
-  public void publish(String name, String correlationKey, String messageId, Map<String, Object> variables) {
-    try {
-      camunda.newPublishMessageCommand()
-          .messageName(name)
-          .correlationKey(correlationKey)
-          .messageId(messageId)
-          .timeToLive(TIME_TO_LIVE)
-          .variables(variables)
-          .send()
-          .join();
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() != Status.Code.ALREADY_EXISTS) {
-        throw e;
-      }
-      LOG.info("Message {} {} was already published; replay ignored", name, messageId);
+  /**
+   * Starts the process whose start event waits for this message. A start message carries no id the
+   * engine could deduplicate, so a second start for the same business key and process is refused here.
+   */
+  public void start(String message, String processId, String businessKey, Map<String, Object> variables) {
+    if (runtime.createProcessInstanceQuery().processDefinitionKey(processId).processInstanceBusinessKey(businessKey)
+        .count() > 0) {
+      throw new ConflictException("anjia.process.alreadyRunning");
     }
+    runtime.createMessageCorrelation(message)
+        .processInstanceBusinessKey(businessKey)
+        .setVariables(variables)
+        .correlateStartMessage();
+  }
+
+  /**
+   * Delivers a message to the one instance of the case waiting for it. The engine does not buffer
+   * messages: when no instance waits (the step is over or not reached), the caller is told with a 409.
+   */
+  public void correlate(String message, String businessKey, Map<String, Object> variables) {
+    try {
+      runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey).setVariables(variables)
+          .correlateWithResult();
+    } catch (MismatchingMessageCorrelationException e) {
+      throw new ConflictException("anjia.process.notWaiting");
+    }
+  }
+
+  /** Delivers a message to whatever instances of the case wait for it; none waiting is fine. */
+  public void notifyIfWaiting(String message, String businessKey) {
+    runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey).correlateAll();
   }
 }

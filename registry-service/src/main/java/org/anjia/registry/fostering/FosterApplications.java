@@ -1,5 +1,6 @@
 package org.anjia.registry.fostering;
 
+import org.anjia.registry.engine.ProcessVariables;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -65,9 +66,10 @@ class FosterApplications {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put(FosterQualification.APPLICATION_ID, application.getId().toString());
     variables.put(FosterQualification.APPLICATION_NUMBER, application.getNumber());
-    variables.put(FosterQualification.HOUSEHOLD, householdFacts(family));
-    variables.put(FosterQualification.RULES, rules.eligibility().asVariables());
-    variables.put(FosterQualification.DEADLINES, rules.deadlinesAsVariables());
+    // what the eligibility DMN reads, as JSON text (process variables stay primitive)
+    variables.put(FosterQualification.ELIGIBILITY_FACTS, ProcessVariables.json(Map.of(
+        FosterQualification.HOUSEHOLD, householdFacts(family),
+        FosterQualification.RULES, rules.eligibility().asVariables())));
     return variables;
   }
 }

@@ -5,14 +5,12 @@ import org.anjia.registry.applications.Applications;
 import org.anjia.registry.engine.ProcessMessages;
 import org.anjia.registry.families.Family;
 import org.anjia.registry.families.FamilyRepository;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Starts the qualification process once the application is committed. Spring Modulith keeps the
- * event in its publication registry until this listener succeeds, so an engine outage or a crash
- * replays the start instead of losing it; the message id (= application id) makes a replay that
- * reaches the engine twice start one instance only.
+ * Starts the qualification process in the transaction that stores the application: both are
+ * written, or neither.
  */
 @Component
 class FosterProcessStarter {
@@ -30,12 +28,11 @@ class FosterProcessStarter {
     this.fosterApplications = fosterApplications;
   }
 
-  @ApplicationModuleListener
+  @EventListener
   void on(FosterApplicationSubmitted event) {
     Application application = applications.get(event.applicationId());
     Family family = families.findById(application.getFamilyId()).orElseThrow();
-    String key = application.getId().toString();
-    messages.publish(FosterQualification.SUBMITTED_MESSAGE, key, key,
-        fosterApplications.startVariables(application, family));
+    messages.start(FosterQualification.SUBMITTED_MESSAGE, FosterQualification.PROCESS_ID,
+        application.getId().toString(), fosterApplications.startVariables(application, family));
   }
 }

@@ -9,9 +9,6 @@ final class FosterQualification {
   static final String PROCESS_ID = "foster-family-qualification";
   static final String SUBMITTED_MESSAGE = "foster-application-submitted";
 
-  static final String JOB_RECORD_REJECTION = "anjia.foster.record-rejection";
-  static final String JOB_ENTER_REGISTER = "anjia.foster.enter-register";
-
   static final String CHECK_DOCUMENTS = "CheckDocuments";
   static final String ASSESS_HOME = "AssessHome";
   static final String REVIEW_BY_DIRECTOR = "ReviewByDirector";
@@ -22,7 +19,7 @@ final class FosterQualification {
   static final String APPLICATION_NUMBER = "applicationNumber";
   static final String HOUSEHOLD = "household";
   static final String RULES = "rules";
-  static final String DEADLINES = "deadlines";
+  static final String ELIGIBILITY_FACTS = "eligibilityFacts";
 
   // variables set by the engine and the forms
   static final String ELIGIBILITY_VIOLATIONS = "eligibilityViolations";

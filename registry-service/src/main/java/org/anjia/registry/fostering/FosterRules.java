@@ -1,7 +1,6 @@
 package org.anjia.registry.fostering;
 
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -12,23 +11,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * sources are in application.yaml (anjia.foster.*), and counties override them there.
  *
  * @param eligibility thresholds of 家庭寄养管理办法 arts. 8–9, handed to the eligibility DMN
- * @param deadlines per user task: how long it may take and how long before that a reminder goes out
  * @param registerValidity how long an entry in the foster register stays valid before re-qualification
  */
 @ConfigurationProperties("anjia.foster")
-record FosterRules(Eligibility eligibility, Map<String, TaskDeadline> deadlines, Period registerValidity) {
-
-  FosterRules {
-    for (String task : java.util.List.of(FosterQualification.CHECK_DOCUMENTS, FosterQualification.ASSESS_HOME,
-        FosterQualification.REVIEW_BY_DIRECTOR, FosterQualification.TRAIN_CAREGIVER)) {
-      TaskDeadline deadline = deadlines.get(task);
-      if (deadline == null || deadline.due() == null || deadline.reminderBefore() == null
-          || deadline.reminderBefore().compareTo(deadline.due()) >= 0) {
-        throw new IllegalArgumentException(
-            "anjia.foster.deadlines." + task + " needs a due and a reminder-before shorter than due");
-      }
-    }
-  }
+record FosterRules(Eligibility eligibility, Period registerValidity) {
 
   /**
    * @param minLivingSpacePerPerson m² per person, the local average (art. 8(1))
@@ -56,20 +42,5 @@ record FosterRules(Eligibility eligibility, Map<String, TaskDeadline> deadlines,
       rules.put("ownChildMinAge", ownChildMinAge);
       return rules;
     }
-  }
-
-  /** @param due time allowed from the task's creation; @param reminderBefore reminder this long before due */
-  record TaskDeadline(Duration due, Duration reminderBefore) {
-
-    Map<String, String> asVariables() {
-      return Map.of("due", due.toString(), "reminder", due.minus(reminderBefore).toString());
-    }
-  }
-
-  /** The {@code deadlines} variable: ISO-8601 durations the BPMN timers and due dates read. */
-  Map<String, Object> deadlinesAsVariables() {
-    Map<String, Object> variables = new LinkedHashMap<>();
-    deadlines.forEach((task, deadline) -> variables.put(task, deadline.asVariables()));
-    return variables;
   }
 }

@@ -1,10 +1,7 @@
 package org.anjia.registry.web;
 
-import java.time.Clock;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.web.servlet.LocaleResolver;
@@ -20,11 +17,5 @@ class WebConfiguration {
     resolver.setSupportedLocales(List.of(Locale.SIMPLIFIED_CHINESE, Locale.ENGLISH));
     resolver.setDefaultLocale(Locale.SIMPLIFIED_CHINESE);
     return resolver;
-  }
-
-  /** Dates (ages, approval and expiry days) are counted in the institutions' time zone, not the server's. */
-  @Bean
-  Clock clock(@Value("${anjia.time-zone:Asia/Shanghai}") ZoneId zone) {
-    return Clock.system(zone);
   }
 }

@@ -1,14 +1,15 @@
 package org.anjia.registry.worklist;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientHttpException;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.anjia.registry.audit.AuditAction;
 import org.anjia.registry.audit.AuditLog;
+import org.anjia.registry.engine.ProcessVariables;
 import org.anjia.registry.identity.CurrentUser;
 import org.anjia.registry.identity.CurrentUsers;
 import org.anjia.registry.identity.Role;
@@ -17,6 +18,9 @@ import org.anjia.registry.web.FieldProblem;
 import org.anjia.registry.web.InvalidInputException;
 import org.anjia.registry.web.Labels;
 import org.anjia.registry.web.NotFoundException;
+import org.operaton.bpm.engine.OptimisticLockingException;
+import org.operaton.bpm.engine.TaskAlreadyClaimedException;
+import org.operaton.bpm.engine.TaskService;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,95 +28,73 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Claim, unclaim and complete. Claims go straight to the engine (nothing of ours changes); a
- * completion is validated against the task's form, stored, and handed to the engine through the
- * outbox, so the engine never sees data we refused and we never lose data the engine did not get.
+ * Claim, unclaim and complete, through the engine's TaskService in the transaction of the registry's
+ * own writes: a completion is validated against the task's form, stored, recorded by the journey it
+ * belongs to and completed in the engine, all committed together or not at all.
  */
 @Service
 class TaskCommands {
 
-  /** The exporter flushes every 100 ms; a claim that takes longer to show is answered anyway. */
-  private static final java.time.Duration PROJECTION_WAIT = java.time.Duration.ofSeconds(5);
-
   private final Worklist worklist;
   private final CurrentUsers users;
   private final AuditLog audit;
-  private final CamundaClient camunda;
+  private final TaskService tasks;
   private final JdbcClient jdbc;
   private final ApplicationEventPublisher events;
   private final Labels labels;
-  private final com.fasterxml.jackson.databind.ObjectMapper json;
   private final Clock clock;
 
-  TaskCommands(Worklist worklist, CurrentUsers users, AuditLog audit, CamundaClient camunda, JdbcClient jdbc,
-      ApplicationEventPublisher events, Labels labels, com.fasterxml.jackson.databind.ObjectMapper json, Clock clock) {
+  TaskCommands(Worklist worklist, CurrentUsers users, AuditLog audit, TaskService tasks, JdbcClient jdbc,
+      ApplicationEventPublisher events, Labels labels, Clock clock) {
     this.worklist = worklist;
     this.users = users;
     this.audit = audit;
-    this.camunda = camunda;
+    this.tasks = tasks;
     this.jdbc = jdbc;
     this.events = events;
     this.labels = labels;
-    this.json = json;
     this.clock = clock;
   }
 
-  /**
-   * Returns once the worklist shows the new assignee (or after a bounded wait), so the claimant's
-   * next step — completing — sees its own claim although the projection lags the engine.
-   */
-  void claim(long key) {
+  @Transactional
+  void claim(String id) {
     CurrentUser user = users.current();
-    String assignee = user.username();
-    Worklist.OpenTask task = openTask(key, user);
-    if (task.assignee() != null && !task.assignee().equals(assignee)) {
+    Worklist.OpenTask task = openTask(id, user);
+    if (task.assignee() != null && !task.assignee().equals(user.username())) {
       throw new ConflictException("anjia.task.claimedByOther", task.assignee());
     }
-    engine(() -> camunda.newAssignUserTaskCommand(key).assignee(assignee).allowOverride(false).send().join());
-    awaitProjection(key, assignee);
+    try {
+      tasks.claim(id, user.username());
+    } catch (TaskAlreadyClaimedException e) {
+      throw new ConflictException("anjia.task.claimedByOther", e.getTaskAssignee());
+    }
+    audit.record(AuditAction.UPDATE, "TASK", id, List.of("assignee"), null);
   }
 
-  void unclaim(long key) {
+  @Transactional
+  void unclaim(String id) {
     CurrentUser user = users.current();
-    Worklist.OpenTask task = openTask(key, user);
+    Worklist.OpenTask task = openTask(id, user);
     if (task.assignee() != null && !task.assignee().equals(user.username()) && !user.has(Role.DIRECTOR)) {
       // a director may release a colleague's claim; others only their own
       throw new ConflictException("anjia.task.claimedByOther", task.assignee());
     }
-    engine(() -> camunda.newUnassignUserTaskCommand(key).send().join());
-    awaitProjection(key, null);
-  }
-
-  private void awaitProjection(long key, String assignee) {
-    long deadline = System.nanoTime() + PROJECTION_WAIT.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (worklist.projectedAssigneeIs(key, assignee)) {
-        return;
-      }
-      try {
-        Thread.sleep(20);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        return;
-      }
-    }
+    tasks.setAssignee(id, null);
+    audit.record(AuditAction.UPDATE, "TASK", id, List.of("assignee"), null);
   }
 
   @Transactional
-  void complete(long key, Map<String, Object> submitted) {
+  void complete(String id, Map<String, Object> submitted) {
     CurrentUser user = users.current();
-    Worklist.OpenTask task = openTask(key, user);
+    Worklist.OpenTask task = openTask(id, user);
     if (task.assignee() == null) {
       throw new ConflictException("anjia.task.claimFirst");
     }
     if (!task.assignee().equals(user.username())) {
       throw new ConflictException("anjia.task.claimedByOther", task.assignee());
     }
-    JsonNode form = task.formKey() == null ? null : worklist.form(task.formKey()).orElse(null);
-    if (form == null) {
-      // every user task links a deployed form; without it there is nothing to validate against
-      throw new ConflictException("anjia.task.formMissing");
-    }
+    // every user task links a deployed form; without it there is nothing to validate against
+    JsonNode form = worklist.form(id).orElseThrow(() -> new ConflictException("anjia.task.formMissing"));
     FormRules rules = new FormRules(form);
     List<FieldProblem> problems = rules.check(submitted).stream()
         .map(v -> new FieldProblem(v.field(), labels.of(v.messageCode(), v.argument())))
@@ -123,58 +105,47 @@ class TaskCommands {
     Map<String, Object> variables = rules.writable(submitted);
     try {
       jdbc.sql("""
-              insert into task_submission (id, user_task_key, process_instance_key, element_id, application_id,
+              insert into task_submission (id, task_id, process_instance_id, element_id, application_id,
                                            variables, submitted_by, submitted_at)
-              values (:id, :key, :instance, :element, :application, cast(:variables as jsonb), :actor, :at)""")
+              values (:id, :task, :instance, :element, :application, cast(:variables as jsonb), :actor, :at)""")
           .param("id", UUID.randomUUID())
-          .param("key", key)
-          .param("instance", task.processInstanceKey())
+          .param("task", id)
+          .param("instance", task.processInstanceId())
           .param("element", task.elementId())
           .param("application", task.applicationId())
-          .param("variables", json.writeValueAsString(variables))
+          .param("variables", ProcessVariables.json(variables))
           .param("actor", task.assignee())
-          .param("at", java.sql.Timestamp.from(clock.instant()))
+          .param("at", Timestamp.from(clock.instant()))
           .update();
     } catch (DuplicateKeyException e) {
       throw new ConflictException("anjia.task.alreadySubmitted");
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw new IllegalArgumentException(e);
     }
-    audit.record(AuditAction.UPDATE, "TASK", key, List.copyOf(variables.keySet()), null);
-    events.publishEvent(new TaskCompletionSubmitted(key, task.processId(), task.elementId(), task.applicationId(),
-        task.childId(), variables, task.assignee()));
+    audit.record(AuditAction.UPDATE, "TASK", id, List.copyOf(variables.keySet()), null);
+    Map<String, Object> derived = new LinkedHashMap<>();
+    events.publishEvent(new TaskCompletionSubmitted(id, task.processId(), task.elementId(), task.applicationId(),
+        task.childId(), variables, task.assignee(), derived));
+    Map<String, Object> toEngine = new LinkedHashMap<>(ProcessVariables.storable(variables));
+    toEngine.putAll(ProcessVariables.storable(derived));
+    try {
+      tasks.complete(id, toEngine);
+    } catch (OptimisticLockingException e) {
+      // a second completion of the same task raced this one and won
+      throw new ConflictException("anjia.task.changedMeanwhile");
+    }
   }
 
   /**
-   * The task, if the user may work it: outside their scope it does not exist for them (404);
-   * auditors see tasks but work none (403).
+   * The task, if the user may work it: outside their scope, or done already, it does not exist for
+   * them (404); auditors see tasks but work none (403).
    */
-  private Worklist.OpenTask openTask(long key, CurrentUser user) {
-    Worklist.OpenTask task = worklist.commandTarget(key, TaskScope.of(user)).orElseThrow(() -> {
-      audit.recordRefusal(AuditAction.DENIED, "TASK", key, "outside scope", null, null);
-      return new NotFoundException("task " + key);
+  private Worklist.OpenTask openTask(String id, CurrentUser user) {
+    Worklist.OpenTask task = worklist.commandTarget(id, TaskScope.of(user)).orElseThrow(() -> {
+      audit.recordRefusal(AuditAction.DENIED, "TASK", id, "outside scope", null, null);
+      return new NotFoundException("task " + id);
     });
     if (task.candidateGroups().stream().noneMatch(user.candidateGroups()::contains)) {
-      throw new org.springframework.security.access.AccessDeniedException("not a candidate for task " + key);
-    }
-    if (!"CREATED".equals(task.state())) {
-      throw new ConflictException("anjia.task.closed");
+      throw new org.springframework.security.access.AccessDeniedException("not a candidate for task " + id);
     }
     return task;
-  }
-
-  /** The engine refuses claims of tasks that moved on meanwhile; say so instead of failing with 500. */
-  private static void engine(Runnable command) {
-    try {
-      command.run();
-    } catch (ClientHttpException e) {
-      if (e.code() == 404) {
-        throw new NotFoundException("task");
-      }
-      if (e.code() == 409) {
-        throw new ConflictException("anjia.task.changedMeanwhile");
-      }
-      throw e;
-    }
   }
 }

@@ -4,16 +4,18 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * A user's validated completion of a task, stored and published in one transaction. Journeys
+ * A user's validated completion of a task, published in the transaction that completes it. Journeys
  * listen in that transaction to record what the step means for the application or the child, or
  * to refuse it with an {@code InvalidInputException} (a legal rule the form alone cannot check),
- * which rolls the completion back; the engine is told after commit, through the outbox.
+ * which rolls everything back, the engine's completion included. A listener may add to
+ * {@code derived} what the model needs besides the form's fields (e.g. a count the gateway reads).
  */
 public record TaskCompletionSubmitted(
-    long userTaskKey,
+    String taskId,
     String processId,
     String elementId,
     UUID applicationId,
     UUID childId,
     Map<String, Object> variables,
-    String actor) {}
+    String actor,
+    Map<String, Object> derived) {}

@@ -7,7 +7,7 @@ import org.anjia.registry.identity.Role;
 
 /**
  * The tasks a user may see: those of their candidate groups, on applications in their scope (the
- * same rule as {@code ApplicationAccess}, as SQL over the projection); a family, the tasks addressed
+ * same rule as {@code ApplicationAccess}, as SQL over the engine's tasks); a family, the tasks addressed
  * to the {@code family} group on its own household's applications. A child's placement (送养) has
  * no application: its tasks follow the child's institution and jurisdiction. Auditors see every task but
  * change none; nobody but the registrar of the jurisdiction sees a sealed application's tasks.
@@ -20,11 +20,11 @@ record TaskScope(boolean auditor, boolean institutionStaff, boolean registrar, b
         and (c.id is null or not c.sealed or (:registrar and c.jurisdiction_code = :jurisdiction))
         and (:auditor
              or (c.id is not null
-                 and t.candidate_groups && string_to_array(:groups, ',')
+                 and exists (select 1 from act_ru_identitylink ug where ug.task_id_ = t.id_ and ug.type_ = 'candidate' and ug.group_id_ = any(string_to_array(:groups, ',')))
                  and ((:institutionStaff and c.institution_code = :institution)
                       or (:registrar and c.jurisdiction_code = :jurisdiction)))
              or (a.id is not null
-                 and t.candidate_groups && string_to_array(:groups, ',')
+                 and exists (select 1 from act_ru_identitylink ug where ug.task_id_ = t.id_ and ug.type_ = 'candidate' and ug.group_id_ = any(string_to_array(:groups, ',')))
                  and ((:institutionStaff and a.institution_code = :institution)
                       or (:registrar and a.jurisdiction_code = :jurisdiction)
                       or (:assessor and a.jurisdiction_code = :jurisdiction

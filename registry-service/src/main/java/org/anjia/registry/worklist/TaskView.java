@@ -6,10 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/**
- * A task as the worklist shows it. The key is a string: Zeebe keys are 64-bit and JavaScript
- * numbers lose their last digits.
- */
+/** A task as the worklist shows it; {@code key} is the engine's task id. */
 record TaskView(
     String key,
     String name,
@@ -26,6 +23,9 @@ record TaskView(
     ApplicationRef application,
     FamilyRef family,
     ChildRef child) {
+
+  /** The state of every listed task: done tasks leave the worklist. */
+  static final String OPEN = "CREATED";
 
   record ApplicationRef(UUID id, String number, String status, String statusLabel) {}
 

@@ -3,6 +3,9 @@ package org.anjia.registry.worklist;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -17,6 +20,8 @@ import java.util.UUID;
 import org.anjia.registry.applications.ApplicationStatus;
 import org.anjia.registry.engine.ProcessCatalog;
 import org.anjia.registry.web.Labels;
+import org.operaton.bpm.engine.FormService;
+import org.operaton.bpm.engine.RuntimeService;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
@@ -24,8 +29,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Reads tasks and incidents from the exporter's projection ({@code engine.*}) joined with the
- * registry's applications and families. Read-only: the exporter owns those tables.
+ * The engine's open tasks ({@code act_ru_task}, written in the transaction that created them, so a
+ * task is listed the moment it exists) joined with the registry's applications, families and
+ * children under the caller's scope, in one query. The engine's tables are read, never written.
  */
 @Component
 class Worklist {
@@ -34,9 +40,9 @@ class Worklist {
   record Filter(String candidateGroup, String processId, String assignee, boolean overdueOnly) {}
 
   enum Sort {
-    DUE_DATE_ASC("t.due_date asc nulls last, t.user_task_key"),
-    DUE_DATE_DESC("t.due_date desc nulls last, t.user_task_key"),
-    CREATED_AT_ASC("t.created_at asc, t.user_task_key");
+    DUE_DATE_ASC("t.due_date_ asc nulls last, t.id_"),
+    DUE_DATE_DESC("t.due_date_ desc nulls last, t.id_"),
+    CREATED_AT_ASC("t.create_time_ asc, t.id_");
 
     private final String orderBy;
 
@@ -45,54 +51,67 @@ class Worklist {
     }
   }
 
-  record OpenTask(long key, long processInstanceKey, String processId, String elementId, String state,
-      String assignee, List<String> candidateGroups, Long formKey, UUID applicationId, UUID childId) {}
+  record OpenTask(String id, String processInstanceId, String processId, String elementId, String assignee,
+      List<String> candidateGroups, UUID applicationId, UUID childId) {}
 
+  private static final String CANDIDATE_GROUPS = """
+      array(select il.group_id_ from act_ru_identitylink il
+            where il.task_id_ = t.id_ and il.type_ = 'candidate' and il.group_id_ is not null order by 1)""";
   private static final String TASK_COLUMNS = """
-      select t.user_task_key, t.element_id, t.bpmn_process_id, t.candidate_groups, t.assignee, t.state,
-             t.created_at, t.due_date, a.id as application_id, a.number, a.status, f.id as family_id, f.display_name,
+      select t.id_ as task_id, t.task_def_key_ as element_id, pd.key_ as process_id, t.assignee_ as assignee,
+             t.create_time_ as created_at, t.due_date_ as due_date, t.proc_inst_id_ as process_instance_id,
+             %s as candidate_groups,
+             a.id as application_id, a.number, a.status, f.id as family_id, f.display_name,
              c.id as child_id, c.name as child_name,
-             exists (select 1 from task_signal s where s.user_task_key = t.user_task_key and s.kind = 'REMINDED') as reminded,
-             exists (select 1 from task_signal s where s.user_task_key = t.user_task_key and s.kind = 'ESCALATED') as escalated
-      """;
-  // the business key is cast, not the application id, so the join uses the primary key (infra/bench/REPORT.md)
+             exists (select 1 from task_signal s where s.task_id = t.id_ and s.kind = 'REMINDED') as reminded,
+             exists (select 1 from task_signal s where s.task_id = t.id_ and s.kind = 'ESCALATED') as escalated
+      """.formatted(CANDIDATE_GROUPS);
+  // every process of a case carries the case's id as business key; the cast (not a text comparison)
+  // lets the join use the primary keys
   private static final String TASK_JOINS = """
-      from engine.user_task t
-      left join engine.process_instance p on p.process_instance_key = t.process_instance_key
-      left join application a on a.id = cast(case when p.business_key ~ '^[0-9a-f-]{36}$' then p.business_key end as uuid)
+      from act_ru_task t
+      join act_re_procdef pd on pd.id_ = t.proc_def_id_
+      join act_ru_execution pi on pi.id_ = t.proc_inst_id_
+      left join application a on a.id = cast(case when pi.business_key_ ~ '^[0-9a-f-]{36}$' then pi.business_key_ end as uuid)
       left join family f on f.id = a.family_id
       left join child c on a.id is null
-                       and c.id = cast(case when p.business_key ~ '^[0-9a-f-]{36}$' then p.business_key end as uuid)
+                       and c.id = cast(case when pi.business_key_ ~ '^[0-9a-f-]{36}$' then pi.business_key_ end as uuid)
       """;
-  private static final String OPEN_TASKS_MATCHING = """
-      where t.state = 'CREATED'
-        and (cast(:group as text) is null or cast(:group as text) = any(t.candidate_groups))
-        and (cast(:process as text) is null or t.bpmn_process_id = cast(:process as text))
-        and (cast(:assignee as text) is null or t.assignee = cast(:assignee as text))
-        and (not :overdueOnly or t.due_date < :now)
+  private static final String MATCHING = """
+      where (cast(:group as text) is null
+             or exists (select 1 from act_ru_identitylink g
+                        where g.task_id_ = t.id_ and g.type_ = 'candidate' and g.group_id_ = cast(:group as text)))
+        and (cast(:process as text) is null or pd.key_ = cast(:process as text))
+        and (cast(:assignee as text) is null or t.assignee_ = cast(:assignee as text))
+        and (not :overdueOnly or t.due_date_ < :now)
       """;
 
   private final JdbcClient jdbc;
   private final ProcessCatalog catalog;
   private final Labels labels;
   private final ObjectMapper json;
+  private final FormService forms;
+  private final RuntimeService runtime;
   private final Clock clock;
 
-  Worklist(JdbcClient jdbc, ProcessCatalog catalog, Labels labels, ObjectMapper json, Clock clock) {
+  Worklist(JdbcClient jdbc, ProcessCatalog catalog, Labels labels, ObjectMapper json, FormService forms,
+      RuntimeService runtime, Clock clock) {
     this.jdbc = jdbc;
     this.catalog = catalog;
     this.labels = labels;
     this.json = json;
+    this.forms = forms;
+    this.runtime = runtime;
     this.clock = clock;
   }
 
   Page<TaskView> openTasks(Filter filter, TaskScope scope, Sort sort, PageRequest page) {
     Instant now = clock.instant();
-    long total = jdbc.sql("select count(*) " + TASK_JOINS + OPEN_TASKS_MATCHING + TaskScope.SQL)
+    long total = jdbc.sql("select count(*) " + TASK_JOINS + MATCHING + TaskScope.SQL)
         .params(params(filter, now))
         .params(scope.params())
         .query(Long.class).single();
-    List<TaskView> tasks = jdbc.sql(TASK_COLUMNS + TASK_JOINS + OPEN_TASKS_MATCHING + TaskScope.SQL
+    List<TaskView> tasks = jdbc.sql(TASK_COLUMNS + TASK_JOINS + MATCHING + TaskScope.SQL
             + " order by " + sort.orderBy + " limit :limit offset :offset")
         .params(params(filter, now))
         .params(scope.params())
@@ -103,80 +122,74 @@ class Worklist {
     return new PageImpl<>(tasks, page, total);
   }
 
-  Optional<TaskView> task(long key, TaskScope scope) {
+  /** The open task if the user may see it (their scope and candidate groups), else empty. */
+  Optional<TaskView> task(String id, TaskScope scope) {
     Instant now = clock.instant();
-    return jdbc.sql(TASK_COLUMNS + TASK_JOINS + " where t.user_task_key = :key" + TaskScope.SQL)
-        .param("key", key)
+    return jdbc.sql(TASK_COLUMNS + TASK_JOINS + " where t.id_ = :id" + TaskScope.SQL)
+        .param("id", id)
         .params(scope.params())
         .query((rs, row) -> taskView(rs, now))
         .optional();
   }
 
-  /** The task if the user may see it (their scope and candidate groups), else empty. */
-  Optional<OpenTask> commandTarget(long key, TaskScope scope) {
+  /** The open task as a command needs it, if the user may see it. */
+  Optional<OpenTask> commandTarget(String id, TaskScope scope) {
     return jdbc.sql("""
-            select t.user_task_key, t.process_instance_key, t.bpmn_process_id, t.element_id, t.state, t.assignee,
-                   t.candidate_groups, t.form_key, a.id as application_id, c.id as child_id
-            """ + TASK_JOINS + " where t.user_task_key = :key" + TaskScope.SQL)
-        .param("key", key)
+            select t.id_, t.proc_inst_id_, pd.key_, t.task_def_key_, t.assignee_, %s, a.id, c.id
+            """.formatted(CANDIDATE_GROUPS) + TASK_JOINS + " where t.id_ = :id" + TaskScope.SQL)
+        .param("id", id)
         .params(scope.params())
-        .query((rs, row) -> new OpenTask(rs.getLong(1), rs.getLong(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), rs.getString(6), textArray(rs.getArray(7)), (Long) rs.getObject(8),
-            rs.getObject(9, UUID.class), rs.getObject(10, UUID.class)))
+        .query((rs, row) -> new OpenTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            rs.getString(5), textArray(rs.getArray(6)), rs.getObject(7, UUID.class), rs.getObject(8, UUID.class)))
         .optional();
   }
 
-  /** Whether the projection shows that assignee (null: unassigned) on the task, or no longer has the task. */
-  boolean projectedAssigneeIs(long key, String assignee) {
-    return jdbc.sql("""
-            select count(*) from engine.user_task
-            where user_task_key = :key and assignee is distinct from cast(:assignee as text)""")
-        .param("key", key).param("assignee", assignee)
-        .query(Long.class).single() == 0;
+  /** The Camunda Form the task links ({@code camunda:formRef}), as deployed with its model. */
+  Optional<JsonNode> form(String taskId) {
+    try (InputStream form = forms.getDeployedTaskForm(taskId)) {
+      return Optional.of(json.readTree(form));
+    } catch (org.operaton.bpm.engine.BadUserRequestException e) {
+      // the task has no form reference, or is gone
+      return Optional.empty();
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("The deployed form of task " + taskId + " is not JSON", e);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  /** The most recent task of that element in that instance, whatever its state. */
-  Optional<Long> latestTaskKey(long processInstanceKey, String elementId) {
-    return jdbc.sql("""
-            select user_task_key from engine.user_task
-            where process_instance_key = :instance and element_id = :element
-            order by user_task_key desc limit 1""")
-        .param("instance", processInstanceKey)
-        .param("element", elementId)
-        .query(Long.class)
-        .optional();
-  }
-
-  Optional<JsonNode> form(long formKey) {
-    return jdbc.sql("select resource from engine.form where form_key = :key")
-        .param("key", formKey)
-        .query(String.class)
-        .optional()
-        .map(this::parse);
-  }
-
-  /** The process-level variables, as the engine holds them (JSON values). */
-  Map<String, JsonNode> processVariables(long processInstanceKey) {
+  /** The process-level variables as JSON values (JSON-text variables read as what they hold). */
+  Map<String, JsonNode> processVariables(String processInstanceId) {
     Map<String, JsonNode> variables = new LinkedHashMap<>();
-    jdbc.sql("""
-            select name, cast(value as text) from engine.variable
-            where process_instance_key = :instance and scope_key = :instance order by name""")
-        .param("instance", processInstanceKey)
-        .query((rs, row) -> variables.put(rs.getString(1), parse(rs.getString(2))))
-        .list();
+    runtime.getVariables(processInstanceId).forEach((name, value) -> variables.put(name, jsonValue(value)));
     return variables;
+  }
+
+  private JsonNode jsonValue(Object value) {
+    if (value instanceof String text && (text.startsWith("[") || text.startsWith("{"))) {
+      try {
+        return json.readTree(text);
+      } catch (JsonProcessingException e) {
+        // plain text that happens to start with a bracket
+      }
+    }
+    if (value instanceof java.util.Date date) {
+      return json.getNodeFactory().textNode(date.toInstant().toString());
+    }
+    return json.valueToTree(value);
   }
 
   /** Incidents concern the engine's work on every journey: staff with an incident panel and auditors see them. */
   List<IncidentView> activeIncidents() {
     return jdbc.sql("""
-            select i.incident_key, i.bpmn_process_id, i.element_id, i.error_type, i.error_message, i.created_at,
+            select i.id_, pd.key_, i.activity_id_, i.incident_type_, i.incident_msg_, i.incident_timestamp_,
                    a.id, a.number, a.status
-            from engine.incident i
-            left join engine.process_instance p on p.process_instance_key = i.process_instance_key
-            left join application a on a.id = cast(case when p.business_key ~ '^[0-9a-f-]{36}$' then p.business_key end as uuid)
-            where i.state = 'ACTIVE' order by i.created_at desc""")
-        .query((rs, row) -> new IncidentView(Long.toString(rs.getLong(1)), rs.getString(2), rs.getString(3),
+            from act_ru_incident i
+            join act_re_procdef pd on pd.id_ = i.proc_def_id_
+            left join act_ru_execution pi on pi.id_ = i.proc_inst_id_
+            left join application a on a.id = cast(case when pi.business_key_ ~ '^[0-9a-f-]{36}$' then pi.business_key_ end as uuid)
+            order by i.incident_timestamp_ desc""")
+        .query((rs, row) -> new IncidentView(rs.getString(1), rs.getString(2), rs.getString(3),
             rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6)),
             applicationRef(rs, 7, 8, 9)))
         .list();
@@ -193,22 +206,22 @@ class Worklist {
   }
 
   private TaskView taskView(ResultSet rs, Instant now) throws SQLException {
-    String processId = rs.getString("bpmn_process_id");
+    String processId = rs.getString("process_id");
     String elementId = rs.getString("element_id");
     Instant due = instant(rs.getTimestamp("due_date"));
     UUID familyId = rs.getObject("family_id", UUID.class);
     UUID childId = rs.getObject("child_id", UUID.class);
     return new TaskView(
-        Long.toString(rs.getLong("user_task_key")),
+        rs.getString("task_id"),
         catalog.elementName(processId, elementId),
         elementId,
         processId,
         textArray(rs.getArray("candidate_groups")),
         rs.getString("assignee"),
-        rs.getString("state"),
+        TaskView.OPEN,
         instant(rs.getTimestamp("created_at")),
         due,
-        due != null && due.isBefore(now) && "CREATED".equals(rs.getString("state")),
+        due != null && due.isBefore(now),
         rs.getBoolean("reminded"),
         rs.getBoolean("escalated"),
         applicationRef(rs, rs.findColumn("application_id"), rs.findColumn("number"), rs.findColumn("status")),
@@ -225,14 +238,6 @@ class Worklist {
     String status = rs.getString(statusColumn);
     return new TaskView.ApplicationRef(id, rs.getString(numberColumn), status,
         labels.of(ApplicationStatus.valueOf(status)));
-  }
-
-  private JsonNode parse(String text) {
-    try {
-      return json.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("The engine projection holds invalid JSON", e);
-    }
   }
 
   private static Instant instant(Timestamp timestamp) {

@@ -69,17 +69,17 @@ class WorklistController {
   }
 
   @GetMapping("/api/tasks/{key}")
-  TaskView.Detail task(@PathVariable long key) {
+  TaskView.Detail task(@PathVariable String key) {
     TaskScope scope = TaskScope.of(users.current());
     Worklist.OpenTask target = worklist.commandTarget(key, scope)
         .orElseThrow(() -> new NotFoundException("task " + key));
     TaskView task = worklist.task(key, scope).orElseThrow(() -> new NotFoundException("task " + key));
-    JsonNode form = target.formKey() == null ? null : worklist.form(target.formKey()).orElse(null);
+    JsonNode form = worklist.form(key).orElse(null);
     // only what the form shows: the process also holds the household's facts, which this page must not leak
     Map<String, JsonNode> variables = new LinkedHashMap<>();
     if (form != null) {
       Set<String> shown = new FormRules(form).keys();
-      worklist.processVariables(target.processInstanceKey()).forEach((name, value) -> {
+      worklist.processVariables(target.processInstanceId()).forEach((name, value) -> {
         if (shown.contains(name)) {
           variables.put(name, value);
         }
@@ -91,20 +91,20 @@ class WorklistController {
   /** Claims the task for the signed-in user. */
   @PostMapping("/api/tasks/{key}/claim")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void claim(@PathVariable long key) {
+  void claim(@PathVariable String key) {
     commands.claim(key);
   }
 
   @PostMapping("/api/tasks/{key}/unclaim")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void unclaim(@PathVariable long key) {
+  void unclaim(@PathVariable String key) {
     commands.unclaim(key);
   }
 
-  /** 202: stored and on its way to the engine; the worklist shows the next task once it exists. */
+  /** 204: stored and completed in the engine; the next task is on the worklist already. */
   @PostMapping("/api/tasks/{key}/complete")
-  @ResponseStatus(HttpStatus.ACCEPTED)
-  void complete(@PathVariable long key, @Valid @RequestBody CompleteRequest request) {
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void complete(@PathVariable String key, @Valid @RequestBody CompleteRequest request) {
     commands.complete(key, request.variables());
   }
 

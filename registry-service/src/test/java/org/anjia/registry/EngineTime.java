@@ -1,0 +1,62 @@
+package org.anjia.registry;
+
+import java.time.Instant;
+import java.util.List;
+import org.operaton.bpm.engine.ManagementService;
+import org.operaton.bpm.engine.impl.util.ClockUtil;
+import org.operaton.bpm.engine.runtime.Job;
+
+/**
+ * The one clock of the service and its engine, as the tests drive it. Every test JVM starts at the
+ * same engine time (a Monday in March 2026, 10:00 in China), so no test depends on today's date;
+ * the clock then runs on with real time (an offset, not a frozen instant, so records keep their
+ * order). Moving it runs the jobs due by then, as the job executor would, but deterministically:
+ * the job executor is off in tests.
+ */
+public final class EngineTime {
+
+  public static final Instant START = Instant.parse("2026-03-02T02:00:00Z");
+
+  private EngineTime() {}
+
+  /** Sets the engine clock to {@link #START} once per JVM; it runs on from there. */
+  static synchronized void startOnce() {
+    if (!started) {
+      started = true;
+      ClockUtil.offset(START.toEpochMilli() - System.currentTimeMillis());
+    }
+  }
+
+  private static boolean started;
+
+  public static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  /** Moves the clock forward to {@code target} (never back) and runs every job due by then. */
+  public static void moveTo(Instant target, ManagementService management) {
+    if (target.isAfter(now())) {
+      ClockUtil.offset(target.toEpochMilli() - System.currentTimeMillis());
+    }
+    runDueJobs(management);
+  }
+
+  /** Runs the jobs due now until none is left (a timer's path may make another job due at once). */
+  public static void runDueJobs(ManagementService management) {
+    for (int round = 0; round < 1000; round++) {
+      List<Job> due = management.createJobQuery().executable().active().list().stream()
+          .filter(job -> job.getRetries() > 0).toList();
+      if (due.isEmpty()) {
+        return;
+      }
+      for (Job job : due) {
+        try {
+          management.executeJob(job.getId());
+        } catch (RuntimeException e) {
+          // the job loses a retry and becomes an incident when none are left, as with the executor
+        }
+      }
+    }
+    throw new AssertionError("jobs keep becoming due");
+  }
+}
