@@ -1,0 +1,175 @@
+package org.anjia.registry.engine;
+
+import static org.anjia.registry.TestIdentityProvider.CASEWORKER_NANCHANG;
+import static org.anjia.registry.TestIdentityProvider.FAMILY_WANG;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import org.anjia.registry.AnjiaApplication;
+import org.anjia.registry.EngineTime;
+import org.anjia.registry.RegistryIntegrationTest;
+import org.anjia.registry.TestIdentityProvider;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.delegate.DelegateExecution;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.client.RestClient;
+
+/**
+ * Two more replicas of the service on the same database, each an engine node with its job
+ * executor running (as in production), beside the test's own instance: timers fire exactly once
+ * across the nodes and the work spreads over both; a task completed through one replica is on the
+ * other's worklist at once, because every replica reads the engine's own tables.
+ */
+class ScaleOutTest extends RegistryIntegrationTest {
+
+  private static final int TIMERS = 200;
+  private static ConfigurableApplicationContext nodeA;
+  private static ConfigurableApplicationContext nodeB;
+
+  /** A model with one timer whose path records which node ran it, deployed for this test only. */
+  private static final String TIMER_PROBE = """
+      <?xml version="1.0" encoding="UTF-8"?>
+      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="scale-out-probe" targetNamespace="anjia-test">
+        <bpmn:process id="scale-out-timer-probe" isExecutable="true" camunda:historyTimeToLive="1">
+          <bpmn:startEvent id="Start" />
+          <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Wait" />
+          <bpmn:intermediateCatchEvent id="Wait">
+            <bpmn:timerEventDefinition><bpmn:timeDate>${at}</bpmn:timeDate></bpmn:timerEventDefinition>
+          </bpmn:intermediateCatchEvent>
+          <bpmn:sequenceFlow id="f2" sourceRef="Wait" targetRef="Record" />
+          <bpmn:serviceTask id="Record" camunda:expression="${timerProbe.fired(execution)}" />
+          <bpmn:sequenceFlow id="f3" sourceRef="Record" targetRef="End" />
+          <bpmn:endEvent id="End" />
+        </bpmn:process>
+      </bpmn:definitions>
+      """;
+
+  @BeforeAll
+  static void startTwoReplicas() {
+    JdbcClient.create(STACK.dataSource()).sql("""
+        create table if not exists scale_out_probe (instance_id varchar(64) not null, node varchar(20) not null)""")
+        .update();
+    nodeA = replica("node-a");
+    nodeB = replica("node-b");
+  }
+
+  @AfterAll
+  static void stopReplicas() {
+    for (ConfigurableApplicationContext node : new ConfigurableApplicationContext[] {nodeA, nodeB}) {
+      if (node != null) {
+        node.close();
+      }
+    }
+  }
+
+  private static ConfigurableApplicationContext replica(String name) {
+    return new SpringApplicationBuilder(AnjiaApplication.class, TimerProbe.class)
+        .properties(Map.of(
+            "spring.datasource.url", STACK.jdbcUrl(),
+            "spring.datasource.username", "postgres",
+            "spring.datasource.password", "",
+            "server.port", "0",
+            "anjia.identity.issuer", TestIdentityProvider.get().issuer(),
+            "anjia.test.node", name,
+            "operaton.bpm.process-engine-name", name,
+            "operaton.bpm.job-execution.enabled", "true"))
+        .run();
+  }
+
+  @Test
+  void everyTimerFiresOnceAndTheWorkSpreadsOverTheNodes() {
+    engine.getRepositoryService().createDeployment().addString("scale-out-probe.bpmn", TIMER_PROBE)
+        .enableDuplicateFiltering(true).deploy();
+    Date at = Date.from(EngineTime.now().plusSeconds(1));
+    for (int i = 0; i < TIMERS; i++) {
+      engine.getRuntimeService().startProcessInstanceByKey("scale-out-timer-probe", Map.of("at", at));
+    }
+
+    JdbcClient jdbc = JdbcClient.create(STACK.dataSource());
+    await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(500)).until(() ->
+        engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("scale-out-timer-probe").count()
+            == 0);
+
+    assertThat(jdbc.sql("select count(*) from scale_out_probe").query(Long.class).single())
+        .as("each of the %d timers fired once", TIMERS).isEqualTo(TIMERS);
+    assertThat(jdbc.sql("select count(distinct instance_id) from scale_out_probe").query(Long.class).single())
+        .isEqualTo(TIMERS);
+    List<Map<String, Object>> perNode = jdbc.sql("select node, count(*) as fired from scale_out_probe group by node")
+        .query().listOfRows();
+    System.out.println("[scale-out] timers per node: " + perNode);
+    assertThat(perNode).as("both nodes took timers").hasSize(2);
+  }
+
+  @Test
+  void aTaskCompletedThroughOneReplicaIsOnTheOthersWorklistAtOnce() {
+    RestClient a = client(nodeA);
+    RestClient b = client(nodeB);
+    JsonNode application = a.post().uri("/api/foster-applications")
+        .header("Authorization", bearer(FAMILY_WANG)).body(Households.eligible())
+        .retrieve().body(JsonNode.class);
+    String number = application.path("number").asText();
+
+    JsonNode check = taskOnWorklist(b, number, "CheckDocuments");
+    String key = check.path("key").asText();
+    b.post().uri("/api/tasks/" + key + "/claim").header("Authorization", bearer(CASEWORKER_NANCHANG))
+        .retrieve().toBodilessEntity();
+    a.post().uri("/api/tasks/" + key + "/complete").header("Authorization", bearer(CASEWORKER_NANCHANG))
+        .body(Map.of("variables", Map.of("documentChecklist", List.of("idCard", "hukouBook", "incomeProof",
+            "housingProof", "healthCertificate", "membersConsent"), "documentsDecision", "complete")))
+        .retrieve().toBodilessEntity();
+
+    assertThat(b.get().uri("/api/tasks/" + key).header("Authorization", bearer(CASEWORKER_NANCHANG))
+        .exchange((request, response) -> response.getStatusCode().value())).as("done on the other replica").isEqualTo(404);
+  }
+
+  /** The task as the other replica lists it, read once: no waiting. */
+  private static JsonNode taskOnWorklist(RestClient replica, String applicationNumber, String elementId) {
+    JsonNode page = replica.get().uri("/api/worklist?size=200&candidateGroup=caseworker")
+        .header("Authorization", bearer(CASEWORKER_NANCHANG)).retrieve().body(JsonNode.class);
+    for (JsonNode task : page.path("content")) {
+      if (task.path("elementId").asText().equals(elementId)
+          && task.path("application").path("number").asText().equals(applicationNumber)) {
+        return task;
+      }
+    }
+    throw new AssertionError(elementId + " of " + applicationNumber + " not listed by the other replica");
+  }
+
+  private static RestClient client(ConfigurableApplicationContext node) {
+    return RestClient.builder()
+        .baseUrl("http://localhost:" + node.getEnvironment().getProperty("local.server.port"))
+        .defaultHeader("Accept-Language", "zh-CN")
+        .build();
+  }
+
+  /** Records, per fired timer, the node whose job executor ran it. */
+  @Configuration(proxyBeanMethods = false)
+  static class TimerProbe {
+
+    @Bean
+    Probe timerProbe(JdbcClient jdbc, @Value("${anjia.test.node}") String node) {
+      return new Probe(jdbc, node);
+    }
+  }
+
+  public record Probe(JdbcClient jdbc, String node) {
+
+    public void fired(DelegateExecution execution) {
+      jdbc.sql("insert into scale_out_probe (instance_id, node) values (:id, :node)")
+          .param("id", execution.getProcessInstanceId()).param("node", node).update();
+    }
+  }
+}
