@@ -121,6 +121,11 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/children/*/birth-parent-claim").hasRole("REGISTRAR")
             .requestMatchers(HttpMethod.PUT, "/api/children/*").hasAnyRole("CASEWORKER", "DIRECTOR")
             .requestMatchers(HttpMethod.GET, "/api-docs.html", "/swagger-ui/**", "/v3/api-docs/**").authenticated()
+            // the operator console (engine/OperatorConsole): Cockpit only, for admins; tasks are worked
+            // through the registry's pages, so Tasklist and the engine's user admin stay closed
+            .requestMatchers("/operaton/app/tasklist/**", "/operaton/app/admin/**",
+                "/operaton/api/tasklist/**", "/operaton/api/admin/**").denyAll()
+            .requestMatchers("/operaton/**").hasRole("ADMIN")
             // pages other than the landing page need a login; any API path not listed above is refused
             .requestMatchers("/api/**").denyAll()
             .anyRequest().authenticated())
@@ -142,7 +147,9 @@ class SecurityConfiguration {
         .csrf(csrf -> csrf
             .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
             .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-            .ignoringRequestMatchers(bearer))
+            // the operator console has its own CSRF protection (header token) for its API calls
+            .ignoringRequestMatchers(bearer, request -> request.getRequestURI().startsWith(
+                request.getContextPath() + "/operaton/")))
         .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(keycloakLogout(identity)));
     return http.build();

@@ -1,0 +1,66 @@
+package org.anjia.registry.engine;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
+import java.util.Map;
+import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.rest.security.auth.AuthenticationProvider;
+import org.operaton.bpm.engine.rest.security.auth.AuthenticationResult;
+import org.operaton.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.authentication.AnonymousAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+
+/**
+ * Operaton Cockpit (running instances, incidents, retries) for operators, behind the same Keycloak
+ * login as every page: Spring Security admits only the admin role to {@code /operaton/**}
+ * (identity/SecurityConfiguration), and the webapp takes the signed-in user from there instead of
+ * its own user tables, which stay empty (no second user store, no default password). Tasklist and
+ * the Admin webapp are closed: tasks are completed through the registry's pages, which validate them.
+ */
+@Configuration(proxyBeanMethods = false)
+class OperatorConsole {
+
+  /** The engine group the operator gets in Cockpit. */
+  static final String OPERATOR_GROUP = "operaton-admin";
+
+  @Bean
+  FilterRegistrationBean<ContainerBasedAuthenticationFilter> operatorConsoleAuthentication(
+      @Value("${operaton.bpm.webapp.application-path:/operaton}") String path) {
+    FilterRegistrationBean<ContainerBasedAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ContainerBasedAuthenticationFilter());
+    registration.setInitParameters(Map.of("authentication-provider", SignedInOperator.class.getName()));
+    registration.addUrlPatterns(path + "/app/*", path + "/api/*");
+    // after Spring Security, which has signed the user in (or refused them)
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+
+  /** The user Spring Security signed in; only admins reach here. Public: the webapp instantiates it by name. */
+  public static class SignedInOperator implements AuthenticationProvider {
+
+    @Override
+    public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
+      Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
+      if (signedIn == null || signedIn instanceof AnonymousAuthenticationToken || !signedIn.isAuthenticated()
+          || signedIn.getAuthorities().stream().noneMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()))) {
+        return AuthenticationResult.unsuccessful();
+      }
+      AuthenticationResult result = AuthenticationResult.successful(signedIn.getName());
+      result.setGroups(List.of(OPERATOR_GROUP));
+      result.setTenants(List.of());
+      return result;
+    }
+
+    @Override
+    public void augmentResponseByAuthenticationChallenge(HttpServletResponse response, ProcessEngine engine) {
+      // Spring Security has already sent unauthenticated users to the Keycloak login
+    }
+  }
+}
