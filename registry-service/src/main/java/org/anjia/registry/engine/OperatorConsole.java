@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Map;
 import org.operaton.bpm.engine.ProcessEngine;
+import org.operaton.bpm.engine.impl.cfg.ProcessEnginePlugin;
 import org.operaton.bpm.engine.rest.security.auth.AuthenticationProvider;
 import org.operaton.bpm.engine.rest.security.auth.AuthenticationResult;
 import org.operaton.bpm.webapp.impl.security.auth.ContainerBasedAuthenticationFilter;
@@ -13,9 +14,6 @@ import org.springframework.boot.autoconfigure.security.SecurityProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.authentication.AnonymousAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * Operaton Cockpit (running instances, incidents, retries) for operators, behind the same Keycloak
@@ -42,20 +40,23 @@ class OperatorConsole {
     return registration;
   }
 
+  /** The engine knows people only as the operator signed in right now (SignedInOperators). */
+  @Bean
+  static ProcessEnginePlugin signedInOperators() {
+    return new SignedInOperators.Plugin();
+  }
+
   /** The user Spring Security signed in; only admins reach here. Public: the webapp instantiates it by name. */
   public static class SignedInOperator implements AuthenticationProvider {
 
     @Override
     public AuthenticationResult extractAuthenticatedUser(HttpServletRequest request, ProcessEngine engine) {
-      Authentication signedIn = SecurityContextHolder.getContext().getAuthentication();
-      if (signedIn == null || signedIn instanceof AnonymousAuthenticationToken || !signedIn.isAuthenticated()
-          || signedIn.getAuthorities().stream().noneMatch(a -> "ROLE_ADMIN".equals(a.getAuthority()))) {
-        return AuthenticationResult.unsuccessful();
-      }
-      AuthenticationResult result = AuthenticationResult.successful(signedIn.getName());
-      result.setGroups(List.of(OPERATOR_GROUP));
-      result.setTenants(List.of());
-      return result;
+      return SignedInOperators.operator().map(name -> {
+        AuthenticationResult result = AuthenticationResult.successful(name);
+        result.setGroups(List.of(OPERATOR_GROUP));
+        result.setTenants(List.of());
+        return result;
+      }).orElseGet(AuthenticationResult::unsuccessful);
     }
 
     @Override
