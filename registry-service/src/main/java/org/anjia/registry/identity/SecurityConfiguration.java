@@ -123,6 +123,8 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/api-docs.html", "/swagger-ui/**", "/v3/api-docs/**").authenticated()
             // the operator console (engine/OperatorConsole): Cockpit only, for admins; tasks are worked
             // through the registry's pages, so Tasklist and the engine's user admin stay closed
+            // (Cockpit asks the admin API's auth endpoint who is signed in)
+            .requestMatchers("/operaton/api/admin/auth/**").hasRole("ADMIN")
             .requestMatchers("/operaton/app/tasklist/**", "/operaton/app/admin/**",
                 "/operaton/api/tasklist/**", "/operaton/api/admin/**").denyAll()
             .requestMatchers("/operaton/**").hasRole("ADMIN")

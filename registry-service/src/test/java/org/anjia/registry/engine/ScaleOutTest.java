@@ -15,14 +15,13 @@ import org.anjia.registry.EngineTime;
 import org.anjia.registry.RegistryIntegrationTest;
 import org.anjia.registry.TestIdentityProvider;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
@@ -57,8 +56,12 @@ class ScaleOutTest extends RegistryIntegrationTest {
       </bpmn:definitions>
       """;
 
-  @BeforeAll
-  static void startTwoReplicas() {
+  /** After the test's own instance has started (Spring starts it before the first test, not before @BeforeAll). */
+  @BeforeEach
+  void startTwoReplicas() {
+    if (nodeA != null) {
+      return;
+    }
     JdbcClient.create(STACK.dataSource()).sql("""
         create table if not exists scale_out_probe (instance_id varchar(64) not null, node varchar(20) not null)""")
         .update();
@@ -76,17 +79,16 @@ class ScaleOutTest extends RegistryIntegrationTest {
   }
 
   private static ConfigurableApplicationContext replica(String name) {
-    return new SpringApplicationBuilder(AnjiaApplication.class, TimerProbe.class)
-        .properties(Map.of(
-            "spring.datasource.url", STACK.jdbcUrl(),
-            "spring.datasource.username", "postgres",
-            "spring.datasource.password", "",
-            "server.port", "0",
-            "anjia.identity.issuer", TestIdentityProvider.get().issuer(),
-            "anjia.test.node", name,
-            "operaton.bpm.process-engine-name", name,
-            "operaton.bpm.job-execution.enabled", "true"))
-        .run();
+    // as command-line arguments: they win over application.yaml, as a deployment's settings do
+    return new SpringApplicationBuilder(AnjiaApplication.class, TimerProbe.class).run(
+        "--spring.datasource.url=" + STACK.jdbcUrl(),
+        "--spring.datasource.username=postgres",
+        "--spring.datasource.password=",
+        "--server.port=0",
+        "--anjia.identity.issuer=" + TestIdentityProvider.get().issuer(),
+        "--anjia.test.node=" + name,
+        "--operaton.bpm.process-engine-name=" + name,
+        "--operaton.bpm.job-execution.enabled=true");
   }
 
   @Test
@@ -156,8 +158,10 @@ class ScaleOutTest extends RegistryIntegrationTest {
         .build();
   }
 
-  /** Records, per fired timer, the node whose job executor ran it. */
-  @Configuration(proxyBeanMethods = false)
+  /**
+   * Records, per fired timer, the node whose job executor ran it. A source of the replicas only: not
+   * annotated as a configuration, which would make it this test's own configuration instead of the service.
+   */
   static class TimerProbe {
 
     @Bean
