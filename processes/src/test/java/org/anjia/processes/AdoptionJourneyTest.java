@@ -296,10 +296,6 @@ abstract class AdoptionJourneyTest extends JourneyProcessTest {
         .processDefinitionKey(processId).list().stream().map(t -> t.getTaskDefinitionKey()).toList();
   }
 
-  Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
-  }
-
   /** The variables a bean saw on its only call at that element. */
   Map<String, Object> onlyCall(String applicationId, String bean, String elementId) {
     List<RecordingDelegates.Call> calls = DELEGATES.calls(applicationId, bean).stream()

@@ -238,35 +238,6 @@ class ChildAdoptionPlacementProcessTest extends JourneyProcessTest {
     assertThat(task.getDueDate()).as("due date of " + task.getTaskDefinitionKey()).isNull();
   }
 
-  private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
-  }
-
-  /** An hour passes on the engine clock (no timer of this journey is due that soon). */
-  private void later() {
-    moveClockTo(now().plus(Duration.ofHours(1)));
-  }
-
-  private ProcessInstance instance(String childId) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(childId).singleResult();
-  }
-
-  private List<HistoricTaskInstance> historicTasks(String childId) {
-    return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(childId)
-        .orderByHistoricActivityInstanceStartTime().asc().list();
-  }
-
-  private long historicIncidents(String childId) {
-    var instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(childId).singleResult();
-    return history.createHistoricIncidentQuery().processInstanceId(instance.getId()).count();
-  }
-
-  private static Call single(String childId, String bean) {
-    List<Call> calls = DELEGATES.calls(childId, bean);
-    assertThat(calls).as("calls of %s for %s", bean, childId).hasSize(1);
-    return calls.get(0);
-  }
-
   /** The service turns the checklist into JSON text before it completes the task. */
   private void completeMaterials(String childId) {
     complete(childId, PREPARE_MATERIALS, Map.of(

@@ -510,38 +510,8 @@ class FosterFamilyQualificationProcessTest extends JourneyProcessTest {
     }
   }
 
-  private static Instant now() {
-    return ClockUtil.getCurrentTime().toInstant();
-  }
-
-  /** An hour passes on the engine clock (no timer of these journeys is due that soon). */
-  private void later() {
-    moveClockTo(now().plus(Duration.ofHours(1)));
-  }
-
-  private ProcessInstance instance(String id) {
-    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult();
-  }
-
   private Object variable(String id, String name) {
     return runtime.getVariable(instance(id).getId(), name);
-  }
-
-  /** The case's tasks from history, in the order they were created. */
-  private List<HistoricTaskInstance> historicTasks(String id) {
-    return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(id)
-        .orderByHistoricActivityInstanceStartTime().asc().list();
-  }
-
-  private long historicIncidents(String id) {
-    var instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).singleResult();
-    return history.createHistoricIncidentQuery().processInstanceId(instance.getId()).count();
-  }
-
-  private static Call single(String id, String bean) {
-    List<Call> calls = DELEGATES.calls(id, bean);
-    assertThat(calls).as("calls of %s for %s", bean, id).hasSize(1);
-    return calls.get(0);
   }
 
   private static List<Map<String, Object>> violations(Call call) {

@@ -99,6 +99,38 @@ abstract class JourneyProcessTest {
         .filter(link -> link.getGroupId() != null).map(link -> link.getGroupId()).sorted().toList();
   }
 
+  static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  /** An hour passes on the engine clock (no timer of the journeys is due that soon). */
+  void later() {
+    moveClockTo(now().plus(java.time.Duration.ofHours(1)));
+  }
+
+  /** The case's running instance (one per business key in these journeys). */
+  ProcessInstance instance(String businessKey) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
+  }
+
+  /** The case's tasks from history, in the order they were created. */
+  List<org.operaton.bpm.engine.history.HistoricTaskInstance> historicTasks(String businessKey) {
+    return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(businessKey)
+        .orderByHistoricActivityInstanceStartTime().asc().list();
+  }
+
+  long historicIncidents(String businessKey) {
+    var instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(businessKey).singleResult();
+    return history.createHistoricIncidentQuery().processInstanceId(instance.getId()).count();
+  }
+
+  /** The one call of that bean for the case. */
+  static RecordingDelegates.Call single(String businessKey, String bean) {
+    List<RecordingDelegates.Call> calls = DELEGATES.calls(businessKey, bean);
+    assertThat(calls).as("calls of %s for %s", bean, businessKey).hasSize(1);
+    return calls.get(0);
+  }
+
   /** Moves the engine clock (never back) and runs every job due by then, as the job executor would. */
   void moveClockTo(Instant target) {
     assertThat(target).as("the engine clock only moves forward").isAfterOrEqualTo(ClockUtil.getCurrentTime().toInstant());
