@@ -2,74 +2,85 @@ package org.anjia.processes;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.response.DeploymentEvent;
-import io.camunda.client.api.response.EvaluateDecisionResponse;
-import io.camunda.client.api.response.MatchedDecisionRule;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.operaton.bpm.dmn.engine.DmnDecisionResult;
+import org.operaton.bpm.engine.DecisionService;
+import org.operaton.bpm.engine.history.HistoricDecisionInstance;
+import org.operaton.bpm.engine.history.HistoricDecisionOutputInstance;
+import org.operaton.bpm.engine.impl.util.ClockUtil;
+import org.operaton.bpm.engine.repository.DecisionDefinition;
 
 /**
  * The adoption eligibility decision (processes/adoption-eligibility.dmn, 民法典 arts. 1093, 1098,
- * 1100–1102, 1104) evaluated on the real Zeebe 8.6 broker with the EvaluateDecision command (gRPC).
+ * 1100–1102, 1104) evaluated on the real engine of {@link ProcessTestEngine} (deployed with every
+ * model and form) through the engine's {@link DecisionService}, with the facts as the
+ * {@link DecisionTable} delegate hands them over: the map written as JSON text (the process variable
+ * {@code eligibilityFacts}) and read back.
  *
  * <p>Every case starts from {@link #eligibleApplication()}, a married couple adopting one child whose
  * birth parents have special hardship (so that no art. 1100 para 2 exemption applies), and changes
- * what the case is about. The decision's result is the list of unmet rules, or null when none is.
+ * what the case is about. The decision's result is the list of unmet rules, empty when none is (a
+ * COLLECT with no match gives [] on this engine). The matched rows come from the engine's history
+ * of the evaluation.
  */
-class AdoptionEligibilityDecisionTest {
+class AdoptionEligibilityDecisionTest extends JourneyProcessTest {
 
   private static final String DECISION_ID = "adoption-eligibility";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static CamundaClient client;
+  /** Each evaluation gets its own engine time, so its history entry is found by evaluation time. */
+  private static final AtomicLong EVALUATIONS = new AtomicLong();
 
-  /** One evaluation: the decision's result (null when eligible) and the ids of the rows that matched. */
+  private DecisionService decisions;
+
+  /** One evaluation: the decision's result (empty when eligible) and the ids of the rows that matched. */
   private record Evaluation(List<Map<String, Object>> violations, List<String> matchedRuleIds) {
 
     List<Object> ruleCodes() {
-      return violations == null ? List.of() : violations.stream().map(v -> v.get("rule")).toList();
+      return violations.stream().map(v -> v.get("rule")).toList();
     }
   }
 
-  @BeforeAll
-  static void deploy() {
-    client = EngineClients.forTestStack();
-    DeploymentEvent deployment = client.newDeployResourceCommand()
-        .addResourceFromClasspath("processes/adoption-eligibility.dmn")
-        .send()
-        .join();
-    assertThat(deployment.getDecisions()).extracting(d -> d.getDmnDecisionId()).containsExactly(DECISION_ID);
-    assertThat(deployment.getDecisions()).extracting(d -> d.getDmnDecisionName())
-        .containsExactly("收养条件 Adoption eligibility");
+  @BeforeEach
+  void decisionService() {
+    decisions = ENGINE.getDecisionService();
   }
 
-  @AfterAll
-  static void closeClient() {
-    if (client != null) {
-      client.close();
-    }
+  @Test
+  @DisplayName("the decision is deployed with the repository's models, with its name and a history time to live")
+  void theDecisionIsDeployed() {
+    DecisionDefinition definition = ENGINE.getRepositoryService().createDecisionDefinitionQuery()
+        .decisionDefinitionKey(DECISION_ID).latestVersion().singleResult();
+    assertThat(definition.getName()).isEqualTo("收养条件 Adoption eligibility");
+    assertThat(definition.getHistoryTimeToLive()).isEqualTo(3650);
   }
 
   // ---- all met ----------------------------------------------------------------------------------
 
   @Test
-  @DisplayName("a married couple meeting every rule: no row matches, the result is null")
-  void everyRuleMetGivesNull() {
+  @DisplayName("a married couple meeting every rule: no row matches, the result is empty")
+  void everyRuleMetGivesNoViolation() {
     Evaluation evaluation = evaluate(eligibleApplication());
 
-    assertThat(evaluation.violations()).isNull();
+    assertThat(evaluation.violations()).isEmpty();
     assertThat(evaluation.matchedRuleIds()).isEmpty();
   }
 
@@ -200,7 +211,7 @@ class AdoptionEligibilityDecisionTest {
     application.put("existingChildren", 2);
     exemptChild.accept(child(application));
 
-    assertThat(evaluate(application).violations()).isNull();
+    assertThat(evaluate(application).violations()).isEmpty();
 
     // the same family adopting a child who is none of these is refused on the number of children
     Map<String, Object> sameFamily = eligibleApplication();
@@ -214,7 +225,7 @@ class AdoptionEligibilityDecisionTest {
     application.put("existingChildren", 4);
     child(application).put("isDisabled", true);
 
-    assertThat(evaluate(application).violations()).isNull();
+    assertThat(evaluate(application).violations()).isEmpty();
   }
 
   static Stream<Arguments> childrenCounts() {
@@ -344,7 +355,7 @@ class AdoptionEligibilityDecisionTest {
     child.put("parentsInSpecialHardship", false);
     child.put(flag, true);
 
-    assertThat(evaluate(application).violations()).isNull();
+    assertThat(evaluate(application).violations()).isEmpty();
   }
 
   @Test
@@ -352,7 +363,7 @@ class AdoptionEligibilityDecisionTest {
     Map<String, Object> application = eligibleApplication();
     childAgedWithConsent(17, true).accept(application);
 
-    assertThat(evaluate(application).violations()).isNull();
+    assertThat(evaluate(application).violations()).isEmpty();
   }
 
   // ---- helpers --------------------------------------------------------------------------------
@@ -457,29 +468,30 @@ class AdoptionEligibilityDecisionTest {
     };
   }
 
-  private static Evaluation evaluate(Map<String, Object> variables) {
-    EvaluateDecisionResponse response = client.newEvaluateDecisionCommand()
-        .decisionId(DECISION_ID)
-        .variables(variables)
-        .send()
-        .join();
-    assertThat(response.getFailureMessage()).as("decision evaluation failure").isNullOrEmpty();
-    assertThat(response.getDecisionId()).isEqualTo(DECISION_ID);
-    assertThat(response.getEvaluatedDecisions()).hasSize(1);
-    List<String> matchedRuleIds = response.getEvaluatedDecisions().get(0).getMatchedRules().stream()
-        .map(MatchedDecisionRule::getRuleId).toList();
-    return new Evaluation(violations(response.getDecisionOutput()), matchedRuleIds);
-  }
-
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> violations(String decisionOutput) {
-    Object output = client.getConfiguration().getJsonMapper().fromJson(decisionOutput, Object.class);
-    if (output == null) {
-      return null;
+  /**
+   * Evaluates the decision as {@link DecisionTable} does: facts as JSON text, read back into a map, on
+   * the engine's DecisionService; the matched rows from the evaluation's history entry.
+   */
+  private Evaluation evaluate(Map<String, Object> application) {
+    Instant evaluatedAt = START.plusSeconds(EVALUATIONS.incrementAndGet());
+    ClockUtil.setCurrentTime(Date.from(evaluatedAt));
+    Map<String, Object> facts;
+    try {
+      facts = JSON.readValue(JSON.writeValueAsString(application), new TypeReference<>() {});
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
     }
-    assertThat(output).as("COLLECT result").isInstanceOf(List.class);
-    assertThat((List<Object>) output).as("a COLLECT result with no match is null, never []").isNotEmpty();
-    return (List<Map<String, Object>>) output;
+    DmnDecisionResult result = decisions.evaluateDecisionByKey(DECISION_ID).variables(facts).evaluate();
+
+    List<HistoricDecisionInstance> evaluated = history.createHistoricDecisionInstanceQuery()
+        .decisionDefinitionKey(DECISION_ID).evaluatedAfter(Date.from(evaluatedAt.minusMillis(1)))
+        .evaluatedBefore(Date.from(evaluatedAt.plusMillis(1))).includeOutputs().list();
+    assertThat(evaluated).as("this evaluation in the engine's history").hasSize(1);
+    List<String> matchedRuleIds = evaluated.get(0).getOutputs().stream().map(HistoricDecisionOutputInstance::getRuleId)
+        .distinct().toList();
+    List<Map<String, Object>> violations = result.getResultList();
+    assertThat(violations).as("COLLECT result: one entry per matched row").hasSameSizeAs(matchedRuleIds);
+    return new Evaluation(violations, matchedRuleIds);
   }
 
   private static Map<String, Map<String, Object>> byRule(Evaluation evaluation) {

@@ -1,35 +1,34 @@
 package org.anjia.processes;
 
-import static org.anjia.processes.JourneyWorkers.DUE_DATE;
-import static org.anjia.processes.JourneyWorkers.MARK_AVAILABLE;
-import static org.anjia.processes.JourneyWorkers.PLACEMENT_REFUSED;
-import static org.anjia.processes.JourneyWorkers.RECORD_CLAIM;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import org.anjia.processes.JourneyWorkers.Job;
-import org.anjia.runtime.ExportedRecords.Incident;
-import org.anjia.runtime.ExportedRecords.UserTask;
+import org.anjia.processes.RecordingDelegates.Call;
 import org.junit.jupiter.api.DisplayName;
 import org.junit.jupiter.api.Test;
+import org.operaton.bpm.engine.MismatchingMessageCorrelationException;
+import org.operaton.bpm.engine.ProcessEngineException;
+import org.operaton.bpm.engine.history.HistoricTaskInstance;
+import org.operaton.bpm.engine.impl.util.ClockUtil;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.engine.task.Task;
 
 /**
- * 送养 (child-adoption-placement.bpmn, processes/README.md) on the real Zeebe 8.6 broker: the test
- * publishes the start message as the service's outbox does, completes the user tasks as the
- * caseworker, director and registrar would, and plays the service's workers (including the due-date
- * step, calendar days only). All tests share one broker and its engine clock, which only moves
- * forward; each test starts its own child's instance and cancels whatever it leaves running.
+ * 送养 (child-adoption-placement.bpmn, processes/README.md) on the real engine: the test correlates
+ * the start message as the service does (business key = the child's id), completes the user tasks as
+ * the caseworker, director and registrar would, and {@link RecordingDelegates} plays the service's
+ * beans, including the due-date step (calendar days only). The engine clock starts at
+ * {@link JourneyProcessTest#START} in every test and only the test moves it.
  */
-class ChildAdoptionPlacementProcessTest extends JourneyTest {
+class ChildAdoptionPlacementProcessTest extends JourneyProcessTest {
 
   private static final String PROCESS_ID = "child-adoption-placement";
   private static final String REQUESTED_MESSAGE = "child-adoption-placement-requested";
@@ -39,203 +38,250 @@ class ChildAdoptionPlacementProcessTest extends JourneyTest {
   private static final String APPROVE_BY_DIRECTOR = "ApproveByDirector";
   private static final String PUBLISH_NOTICE = "PublishNotice";
 
-
-  /** One child under test: its id (correlation key) and the placement instance. */
-  private record Placement(String childId, long instance) {}
+  private static final String DUE_DATE = "dueDate";
+  private static final String MARK_AVAILABLE = "childAvailable";
+  private static final String RECORD_CLAIM = "childClaimed";
+  private static final String PLACEMENT_REFUSED = "childPlacementRefused";
 
   @Test
   @DisplayName("foundling: materials, approval, notice; available only once the 60-day notice has ended")
   void foundlingBecomesAvailableOnlyAfterTheNotice() {
-    Placement placement = request(true);
+    String childId = request(true);
 
-    UserTask materials = exported.awaitOpenTask(placement.instance(), PREPARE_MATERIALS);
-    assertTask(materials, "caseworker", "adoption-placement-materials");
-    completeMaterials(materials);
+    assertTask(task(childId, PREPARE_MATERIALS), "caseworker", "adoption-placement-materials");
+    later();
+    completeMaterials(childId);
 
-    UserTask approval = exported.awaitOpenTask(placement.instance(), APPROVE_BY_DIRECTOR);
-    assertTask(approval, "director", "adoption-placement-approval");
-    approve(approval, "approve");
+    assertTask(task(childId, APPROVE_BY_DIRECTOR), "director", "adoption-placement-approval");
+    later();
+    approve(childId, "approve");
 
-    UserTask notice = exported.awaitOpenTask(placement.instance(), PUBLISH_NOTICE);
-    assertTask(notice, "registrar", "adoption-public-notice");
-    publishNotice(notice);
+    assertTask(task(childId, PUBLISH_NOTICE), "registrar", "adoption-public-notice");
+    later();
+    Instant published = now();
+    publishNotice(childId);
 
-    Job noticeDue = workers.awaitJob(placement.childId(), DUE_DATE);
-    assertThat(noticeDue.processInstanceKey()).isEqualTo(placement.instance());
-    assertThat(noticeDue.elementId()).isEqualTo("NoticeDue");
-    assertThat(noticeDue.headers()).containsExactlyInAnyOrderEntriesOf(
-        Map.of("deadline", "public-notice", "variable", "noticeEnds"));
-    assertThat(noticeDue.variables()).containsKey("start").containsEntry("noticeMedium", "newspaper");
-    OffsetDateTime start = JourneyWorkers.parseEngineTime(String.valueOf(noticeDue.variables().get("start")));
-    OffsetDateTime noticeEnds = OffsetDateTime.parse((String) noticeDue.result().get("noticeEnds"));
-    assertThat(noticeEnds).as("60 days counted from the day after publication")
-        .isAfter(start.plusDays(60)).isBefore(start.plusDays(62));
+    Call noticeDue = single(childId, DUE_DATE);
+    assertThat(noticeDue.activityId()).isEqualTo("NoticeDue");
+    assertThat(noticeDue.variables()).containsExactlyEntriesOf(Map.of("deadline", "public-notice"));
+    Object noticeEnds = runtime.getVariable(instance(childId).getId(), "noticeEnds");
+    assertThat(noticeEnds).as("the due-date step stores a java.util.Date").isInstanceOf(Date.class);
+    Instant end = ((Date) noticeEnds).toInstant();
+    LocalDate publishedOn = published.atZone(RecordingDelegates.CHINA).toLocalDate();
+    assertThat(end).as("60 days counted from the day after publication, ending at 24:00 of day 60 (China)")
+        .isEqualTo(publishedOn.plusDays(61).atStartOfDay(RecordingDelegates.CHINA).toInstant());
+    assertThat(timerDue(childId, "NoticeEnded")).isEqualTo(end);
 
-    journeys.advanceClockTo(start.plusDays(59));
-    assertThat(workers.jobs(placement.childId(), MARK_AVAILABLE)).as("59 days: still in the notice").isEmpty();
-    journeys.advanceClockTo(noticeEnds.minusHours(1));
-    assertThat(workers.jobs(placement.childId(), MARK_AVAILABLE)).as("an hour before the end").isEmpty();
-    assertThat(exported.processInstanceState(placement.instance())).contains("ACTIVE");
+    moveClockTo(published.plus(Duration.ofDays(59)));
+    assertThat(DELEGATES.calls(childId, MARK_AVAILABLE)).as("59 days: still in the notice").isEmpty();
+    moveClockTo(end.minus(Duration.ofHours(1)));
+    assertThat(DELEGATES.calls(childId, MARK_AVAILABLE)).as("an hour before the end").isEmpty();
+    assertThat(ended(childId)).isFalse();
 
-    journeys.advanceClockTo(noticeEnds.plusHours(1));
-    Job available = workers.awaitJob(placement.childId(), MARK_AVAILABLE);
-    assertThat(available.processInstanceKey()).isEqualTo(placement.instance());
-    assertThat(available.elementId()).isEqualTo("MarkAvailable");
-    assertThat(available.variables()).containsEntry("childId", placement.childId()).containsEntry("foundling", true)
-        .containsEntry("placementDecision", "approve");
+    moveClockTo(end);
+    Call available = single(childId, MARK_AVAILABLE);
+    assertThat(available.activityId()).isEqualTo("MarkAvailable");
+    assertThat(available.variables()).containsEntry("childId", childId).containsEntry("foundling", true)
+        .containsEntry("placementDecision", "approve").containsEntry("noticeMedium", "newspaper");
 
-    exported.awaitProcessInstanceState(placement.instance(), "COMPLETED");
-    assertThat(exported.userTasks(placement.instance()))
-        .extracting(UserTask::elementId, UserTask::state)
+    assertThat(ended(childId)).isTrue();
+    assertThat(endEvent(childId, PROCESS_ID)).isEqualTo("Available");
+    assertThat(historicTasks(childId))
+        .extracting(HistoricTaskInstance::getTaskDefinitionKey, HistoricTaskInstance::getDeleteReason)
         .containsExactly(
-            tuple(PREPARE_MATERIALS, "COMPLETED"),
-            tuple(APPROVE_BY_DIRECTOR, "COMPLETED"),
-            tuple(PUBLISH_NOTICE, "COMPLETED"));
-    assertThat(workers.jobs(placement.childId(), RECORD_CLAIM)).isEmpty();
-    assertThat(workers.jobs(placement.childId(), PLACEMENT_REFUSED)).isEmpty();
-    assertThat(exported.incidents(placement.instance())).isEmpty();
+            tuple(PREPARE_MATERIALS, "completed"),
+            tuple(APPROVE_BY_DIRECTOR, "completed"),
+            tuple(PUBLISH_NOTICE, "completed"));
+    assertThat(DELEGATES.calls(childId, RECORD_CLAIM)).isEmpty();
+    assertThat(DELEGATES.calls(childId, PLACEMENT_REFUSED)).isEmpty();
+    assertThat(historicIncidents(childId)).isZero();
   }
 
   @Test
   @DisplayName("a claim by the birth parents during the notice ends the placement: claim recorded, never available")
   void aClaimDuringTheNoticeEndsThePlacement() {
-    Placement placement = request(true);
-    driveToNotice(placement);
-    workers.awaitJob(placement.childId(), DUE_DATE);
+    String childId = request(true);
+    driveToNotice(childId);
+    assertThat(single(childId, DUE_DATE).activityId()).isEqualTo("NoticeDue");
+    moveClockTo(START.plus(Duration.ofDays(10)));
 
-    client.newPublishMessageCommand()
-        .messageName(CLAIMED_MESSAGE)
-        .correlationKey(placement.childId())
-        .messageId("claim-" + placement.childId())
-        .timeToLive(Duration.ofHours(1))
-        .variables(Map.of("claimNote", "生父母持出生医学证明认领 parents claimed with the birth certificate"))
-        .send().join();
+    runtime.createMessageCorrelation(CLAIMED_MESSAGE)
+        .processInstanceBusinessKey(childId)
+        .setVariable("claimNote", "生父母持出生医学证明认领 parents claimed with the birth certificate")
+        .correlate();
 
-    Job claim = workers.awaitJob(placement.childId(), RECORD_CLAIM);
-    assertThat(claim.processInstanceKey()).isEqualTo(placement.instance());
-    assertThat(claim.elementId()).isEqualTo("RecordClaim");
-    assertThat(claim.variables()).containsEntry("childId", placement.childId()).containsKey("claimNote");
-    exported.awaitProcessInstanceState(placement.instance(), "COMPLETED");
-    assertThat(workers.jobs(placement.childId(), MARK_AVAILABLE)).isEmpty();
-    assertThat(exported.incidents(placement.instance())).isEmpty();
+    Call claim = single(childId, RECORD_CLAIM);
+    assertThat(claim.activityId()).isEqualTo("RecordClaim");
+    assertThat(claim.variables()).containsEntry("childId", childId)
+        .containsEntry("claimNote", "生父母持出生医学证明认领 parents claimed with the birth certificate");
+    assertThat(endEvent(childId, PROCESS_ID)).isEqualTo("Claimed");
+    assertThat(management.createJobQuery().processInstanceId(claim.processInstanceId()).count())
+        .as("the notice timer is gone with the claim").isZero();
+    moveClockTo(START.plus(Duration.ofDays(70)));
+    assertThat(DELEGATES.calls(childId, MARK_AVAILABLE)).isEmpty();
+    assertThat(historicIncidents(childId)).isZero();
+  }
+
+  @Test
+  @DisplayName("a claim while no notice period is waiting finds nothing: the engine throws, so the service must check first")
+  void aClaimOutsideTheNoticePeriodIsNotCorrelated() {
+    String childId = request(true);
+    Task materials = task(childId, PREPARE_MATERIALS);
+
+    assertThatThrownBy(() -> runtime.createMessageCorrelation(CLAIMED_MESSAGE)
+            .processInstanceBusinessKey(childId)
+            .setVariable("claimNote", "too early")
+            .correlate())
+        .isInstanceOf(MismatchingMessageCorrelationException.class);
+
+    assertThat(task(childId, PREPARE_MATERIALS).getId()).as("the placement goes on unchanged")
+        .isEqualTo(materials.getId());
+    assertThat(runtime.getVariable(instance(childId).getId(), "claimNote")).as("the message is not buffered").isNull();
+    assertThat(DELEGATES.beansCalled(childId)).isEmpty();
   }
 
   @Test
   @DisplayName("a child whose parents are known (orphan) skips the notice and is available after approval")
   void aChildWhoseParentsAreKnownSkipsTheNotice() {
-    Placement placement = request(false);
-    completeMaterials(exported.awaitOpenTask(placement.instance(), PREPARE_MATERIALS));
-    approve(exported.awaitOpenTask(placement.instance(), APPROVE_BY_DIRECTOR), "approve");
+    String childId = request(false);
+    later();
+    completeMaterials(childId);
+    later();
+    approve(childId, "approve");
 
-    Job available = workers.awaitJob(placement.childId(), MARK_AVAILABLE);
-    assertThat(available.processInstanceKey()).isEqualTo(placement.instance());
-    exported.awaitProcessInstanceState(placement.instance(), "COMPLETED");
-    assertThat(exported.userTasks(placement.instance())).extracting(UserTask::elementId)
+    assertThat(single(childId, MARK_AVAILABLE).variables()).containsEntry("foundling", false);
+    assertThat(endEvent(childId, PROCESS_ID)).isEqualTo("Available");
+    assertThat(historicTasks(childId)).extracting(HistoricTaskInstance::getTaskDefinitionKey)
         .containsExactly(PREPARE_MATERIALS, APPROVE_BY_DIRECTOR);
-    assertThat(workers.jobs(placement.childId(), DUE_DATE)).as("no notice, no notice period").isEmpty();
+    assertThat(DELEGATES.calls(childId, DUE_DATE)).as("no notice, no notice period").isEmpty();
   }
 
   @Test
   void theDirectorsRefusalIsRecorded() {
-    Placement placement = request(true);
-    completeMaterials(exported.awaitOpenTask(placement.instance(), PREPARE_MATERIALS));
-    approve(exported.awaitOpenTask(placement.instance(), APPROVE_BY_DIRECTOR), "reject");
+    String childId = request(true);
+    completeMaterials(childId);
+    approve(childId, "reject");
 
-    Job refused = workers.awaitJob(placement.childId(), PLACEMENT_REFUSED);
-    assertThat(refused.elementId()).isEqualTo("RecordPlacementRefused");
+    Call refused = single(childId, PLACEMENT_REFUSED);
+    assertThat(refused.activityId()).isEqualTo("RecordPlacementRefused");
     assertThat(refused.variables()).containsEntry("placementDecision", "reject");
-    exported.awaitProcessInstanceState(placement.instance(), "COMPLETED");
-    assertThat(workers.jobs(placement.childId(), MARK_AVAILABLE)).isEmpty();
-    assertThat(exported.userTasks(placement.instance())).extracting(UserTask::elementId)
+    assertThat(endEvent(childId, PROCESS_ID)).isEqualTo("NotPlaced");
+    assertThat(DELEGATES.calls(childId, MARK_AVAILABLE)).isEmpty();
+    assertThat(historicTasks(childId)).extracting(HistoricTaskInstance::getTaskDefinitionKey)
         .doesNotContain(PUBLISH_NOTICE);
   }
 
   @Test
-  @DisplayName("an unknown foundling flag is not guessed: an incident instead of skipping the notice")
-  void anUnknownFoundlingFlagRaisesAnIncident() {
-    Placement placement = request(null);
-    completeMaterials(exported.awaitOpenTask(placement.instance(), PREPARE_MATERIALS));
-    approve(exported.awaitOpenTask(placement.instance(), APPROVE_BY_DIRECTOR), "approve");
+  @DisplayName("an unknown foundling flag is not guessed: the director's approval is refused and rolled back")
+  void anUnknownFoundlingFlagIsNotGuessed() {
+    String childId = request(null);
+    completeMaterials(childId);
+    Task approval = task(childId, APPROVE_BY_DIRECTOR);
 
-    Incident incident = exported.awaitActiveIncident(placement.instance());
-    assertThat(incident.elementId()).isEqualTo("FoundlingGateway");
-    assertThat(workers.jobs(placement.childId(), MARK_AVAILABLE)).isEmpty();
+    assertThatThrownBy(() -> approve(childId, "approve")).isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("FoundlingGateway");
+
+    assertThat(task(childId, APPROVE_BY_DIRECTOR).getId()).as("the approval rolled back: the task is still open")
+        .isEqualTo(approval.getId());
+    assertThat(runtime.getVariable(instance(childId).getId(), "placementDecision")).isNull();
+    assertThat(DELEGATES.calls(childId, MARK_AVAILABLE)).isEmpty();
+    assertThat(openTaskIds(childId)).containsExactly(APPROVE_BY_DIRECTOR);
   }
 
   @Test
-  void aReplayedRequestStartsNoSecondInstance() {
-    String childId = UUID.randomUUID().toString();
-    Placement placement = request(childId, false);
+  @DisplayName("the engine starts a second placement for a repeated start message: the service must refuse it")
+  void aRepeatedRequestStartsASecondInstance() {
+    String childId = request(false);
 
-    assertThatThrownBy(() -> publishRequest(childId, false))
-        .isInstanceOfSatisfying(ClientStatusException.class,
-            e -> assertThat(e.getStatusCode()).isEqualTo(Status.Code.ALREADY_EXISTS));
+    startByMessage(REQUESTED_MESSAGE, childId, startVariables(childId, false));
 
-    exported.awaitOpenTask(placement.instance(), PREPARE_MATERIALS);
-    assertThat(journeys.instancesWith(PROCESS_ID, "childId", childId)).containsExactly(placement.instance());
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(childId)
+        .processDefinitionKey(PROCESS_ID).count())
+        .as("start messages carry no message id: nothing in the engine deduplicates them").isEqualTo(2);
+    assertThat(openTasks(childId, PREPARE_MATERIALS)).hasSize(2);
   }
 
   // ---- helpers --------------------------------------------------------------------------------
 
-  private Placement request(Boolean foundling) {
-    return request(UUID.randomUUID().toString(), foundling);
+  /** Correlates the start message as the service does; the child's id is the business key. */
+  private String request(Boolean foundling) {
+    String childId = newCaseKey();
+    ProcessInstance instance = startByMessage(REQUESTED_MESSAGE, childId, startVariables(childId, foundling));
+    assertThat(instance.getBusinessKey()).isEqualTo(childId);
+    return childId;
   }
 
-  private Placement request(String childId, Boolean foundling) {
-    publishRequest(childId, foundling);
-    long instance = journeys.awaitInstance(PROCESS_ID, "childId", childId);
-    started.add(instance);
-    return new Placement(childId, instance);
-  }
-
-  /** As ChildAdoptionMessages publishes it (message id per child). */
-  private static void publishRequest(String childId, Boolean foundling) {
+  private static Map<String, Object> startVariables(String childId, Boolean foundling) {
     Map<String, Object> variables = new HashMap<>();
     variables.put("childId", childId);
     variables.put("childName", "王小安");
     variables.put("institutionCode", "CWI-360102-01");
     variables.put("jurisdictionCode", "360102");
     variables.put("foundling", foundling);
-    client.newPublishMessageCommand()
-        .messageName(REQUESTED_MESSAGE)
-        .correlationKey(childId)
-        .messageId("placement-" + childId)
-        .timeToLive(Duration.ofHours(24))
-        .variables(variables)
-        .send().join();
+    return variables;
   }
 
-  private void driveToNotice(Placement placement) {
-    completeMaterials(exported.awaitOpenTask(placement.instance(), PREPARE_MATERIALS));
-    approve(exported.awaitOpenTask(placement.instance(), APPROVE_BY_DIRECTOR), "approve");
-    publishNotice(exported.awaitOpenTask(placement.instance(), PUBLISH_NOTICE));
+  private void driveToNotice(String childId) {
+    completeMaterials(childId);
+    approve(childId, "approve");
+    publishNotice(childId);
   }
 
-  private static void assertTask(UserTask task, String candidateGroup, String formId) {
-    assertThat(task.candidateGroups()).as("candidate groups of " + task.elementId()).containsExactly(candidateGroup);
-    assertThat(task.assignee()).isNull();
-    assertThat(task.formKey()).as("form of " + task.elementId()).isNotNull();
-    assertThat(journeys.projection.formId(task.formKey())).contains(formId);
+  /** Candidate group and form; these steps have no deadline of their own (none in law or practice). */
+  private void assertTask(Task task, String candidateGroup, String formId) {
+    assertThat(candidateGroups(task)).as("candidate groups of " + task.getTaskDefinitionKey())
+        .containsExactly(candidateGroup);
+    assertThat(task.getAssignee()).isNull();
+    assertThat(task.getOperatonFormRef()).as("form of " + task.getTaskDefinitionKey()).isNotNull();
+    assertThat(task.getOperatonFormRef().getKey()).isEqualTo(formId);
+    assertThat(task.getOperatonFormRef().getBinding()).isEqualTo("deployment");
+    assertThat(task.getDueDate()).as("due date of " + task.getTaskDefinitionKey()).isNull();
   }
 
-  private static void completeMaterials(UserTask task) {
-    client.newCompleteUserTaskCommand(task.key()).variables(Map.of(
-            "placementMaterials", List.of("admissionRecord", "foundReport"),
-            "materialsNotes", "材料齐全 complete"))
-        .send().join();
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
   }
 
-  private static void approve(UserTask task, String decision) {
-    client.newCompleteUserTaskCommand(task.key())
-        .variables(Map.of("placementDecision", decision, "placementComments", "审批 " + decision))
-        .send().join();
+  /** An hour passes on the engine clock (no timer of this journey is due that soon). */
+  private void later() {
+    moveClockTo(now().plus(Duration.ofHours(1)));
   }
 
-  private static void publishNotice(UserTask task) {
-    client.newCompleteUserTaskCommand(task.key()).variables(Map.of(
-            "noticePublishedOn", "2026-11-23",
-            "noticeMedium", "newspaper",
-            "noticeReference", "江西日报 2026-11-23 第8版"))
-        .send().join();
+  private ProcessInstance instance(String childId) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(childId).singleResult();
+  }
+
+  private List<HistoricTaskInstance> historicTasks(String childId) {
+    return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(childId)
+        .orderByHistoricActivityInstanceStartTime().asc().list();
+  }
+
+  private long historicIncidents(String childId) {
+    var instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(childId).singleResult();
+    return history.createHistoricIncidentQuery().processInstanceId(instance.getId()).count();
+  }
+
+  private static Call single(String childId, String bean) {
+    List<Call> calls = DELEGATES.calls(childId, bean);
+    assertThat(calls).as("calls of %s for %s", bean, childId).hasSize(1);
+    return calls.get(0);
+  }
+
+  /** The service turns the checklist into JSON text before it completes the task. */
+  private void completeMaterials(String childId) {
+    complete(childId, PREPARE_MATERIALS, Map.of(
+        "placementMaterials", "[\"admissionRecord\",\"foundReport\"]",
+        "materialsNotes", "材料齐全 complete"));
+  }
+
+  private void approve(String childId, String decision) {
+    complete(childId, APPROVE_BY_DIRECTOR, Map.of("placementDecision", decision, "placementComments", "审批 " + decision));
+  }
+
+  private void publishNotice(String childId) {
+    complete(childId, PUBLISH_NOTICE, Map.of(
+        "noticePublishedOn", "2026-03-02",
+        "noticeMedium", "newspaper",
+        "noticeReference", "江西日报 2026-03-02 第8版"));
   }
 }

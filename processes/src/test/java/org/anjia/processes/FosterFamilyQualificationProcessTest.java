@@ -1,57 +1,44 @@
 package org.anjia.processes;
 
-import static org.anjia.processes.RecordingWorkers.ENTER_REGISTER;
-import static org.anjia.processes.RecordingWorkers.ESCALATE;
-import static org.anjia.processes.RecordingWorkers.RECORD_REJECTION;
-import static org.anjia.processes.RecordingWorkers.REMIND;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
-import static org.assertj.core.api.Assertions.within;
 
-import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.camunda.client.api.response.DeploymentEvent;
-import io.grpc.Status;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.time.temporal.ChronoUnit;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
-import org.anjia.processes.RecordingWorkers.Job;
-import org.anjia.runtime.ExportedRecords;
-import org.anjia.runtime.ExportedRecords.Incident;
-import org.anjia.runtime.ExportedRecords.UserTask;
-import org.anjia.runtime.TestStack;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.anjia.processes.RecordingDelegates.Call;
 import org.junit.jupiter.api.DisplayName;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.operaton.bpm.engine.ProcessEngineException;
+import org.operaton.bpm.engine.history.HistoricTaskInstance;
+import org.operaton.bpm.engine.impl.util.ClockUtil;
+import org.operaton.bpm.engine.runtime.Incident;
+import org.operaton.bpm.engine.runtime.ProcessInstance;
+import org.operaton.bpm.engine.task.Task;
 
 /**
- * The foster-family qualification journey (processes/README.md) on the real Zeebe 8.6 broker: the
- * test publishes the start message as the registry service does, completes the user tasks as the
- * caseworker, assessor and director would, and acts as the service's job workers.
- *
- * <p>All tests share one broker and its engine clock. Each test starts its own instances and only
- * asserts about them; the clock only ever moves forward, and a test that moves it starts its
- * instance first, so other tests' instances (which see those timers fire too) are unaffected in
- * what they assert. The clock-moving test runs first on purpose: every other test then runs on a
- * clock days ahead of the wall clock, which shows that none of them depends on it.
+ * The foster-family qualification journey (foster-family-qualification.bpmn, processes/README.md) on
+ * the real engine: the test correlates the start message as the registry service does, completes the
+ * user tasks as the caseworker, assessor and director would, and {@link RecordingDelegates} plays the
+ * service's beans. The engine clock starts at {@link JourneyProcessTest#START} in every test and is
+ * moved by the test only; timers fire when the test runs the due jobs.
  */
-@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FosterFamilyQualificationProcessTest {
+class FosterFamilyQualificationProcessTest extends JourneyProcessTest {
 
   private static final String PROCESS_ID = "foster-family-qualification";
   private static final String SUBMITTED_MESSAGE = "foster-application-submitted";
@@ -62,92 +49,70 @@ class FosterFamilyQualificationProcessTest {
   private static final String TRAIN_CAREGIVER = "TrainCaregiver";
   private static final String FOLLOW_UP_CHECK_DOCUMENTS = "FollowUpCheckDocuments";
 
-  private static CamundaClient client;
-  private static RecordingWorkers workers;
-  private static ExportedRecords exported;
-  private static EngineProjection projection;
+  private static final String REGISTER_ENTRY = "fosterRegisterEntry";
+  private static final String REJECTION = "fosterRejection";
+  private static final String REMINDER = "taskReminder";
+  private static final String ESCALATION = "taskEscalation";
 
-  /** One application under test: its id (business key, message correlation key) and its instance. */
-  private record Application(String id, long instance) {}
-
-  @BeforeAll
-  static void deployAndStartWorkers() {
-    TestStack stack = TestStack.get();
-    client = EngineClients.forTestStack();
-    exported = stack.exported();
-    projection = new EngineProjection(stack.dataSource());
-
-    DeploymentEvent deployment = client.newDeployResourceCommand()
-        .addResourceFromClasspath("processes/foster-family-qualification.bpmn")
-        .addResourceFromClasspath("processes/foster-family-eligibility.dmn")
-        .addResourceFromClasspath("forms/foster-document-check.form")
-        .addResourceFromClasspath("forms/foster-home-assessment.form")
-        .addResourceFromClasspath("forms/foster-director-review.form")
-        .addResourceFromClasspath("forms/foster-caregiver-training.form")
-        .addResourceFromClasspath("forms/task-escalation.form")
-        .send()
-        .join();
-    assertThat(deployment.getProcesses()).extracting(p -> p.getBpmnProcessId()).containsExactly(PROCESS_ID);
-    assertThat(deployment.getDecisions()).extracting(d -> d.getDmnDecisionId())
-        .containsExactly("foster-family-eligibility");
-    assertThat(deployment.getForm()).hasSize(5);
-
-    workers = new RecordingWorkers(client);
-  }
-
-  @AfterAll
-  static void closeClient() {
-    if (workers != null) {
-      workers.close();
-    }
-    if (client != null) {
-      client.close();
-    }
-  }
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   // ---- the journey ----------------------------------------------------------------------------
 
   @Test
   @DisplayName("eligible family: document check, home assessment, director approval, training, register entry")
   void happyPath() {
-    Application application = submit(eligibleHousehold());
+    String id = submit(eligibleHousehold());
 
-    UserTask checkDocuments = exported.awaitOpenTask(application.instance(), CHECK_DOCUMENTS);
-    assertTask(checkDocuments, "caseworker", Duration.ofDays(5), "foster-document-check");
-    assertThat(projection.variableJson(application.instance(), "eligibilityViolations"))
-        .as("the eligibility DMN finds nothing unmet (COLLECT with no match: null)").contains("null");
-    completeDocumentCheck(checkDocuments, "complete");
+    Task checkDocuments = task(id, CHECK_DOCUMENTS);
+    assertTask(checkDocuments, "caseworker", "foster-document-check");
+    assertThat(deployedForm(checkDocuments)).as("the form itself is deployed with the model")
+        .contains("\"id\": \"foster-document-check\"");
+    assertThat(variable(id, "eligibilityViolations")).as("the DMN finds nothing unmet: JSON text []").isEqualTo("[]");
+    assertThat(variable(id, "eligible")).isEqualTo(true);
+    assertThat(timerDue(id, "CheckDocumentsReminder")).isEqualTo(START.plus(Duration.ofDays(4)));
+    assertThat(timerDue(id, "CheckDocumentsOverdue")).isEqualTo(START.plus(Duration.ofDays(5)));
+    later();
+    completeDocumentCheck(id, "complete");
 
-    UserTask assessHome = exported.awaitOpenTask(application.instance(), ASSESS_HOME);
-    assertTask(assessHome, "assessor", Duration.ofDays(20), "foster-home-assessment");
-    completeAssessment(assessHome);
+    Task assessHome = task(id, ASSESS_HOME);
+    assertTask(assessHome, "assessor", "foster-home-assessment");
+    assertThat(timerDue(id, "AssessHomeReminder")).isEqualTo(now().plus(Duration.ofDays(17)));
+    assertThat(timerDue(id, "AssessHomeOverdue")).isEqualTo(now().plus(Duration.ofDays(20)));
+    later();
+    completeAssessment(id);
 
-    UserTask review = exported.awaitOpenTask(application.instance(), REVIEW_BY_DIRECTOR);
-    assertTask(review, "director", Duration.ofDays(10), "foster-director-review");
-    completeReview(review, "approve");
+    Task review = task(id, REVIEW_BY_DIRECTOR);
+    assertTask(review, "director", "foster-director-review");
+    assertThat(timerDue(id, "ReviewByDirectorReminder")).isEqualTo(now().plus(Duration.ofDays(8)));
+    assertThat(timerDue(id, "ReviewByDirectorOverdue")).isEqualTo(now().plus(Duration.ofDays(10)));
+    later();
+    completeReview(id, "approve");
 
-    UserTask training = exported.awaitOpenTask(application.instance(), TRAIN_CAREGIVER);
-    assertTask(training, "caseworker", Duration.ofDays(30), "foster-caregiver-training");
-    completeTraining(training, 24);
+    Task training = task(id, TRAIN_CAREGIVER);
+    assertTask(training, "caseworker", "foster-caregiver-training");
+    assertThat(timerDue(id, "TrainCaregiverReminder")).isEqualTo(now().plus(Duration.ofDays(25)));
+    assertThat(timerDue(id, "TrainCaregiverOverdue")).isEqualTo(now().plus(Duration.ofDays(30)));
+    later();
+    completeTraining(id, 24);
 
-    Job entry = workers.awaitJob(application.id(), ENTER_REGISTER);
-    assertThat(entry.processInstanceKey()).isEqualTo(application.instance());
-    assertThat(entry.elementId()).isEqualTo("EnterFosterRegister");
-    assertThat(entry.variables()).containsEntry("applicationId", application.id())
-        .containsEntry("applicationNumber", "JY-" + application.id().substring(0, 8))
-        .containsEntry("directorDecision", "approve");
-    assertThat((Number) entry.variables().get("trainingHours")).extracting(Number::intValue).isEqualTo(24);
+    Call entry = single(id, REGISTER_ENTRY);
+    assertThat(entry.activityId()).isEqualTo("EnterFosterRegister");
+    assertThat(entry.variables()).containsEntry("applicationId", id)
+        .containsEntry("applicationNumber", "JY-" + id.substring(0, 8))
+        .containsEntry("directorDecision", "approve")
+        .containsEntry("trainingHours", 24);
 
-    exported.awaitProcessInstanceState(application.instance(), "COMPLETED");
-    assertThat(exported.userTasks(application.instance()))
-        .extracting(UserTask::elementId, UserTask::state)
+    assertThat(ended(id)).isTrue();
+    assertThat(endEvent(id, PROCESS_ID)).isEqualTo("Approved");
+    assertThat(historicTasks(id)).extracting(HistoricTaskInstance::getTaskDefinitionKey,
+            HistoricTaskInstance::getDeleteReason)
         .containsExactly(
-            tuple(CHECK_DOCUMENTS, "COMPLETED"),
-            tuple(ASSESS_HOME, "COMPLETED"),
-            tuple(REVIEW_BY_DIRECTOR, "COMPLETED"),
-            tuple(TRAIN_CAREGIVER, "COMPLETED"));
-    assertThat(workers.jobs(application.id(), RECORD_REJECTION)).isEmpty();
-    assertThat(exported.incidents(application.instance())).isEmpty();
+            tuple(CHECK_DOCUMENTS, "completed"),
+            tuple(ASSESS_HOME, "completed"),
+            tuple(REVIEW_BY_DIRECTOR, "completed"),
+            tuple(TRAIN_CAREGIVER, "completed"));
+    assertThat(DELEGATES.calls(id, REJECTION)).isEmpty();
+    assertThat(historicIncidents(id)).isZero();
   }
 
   // ---- eligibility (arts. 8-9) ----------------------------------------------------------------
@@ -175,20 +140,21 @@ class FosterFamilyQualificationProcessTest {
       String ruleCode) {
     Map<String, Object> household = eligibleHousehold();
     change.accept(household);
-    Application application = submit(household);
+    String id = submit(household);
 
-    Job rejection = workers.awaitJob(application.id(), RECORD_REJECTION);
-    assertThat(rejection.processInstanceKey()).isEqualTo(application.instance());
-    assertThat(rejection.elementId()).isEqualTo("RecordRejection");
-    assertThat(violations(rejection)).extracting(v -> v.get("rule")).containsExactly(ruleCode);
-    assertThat(violations(rejection).get(0))
-        .containsKeys("article", "reason")
+    Call rejection = single(id, REJECTION);
+    assertThat(rejection.activityId()).isEqualTo("RecordRejection");
+    assertThat(rejection.variables()).containsEntry("eligible", false);
+    List<Map<String, Object>> violations = violations(rejection);
+    assertThat(violations).extracting(v -> v.get("rule")).containsExactly(ruleCode);
+    assertThat(violations.get(0)).containsKeys("article", "reason")
         .extractingByKey("article").asString().startsWith("家庭寄养管理办法");
+    assertThat(violations.get(0)).extractingByKey("reason").asString().isNotBlank();
 
-    exported.awaitProcessInstanceState(application.instance(), "COMPLETED");
-    assertThat(exported.userTasks(application.instance())).as("no task is created for an ineligible family")
-        .isEmpty();
-    assertThat(workers.jobs(application.id(), ENTER_REGISTER)).isEmpty();
+    assertThat(ended(id)).isTrue();
+    assertThat(endEvent(id, PROCESS_ID)).isEqualTo("Rejected");
+    assertThat(historicTasks(id)).as("no task is created for an ineligible family").isEmpty();
+    assertThat(DELEGATES.calls(id, REGISTER_ENTRY)).isEmpty();
   }
 
   @Test
@@ -197,13 +163,12 @@ class FosterFamilyQualificationProcessTest {
     household.put("caregiverAge", 70);
     household.put("youngestChildAge", 3);
     household.put("memberHasCriminalRecord", true);
-    Application application = submit(household);
+    String id = submit(household);
 
-    Job rejection = workers.awaitJob(application.id(), RECORD_REJECTION);
-    assertThat(violations(rejection)).extracting(v -> v.get("rule"))
+    assertThat(violations(single(id, REJECTION))).extracting(v -> v.get("rule"))
         .containsExactlyInAnyOrder("CAREGIVER_AGE", "CHILD_UNDER_SIX", "CRIMINAL_RECORD");
-    exported.awaitProcessInstanceState(application.instance(), "COMPLETED");
-    assertThat(exported.userTasks(application.instance())).isEmpty();
+    assertThat(endEvent(id, PROCESS_ID)).isEqualTo("Rejected");
+    assertThat(historicTasks(id)).isEmpty();
   }
 
   static Stream<Arguments> eligibleBoundaries() {
@@ -222,87 +187,110 @@ class FosterFamilyQualificationProcessTest {
   void boundaryValuesAreEligible(String description, Consumer<Map<String, Object>> change) {
     Map<String, Object> household = eligibleHousehold();
     change.accept(household);
-    Application application = submit(household);
+    String id = submit(household);
 
-    UserTask checkDocuments = exported.awaitOpenTask(application.instance(), CHECK_DOCUMENTS);
-    assertThat(checkDocuments.candidateGroups()).containsExactly("caseworker");
-    assertThat(workers.jobs(application.id(), RECORD_REJECTION)).isEmpty();
+    Task checkDocuments = task(id, CHECK_DOCUMENTS);
+    assertThat(candidateGroups(checkDocuments)).containsExactly("caseworker");
+    assertThat(DELEGATES.calls(id, REJECTION)).isEmpty();
 
-    // finish it (refused documents) so that no task of this test stays open for later clock moves
-    completeDocumentCheck(checkDocuments, "reject");
-    Job rejection = workers.awaitJob(application.id(), RECORD_REJECTION);
-    assertThat(rejection.variables().get("eligibilityViolations")).isNull();
-    exported.awaitProcessInstanceState(application.instance(), "COMPLETED");
+    completeDocumentCheck(id, "reject");
+    Call rejection = single(id, REJECTION);
+    assertThat(rejection.variables()).containsEntry("eligibilityViolations", "[]").containsEntry("eligible", true);
+    assertThat(endEvent(id, PROCESS_ID)).isEqualTo("Rejected");
   }
 
   // ---- rejections after the eligibility check -------------------------------------------------
 
   @Test
   void refusedDocumentsAreRecordedAsRejection() {
-    Application application = submit(eligibleHousehold());
+    String id = submit(eligibleHousehold());
 
-    completeDocumentCheck(exported.awaitOpenTask(application.instance(), CHECK_DOCUMENTS), "reject");
+    completeDocumentCheck(id, "reject");
 
-    Job rejection = workers.awaitJob(application.id(), RECORD_REJECTION);
-    assertThat(rejection.processInstanceKey()).isEqualTo(application.instance());
+    Call rejection = single(id, REJECTION);
+    assertThat(rejection.activityId()).isEqualTo("RecordRejection");
     assertThat(rejection.variables()).containsEntry("documentsDecision", "reject")
         .containsEntry("documentsNotes", "材料不齐 documents incomplete")
-        .containsEntry("eligibilityViolations", null);
-    exported.awaitProcessInstanceState(application.instance(), "COMPLETED");
-    assertThat(exported.userTasks(application.instance())).extracting(UserTask::elementId)
+        .containsEntry("documentChecklist", "[\"idCard\",\"hukouBook\",\"incomeProof\"]")
+        .containsEntry("eligibilityViolations", "[]");
+    assertThat(endEvent(id, PROCESS_ID)).isEqualTo("Rejected");
+    assertThat(historicTasks(id)).extracting(HistoricTaskInstance::getTaskDefinitionKey)
         .as("no home assessment after refused documents").containsExactly(CHECK_DOCUMENTS);
-    assertThat(workers.jobs(application.id(), ENTER_REGISTER)).isEmpty();
+    assertThat(DELEGATES.calls(id, REGISTER_ENTRY)).isEmpty();
+  }
+
+  @Test
+  @DisplayName("a document decision the gateway does not know is refused, not routed by a default")
+  void anUnknownDocumentsDecisionIsRefused() {
+    String id = submit(eligibleHousehold());
+    Task checkDocuments = task(id, CHECK_DOCUMENTS);
+
+    assertThatThrownBy(() -> completeDocumentCheck(id, "maybe")).isInstanceOf(ProcessEngineException.class)
+        .hasMessageContaining("DocumentsGateway");
+
+    assertThat(task(id, CHECK_DOCUMENTS).getId()).as("the completion rolled back").isEqualTo(checkDocuments.getId());
+    assertThat(variable(id, "documentsDecision")).isNull();
+    assertThat(openTaskIds(id)).containsExactly(CHECK_DOCUMENTS);
+    assertThat(DELEGATES.beansCalled(id)).isEmpty();
   }
 
   @Test
   void directorRejectionIsRecordedAsRejection() {
-    Application application = submit(eligibleHousehold());
-    completeDocumentCheck(exported.awaitOpenTask(application.instance(), CHECK_DOCUMENTS), "complete");
-    completeAssessment(exported.awaitOpenTask(application.instance(), ASSESS_HOME));
+    String id = submit(eligibleHousehold());
+    later();
+    completeDocumentCheck(id, "complete");
+    later();
+    completeAssessment(id);
+    later();
 
-    completeReview(exported.awaitOpenTask(application.instance(), REVIEW_BY_DIRECTOR), "reject");
+    completeReview(id, "reject");
 
-    Job rejection = workers.awaitJob(application.id(), RECORD_REJECTION);
-    assertThat(rejection.processInstanceKey()).isEqualTo(application.instance());
+    Call rejection = single(id, REJECTION);
     assertThat(rejection.variables()).containsEntry("directorDecision", "reject")
         .containsEntry("documentsDecision", "complete");
-    exported.awaitProcessInstanceState(application.instance(), "COMPLETED");
-    assertThat(exported.userTasks(application.instance())).extracting(UserTask::elementId)
+    assertThat(endEvent(id, PROCESS_ID)).isEqualTo("Rejected");
+    assertThat(historicTasks(id)).extracting(HistoricTaskInstance::getTaskDefinitionKey)
         .as("no training after the director's rejection")
         .containsExactly(CHECK_DOCUMENTS, ASSESS_HOME, REVIEW_BY_DIRECTOR);
-    assertThat(workers.jobs(application.id(), ENTER_REGISTER)).isEmpty();
+    assertThat(DELEGATES.calls(id, REGISTER_ENTRY)).isEmpty();
   }
 
   @Test
   void directorSendsBackForANewAssessment() {
-    Application application = submit(eligibleHousehold());
-    completeDocumentCheck(exported.awaitOpenTask(application.instance(), CHECK_DOCUMENTS), "complete");
-    UserTask firstAssessment = exported.awaitOpenTask(application.instance(), ASSESS_HOME);
-    completeAssessment(firstAssessment);
-    UserTask firstReview = exported.awaitOpenTask(application.instance(), REVIEW_BY_DIRECTOR);
+    String id = submit(eligibleHousehold());
+    later();
+    completeDocumentCheck(id, "complete");
+    Task firstAssessment = task(id, ASSESS_HOME);
+    later();
+    completeAssessment(id);
+    Task firstReview = task(id, REVIEW_BY_DIRECTOR);
+    later();
 
-    completeReview(firstReview, "send_back");
+    completeReview(id, "send_back");
 
-    UserTask secondAssessment = exported.awaitOpenTask(application.instance(), ASSESS_HOME);
-    assertThat(secondAssessment.key()).as("a new assessment task").isNotEqualTo(firstAssessment.key());
-    assertTask(secondAssessment, "assessor", Duration.ofDays(20), "foster-home-assessment");
-    assertThat(exported.userTasks(application.instance()))
-        .filteredOn(task -> task.key() == firstAssessment.key() || task.key() == firstReview.key())
-        .extracting(UserTask::state).containsExactly("COMPLETED", "COMPLETED");
-    assertThat(workers.jobs(application.id(), RECORD_REJECTION)).isEmpty();
+    Task secondAssessment = task(id, ASSESS_HOME);
+    assertThat(secondAssessment.getId()).as("a new assessment task").isNotEqualTo(firstAssessment.getId());
+    assertTask(secondAssessment, "assessor", "foster-home-assessment");
+    assertThat(history.createHistoricTaskInstanceQuery().taskId(firstAssessment.getId()).singleResult()
+        .getDeleteReason()).isEqualTo("completed");
+    assertThat(history.createHistoricTaskInstanceQuery().taskId(firstReview.getId()).singleResult()
+        .getDeleteReason()).isEqualTo("completed");
+    assertThat(DELEGATES.calls(id, REJECTION)).isEmpty();
 
-    completeAssessment(secondAssessment);
-    UserTask secondReview = exported.awaitOpenTask(application.instance(), REVIEW_BY_DIRECTOR);
-    assertThat(secondReview.key()).isNotEqualTo(firstReview.key());
-    completeReview(secondReview, "approve");
+    later();
+    completeAssessment(id);
+    Task secondReview = task(id, REVIEW_BY_DIRECTOR);
+    assertThat(secondReview.getId()).isNotEqualTo(firstReview.getId());
+    later();
+    completeReview(id, "approve");
 
-    UserTask training = exported.awaitOpenTask(application.instance(), TRAIN_CAREGIVER);
-    assertThat(training.candidateGroups()).containsExactly("caseworker");
-    completeTraining(training, 16);
-    assertThat(workers.awaitJob(application.id(), ENTER_REGISTER).processInstanceKey())
-        .isEqualTo(application.instance());
-    exported.awaitProcessInstanceState(application.instance(), "COMPLETED");
-    assertThat(exported.userTasks(application.instance())).extracting(UserTask::elementId)
+    Task training = task(id, TRAIN_CAREGIVER);
+    assertThat(candidateGroups(training)).containsExactly("caseworker");
+    later();
+    completeTraining(id, 16);
+    assertThat(single(id, REGISTER_ENTRY).variables()).containsEntry("trainingHours", 16);
+    assertThat(endEvent(id, PROCESS_ID)).isEqualTo("Approved");
+    assertThat(historicTasks(id)).extracting(HistoricTaskInstance::getTaskDefinitionKey)
         .containsExactly(CHECK_DOCUMENTS, ASSESS_HOME, REVIEW_BY_DIRECTOR, ASSESS_HOME, REVIEW_BY_DIRECTOR,
             TRAIN_CAREGIVER);
   }
@@ -310,107 +298,141 @@ class FosterFamilyQualificationProcessTest {
   // ---- deadlines: reminder, escalation ----------------------------------------------------------
 
   @Test
-  @Order(1)
-  @DisplayName("an open document check is reminded at P4D and escalated to the director at P5D, and stays open")
+  @DisplayName("an open document check is reminded after 4 days and escalated to the director after 5, and stays open")
   void reminderThenEscalationKeepTheTaskOpen() {
-    Application application = submit(eligibleHousehold());
-    UserTask checkDocuments = exported.awaitOpenTask(application.instance(), CHECK_DOCUMENTS);
+    String id = submit(eligibleHousehold());
+    Task checkDocuments = task(id, CHECK_DOCUMENTS);
 
-    TestStack.get().advanceClock(Duration.ofDays(4).plusHours(1));
+    moveClockTo(START.plus(Duration.ofDays(4)).minusSeconds(1));
+    assertThat(DELEGATES.calls(id, REMINDER)).as("a second before the reminder").isEmpty();
 
-    Job reminder = workers.awaitJob(application.id(), REMIND);
-    assertThat(reminder.processInstanceKey()).isEqualTo(application.instance());
-    assertThat(reminder.elementId()).isEqualTo("RemindCheckDocuments");
-    assertThat(reminder.headers()).containsEntry("taskElementId", CHECK_DOCUMENTS);
-    assertThat(workers.jobs(application.id(), ESCALATE)).as("not overdue yet").isEmpty();
-    assertThat(exported.awaitOpenTask(application.instance(), CHECK_DOCUMENTS).key())
-        .as("the reminder leaves the task open").isEqualTo(checkDocuments.key());
+    moveClockTo(START.plus(Duration.ofDays(4)).plus(Duration.ofHours(1)));
 
-    TestStack.get().advanceClock(Duration.ofDays(1));
+    Call reminder = single(id, REMINDER);
+    assertThat(reminder.activityId()).isEqualTo("RemindCheckDocuments");
+    assertThat(reminder.variables()).containsEntry("taskElementId", CHECK_DOCUMENTS);
+    assertThat(DELEGATES.calls(id, ESCALATION)).as("not overdue yet").isEmpty();
+    assertThat(task(id, CHECK_DOCUMENTS).getId()).as("the reminder leaves the task open")
+        .isEqualTo(checkDocuments.getId());
 
-    Job escalation = workers.awaitJob(application.id(), ESCALATE);
-    assertThat(escalation.processInstanceKey()).isEqualTo(application.instance());
-    assertThat(escalation.elementId()).isEqualTo("EscalateCheckDocuments");
-    assertThat(escalation.headers()).containsEntry("taskElementId", CHECK_DOCUMENTS);
-    UserTask followUp = exported.awaitOpenTask(application.instance(), FOLLOW_UP_CHECK_DOCUMENTS);
-    assertThat(followUp.candidateGroups()).containsExactly("director");
-    assertThat(followUp.formKey()).isNotNull();
-    assertThat(projection.formId(followUp.formKey())).contains("task-escalation");
-    assertThat(exported.awaitOpenTask(application.instance(), CHECK_DOCUMENTS).key())
-        .as("the escalation leaves the task open for its holder").isEqualTo(checkDocuments.key());
-    assertThat(workers.jobs(application.id(), REMIND)).as("one reminder only").hasSize(1);
+    moveClockTo(START.plus(Duration.ofDays(5)).plus(Duration.ofHours(1)));
+
+    Call escalation = single(id, ESCALATION);
+    assertThat(escalation.activityId()).isEqualTo("EscalateCheckDocuments");
+    assertThat(escalation.variables()).containsEntry("taskElementId", CHECK_DOCUMENTS);
+    Task followUp = task(id, FOLLOW_UP_CHECK_DOCUMENTS);
+    assertThat(candidateGroups(followUp)).containsExactly("director");
+    assertThat(followUp.getOperatonFormRef().getKey()).isEqualTo("task-escalation");
+    assertThat(followUp.getOperatonFormRef().getBinding()).isEqualTo("deployment");
+    assertThat(followUp.getDueDate()).as("the follow-up itself has no deadline").isNull();
+    assertThat(task(id, CHECK_DOCUMENTS).getId()).as("the escalation leaves the task open for its holder")
+        .isEqualTo(checkDocuments.getId());
+    assertThat(DELEGATES.calls(id, REMINDER)).as("one reminder only").hasSize(1);
 
     // the director records the follow-up, the caseworker still completes the original task
-    client.newCompleteUserTaskCommand(followUp.key())
-        .variables(Map.of("escalationAction", "已催办 chased the caseworker")).send().join();
-    completeDocumentCheck(checkDocuments, "reject");
-    workers.awaitJob(application.id(), RECORD_REJECTION);
-    exported.awaitProcessInstanceState(application.instance(), "COMPLETED");
+    complete(id, FOLLOW_UP_CHECK_DOCUMENTS, Map.of("escalationAction", "已催办 chased the caseworker"));
+    assertThat(openTaskIds(id)).containsExactly(CHECK_DOCUMENTS);
+    completeDocumentCheck(id, "reject");
+    assertThat(single(id, REJECTION).activityId()).isEqualTo("RecordRejection");
+    assertThat(endEvent(id, PROCESS_ID)).isEqualTo("Rejected");
   }
-
-  // ---- failures are visible -------------------------------------------------------------------
 
   @Test
   void aDecisionClosesAFollowUpTaskStillOpen() {
-    Application application = submit(eligibleHousehold());
-    UserTask checkDocuments = exported.awaitOpenTask(application.instance(), CHECK_DOCUMENTS);
-    TestStack.get().advanceClock(Duration.ofDays(5).plusHours(1));
-    UserTask followUp = exported.awaitOpenTask(application.instance(), FOLLOW_UP_CHECK_DOCUMENTS);
+    String id = submit(eligibleHousehold());
+    moveClockTo(START.plus(Duration.ofDays(5)).plus(Duration.ofHours(1)));
+    Task followUp = task(id, FOLLOW_UP_CHECK_DOCUMENTS);
 
-    completeDocumentCheck(checkDocuments, "reject");
+    completeDocumentCheck(id, "reject");
 
-    workers.awaitJob(application.id(), RECORD_REJECTION);
-    exported.awaitProcessInstanceState(application.instance(), "COMPLETED");
-    assertThat(exported.userTasks(application.instance()))
-        .filteredOn(task -> task.key() == followUp.key())
-        .singleElement()
-        .satisfies(task -> assertThat(task.state()).as("the director's follow-up closes with the decision")
-            .isEqualTo("CANCELED"));
+    assertThat(single(id, REJECTION).activityId()).isEqualTo("RecordRejection");
+    assertThat(ended(id)).isTrue();
+    assertThat(endEvent(id, PROCESS_ID)).isEqualTo("Rejected");
+    HistoricTaskInstance closed = history.createHistoricTaskInstanceQuery().taskId(followUp.getId()).singleResult();
+    assertThat(closed.getEndTime()).as("the director's follow-up closes with the decision").isNotNull();
+    assertThat(closed.getDeleteReason()).as("closed by the terminate end, not completed").isEqualTo("deleted");
+  }
+
+  // ---- failures: rolled back where a person acts, incidents where a timer acts ------------------
+
+  @Test
+  @DisplayName("a failing register entry rolls back the training's completion: task still open, nothing recorded")
+  void failedRegisterEntryRollsBackTheTrainingCompletion() {
+    String id = submit(eligibleHousehold());
+    completeDocumentCheck(id, "complete");
+    completeAssessment(id);
+    completeReview(id, "approve");
+    Task training = task(id, TRAIN_CAREGIVER);
+
+    DELEGATES.fail(REGISTER_ENTRY);
+    try {
+      assertThatThrownBy(() -> completeTraining(id, 20)).hasMessageContaining(REGISTER_ENTRY + " unavailable");
+    } finally {
+      DELEGATES.recover(REGISTER_ENTRY);
+    }
+
+    assertThat(task(id, TRAIN_CAREGIVER).getId()).as("the completion rolled back: the same task is open")
+        .isEqualTo(training.getId());
+    assertThat(variable(id, "trainingHours")).as("the form's values were not stored").isNull();
+    assertThat(DELEGATES.calls(id, REGISTER_ENTRY)).isEmpty();
+    assertThat(ended(id)).isFalse();
+    assertThat(runtime.createIncidentQuery().processInstanceId(instance(id).getId()).count())
+        .as("nothing for an operator: the caregiver-training page shows the error").isZero();
+
+    // the service is back: the same completion goes through
+    completeTraining(id, 20);
+    assertThat(single(id, REGISTER_ENTRY).variables()).containsEntry("trainingHours", 20);
+    assertThat(endEvent(id, PROCESS_ID)).isEqualTo("Approved");
   }
 
   @Test
-  void failedRegisterEntryShowsAsIncidentAndCanBeRetried() {
-    String applicationId = UUID.randomUUID().toString();
-    workers.failRegisterEntryOf(applicationId);
-    Application application = submit(applicationId, eligibleHousehold());
-    driveToRegisterEntry(application);
+  @DisplayName("a failing escalation after the overdue timer is an incident; an operator retries it once fixed")
+  void failedEscalationShowsAsIncidentAndCanBeRetried() {
+    String id = submit(eligibleHousehold());
+    String instanceId = instance(id).getId();
+    DELEGATES.fail(ESCALATION);
+    try {
+      moveClockTo(START.plus(Duration.ofDays(5)).plus(Duration.ofHours(1)));
 
-    Incident incident = exported.awaitActiveIncident(application.instance());
-    assertThat(incident.elementId()).isEqualTo("EnterFosterRegister");
-    assertThat(incident.errorType()).isEqualTo("JOB_NO_RETRIES");
-    assertThat(incident.errorMessage()).isEqualTo("Foster register unavailable for application " + applicationId);
-    assertThat(exported.processInstanceState(application.instance())).contains("ACTIVE");
+      Incident incident = runtime.createIncidentQuery().processInstanceId(instanceId).singleResult();
+      assertThat(incident).as("incident after the job's retries").isNotNull();
+      assertThat(incident.getIncidentType()).isEqualTo(Incident.FAILED_JOB_HANDLER_TYPE);
+      assertThat(incident.getActivityId()).isEqualTo("CheckDocumentsOverdue");
+      assertThat(incident.getIncidentMessage()).contains(ESCALATION + " unavailable");
+      assertThat(management.createJobQuery().jobId(incident.getConfiguration()).singleResult().getRetries())
+          .isZero();
+      assertThat(single(id, REMINDER).activityId()).as("the reminder before it went through")
+          .isEqualTo("RemindCheckDocuments");
+      assertThat(DELEGATES.calls(id, ESCALATION)).isEmpty();
+      assertThat(openTaskIds(id)).as("no follow-up yet, the task itself stays open").containsExactly(CHECK_DOCUMENTS);
 
-    // an operator fixes the cause and retries: the entry is made, the incident resolved
-    Job failed = workers.awaitJob(applicationId, ENTER_REGISTER);
-    assertThat(failed.failed()).isTrue();
-    workers.stopFailingRegisterEntryOf(applicationId);
-    client.newUpdateRetriesCommand(failed.key()).retries(1).send().join();
-    client.newResolveIncidentCommand(incident.key()).send().join();
+      // an operator fixes the cause and gives the job a retry (Cockpit does the same)
+      DELEGATES.recover(ESCALATION);
+      management.setJobRetries(incident.getConfiguration(), 1);
+      runDueJobs();
 
-    assertThat(workers.awaitJob(applicationId, ENTER_REGISTER, 2).failed()).isFalse();
-    exported.awaitProcessInstanceState(application.instance(), "COMPLETED");
-    ExportedRecords.await(() -> exported.incidents(application.instance()).stream()
-        .filter(i -> i.key() == incident.key() && i.state().equals("RESOLVED")).findFirst(),
-        "incident " + incident.key() + " resolved");
+      assertThat(single(id, ESCALATION).variables()).containsEntry("taskElementId", CHECK_DOCUMENTS);
+      assertThat(runtime.createIncidentQuery().processInstanceId(instanceId).count()).isZero();
+      assertThat(history.createHistoricIncidentQuery().incidentId(incident.getId()).singleResult().isResolved())
+          .isTrue();
+      assertThat(openTaskIds(id)).containsExactly(CHECK_DOCUMENTS, FOLLOW_UP_CHECK_DOCUMENTS);
+    } finally {
+      DELEGATES.recover(ESCALATION);
+    }
   }
 
   // ---- the start message --------------------------------------------------------------------
 
   @Test
-  void aReplayedStartMessageStartsNoSecondInstance() {
-    String applicationId = UUID.randomUUID().toString();
-    Application application = submit(applicationId, eligibleHousehold());
+  @DisplayName("the engine starts a second instance for a repeated start message: the service must refuse it")
+  void aRepeatedStartMessageStartsASecondInstance() {
+    String id = submit(eligibleHousehold());
 
-    assertThatThrownBy(() -> publishStart(applicationId, eligibleHousehold()))
-        .isInstanceOfSatisfying(ClientStatusException.class,
-            e -> assertThat(e.getStatusCode()).isEqualTo(Status.Code.ALREADY_EXISTS));
+    startByMessage(SUBMITTED_MESSAGE, id, startVariables(id, eligibleHousehold()));
 
-    UserTask checkDocuments = exported.awaitOpenTask(application.instance(), CHECK_DOCUMENTS);
-    completeDocumentCheck(checkDocuments, "reject");
-    workers.awaitJob(applicationId, RECORD_REJECTION);
-    exported.awaitProcessInstanceState(application.instance(), "COMPLETED");
-    assertThat(projection.processInstanceKeys(applicationId)).containsExactly(application.instance());
+    assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).processDefinitionKey(PROCESS_ID)
+        .count()).as("start messages carry no message id: nothing in the engine deduplicates them").isEqualTo(2);
+    assertThat(openTasks(id, CHECK_DOCUMENTS)).hasSize(2);
   }
 
   // ---- helpers --------------------------------------------------------------------------------
@@ -446,94 +468,125 @@ class FosterFamilyQualificationProcessTest {
     return rules;
   }
 
-  private static Map<String, Object> deadlines() {
-    return Map.of(
-        CHECK_DOCUMENTS, Map.of("due", "P5D", "reminder", "P4D"),
-        ASSESS_HOME, Map.of("due", "P20D", "reminder", "P17D"),
-        REVIEW_BY_DIRECTOR, Map.of("due", "P10D", "reminder", "P8D"),
-        TRAIN_CAREGIVER, Map.of("due", "P30D", "reminder", "P25D"));
+  /** Correlates the start message as the service does; the application's id is the business key. */
+  private String submit(Map<String, Object> household) {
+    String id = newCaseKey();
+    ProcessInstance instance = startByMessage(SUBMITTED_MESSAGE, id, startVariables(id, household));
+    assertThat(instance.getBusinessKey()).isEqualTo(id);
+    return id;
   }
 
-  private static Application submit(Map<String, Object> household) {
-    return submit(UUID.randomUUID().toString(), household);
-  }
-
-  /** Publishes the start message as the service does and finds the instance through the projection. */
-  private static Application submit(String applicationId, Map<String, Object> household) {
-    publishStart(applicationId, household);
-    return new Application(applicationId, projection.awaitProcessInstanceKey(applicationId));
-  }
-
-  private static void publishStart(String applicationId, Map<String, Object> household) {
+  /** As the service starts it: primitive variables, the facts as JSON text. */
+  private static Map<String, Object> startVariables(String id, Map<String, Object> household) {
+    Map<String, Object> facts = new LinkedHashMap<>();
+    facts.put("household", household);
+    facts.put("rules", rules());
     Map<String, Object> variables = new HashMap<>();
-    variables.put("applicationId", applicationId);
-    variables.put("applicationNumber", "JY-" + applicationId.substring(0, 8));
-    variables.put("household", household);
-    variables.put("rules", rules());
-    variables.put("deadlines", deadlines());
-    client.newPublishMessageCommand()
-        .messageName(SUBMITTED_MESSAGE)
-        .correlationKey(applicationId)
-        .messageId(applicationId)
-        .timeToLive(Duration.ofHours(24))
-        .variables(variables)
-        .send()
-        .join();
+    variables.put("applicationId", id);
+    variables.put("applicationNumber", "JY-" + id.substring(0, 8));
+    variables.put("eligibilityFacts", json(facts));
+    return variables;
   }
 
-  @SuppressWarnings("unchecked")
-  private static List<Map<String, Object>> violations(Job job) {
-    Object violations = job.variables().get("eligibilityViolations");
-    assertThat(violations).as("eligibilityViolations").isInstanceOf(List.class);
-    return (List<Map<String, Object>>) violations;
+  /** Candidate group, form, and a due date of now (the task's creation on the engine clock) + its period. */
+  private void assertTask(Task task, String candidateGroup, String formId) {
+    assertThat(candidateGroups(task)).as("candidate groups of " + task.getTaskDefinitionKey())
+        .containsExactly(candidateGroup);
+    assertThat(task.getAssignee()).isNull();
+    assertThat(task.getOperatonFormRef()).as("form of " + task.getTaskDefinitionKey()).isNotNull();
+    assertThat(task.getOperatonFormRef().getKey()).isEqualTo(formId);
+    assertThat(task.getOperatonFormRef().getBinding()).isEqualTo("deployment");
+    assertThat(task.getCreateTime().toInstant()).isEqualTo(now());
+    assertThat(task.getDueDate()).as("due date of " + task.getTaskDefinitionKey()).isNotNull();
+    assertThat(task.getDueDate().toInstant()).as("due date of " + task.getTaskDefinitionKey())
+        .isEqualTo(now().plus(RecordingDelegates.TASK_DEADLINES.get(task.getTaskDefinitionKey())[0]));
   }
 
-  /** Candidate group, form, and a due date of creation + the configured period on the engine clock. */
-  private static void assertTask(UserTask task, String candidateGroup, Duration due, String formId) {
-    assertThat(task.candidateGroups()).as("candidate groups of " + task.elementId()).containsExactly(candidateGroup);
-    assertThat(task.assignee()).isNull();
-    assertThat(task.formKey()).as("form of " + task.elementId()).isNotNull();
-    assertThat(projection.formId(task.formKey())).contains(formId);
-    OffsetDateTime createdAt = projection.userTaskCreatedAt(task.key());
-    assertThat(task.dueDate()).as("due date of " + task.elementId())
-        .isCloseTo(createdAt.plus(due), within(5, ChronoUnit.SECONDS));
+  private String deployedForm(Task task) {
+    try (InputStream form = ENGINE.getFormService().getDeployedTaskForm(task.getId())) {
+      return new String(form.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
-  private static void completeDocumentCheck(UserTask task, String decision) {
+  private static Instant now() {
+    return ClockUtil.getCurrentTime().toInstant();
+  }
+
+  /** An hour passes on the engine clock (no timer of these journeys is due that soon). */
+  private void later() {
+    moveClockTo(now().plus(Duration.ofHours(1)));
+  }
+
+  private ProcessInstance instance(String id) {
+    return runtime.createProcessInstanceQuery().processInstanceBusinessKey(id).singleResult();
+  }
+
+  private Object variable(String id, String name) {
+    return runtime.getVariable(instance(id).getId(), name);
+  }
+
+  /** The case's tasks from history, in the order they were created. */
+  private List<HistoricTaskInstance> historicTasks(String id) {
+    return history.createHistoricTaskInstanceQuery().processInstanceBusinessKey(id)
+        .orderByHistoricActivityInstanceStartTime().asc().list();
+  }
+
+  private long historicIncidents(String id) {
+    var instance = history.createHistoricProcessInstanceQuery().processInstanceBusinessKey(id).singleResult();
+    return history.createHistoricIncidentQuery().processInstanceId(instance.getId()).count();
+  }
+
+  private static Call single(String id, String bean) {
+    List<Call> calls = DELEGATES.calls(id, bean);
+    assertThat(calls).as("calls of %s for %s", bean, id).hasSize(1);
+    return calls.get(0);
+  }
+
+  private static List<Map<String, Object>> violations(Call call) {
+    Object text = call.variables().get("eligibilityViolations");
+    assertThat(text).as("eligibilityViolations (JSON text)").isInstanceOf(String.class);
+    try {
+      return JSON.readValue((String) text, new TypeReference<>() {});
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String json(Object value) {
+    try {
+      return JSON.writeValueAsString(value);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The service turns the checklist into JSON text before it completes the task. */
+  private void completeDocumentCheck(String id, String decision) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put("documentChecklist", List.of("idCard", "hukouBook", "incomeProof"));
+    variables.put("documentChecklist", json(List.of("idCard", "hukouBook", "incomeProof")));
     variables.put("documentsDecision", decision);
     variables.put("documentsNotes", decision.equals("reject") ? "材料不齐 documents incomplete" : "齐全 complete");
-    client.newCompleteUserTaskCommand(task.key()).variables(variables).send().join();
+    complete(id, CHECK_DOCUMENTS, variables);
   }
 
-  private static void completeAssessment(UserTask task) {
-    client.newCompleteUserTaskCommand(task.key()).variables(Map.of(
-            "visitDate", "2026-11-20",
-            "assessmentFindings", "居住条件良好 good home",
-            "backgroundCheckFindings", "无犯罪记录 no record",
-            "assessmentRecommendation", "recommend"))
-        .send().join();
+  private void completeAssessment(String id) {
+    complete(id, ASSESS_HOME, Map.of(
+        "visitDate", "2026-03-10",
+        "assessmentFindings", "居住条件良好 good home",
+        "backgroundCheckFindings", "无犯罪记录 no record",
+        "assessmentRecommendation", "recommend"));
   }
 
-  private static void completeReview(UserTask task, String decision) {
-    client.newCompleteUserTaskCommand(task.key())
-        .variables(Map.of("directorDecision", decision, "directorComments", "审核 " + decision))
-        .send().join();
+  private void completeReview(String id, String decision) {
+    complete(id, REVIEW_BY_DIRECTOR, Map.of("directorDecision", decision, "directorComments", "审核 " + decision));
   }
 
-  private static void completeTraining(UserTask task, int hours) {
-    client.newCompleteUserTaskCommand(task.key()).variables(Map.of(
-            "trainingHours", hours,
-            "trainingCompletedOn", "2026-12-01",
-            "trainingTopics", "儿童照料 child care"))
-        .send().join();
-  }
-
-  private static void driveToRegisterEntry(Application application) {
-    completeDocumentCheck(exported.awaitOpenTask(application.instance(), CHECK_DOCUMENTS), "complete");
-    completeAssessment(exported.awaitOpenTask(application.instance(), ASSESS_HOME));
-    completeReview(exported.awaitOpenTask(application.instance(), REVIEW_BY_DIRECTOR), "approve");
-    completeTraining(exported.awaitOpenTask(application.instance(), TRAIN_CAREGIVER), 20);
+  private void completeTraining(String id, int hours) {
+    complete(id, TRAIN_CAREGIVER, Map.of(
+        "trainingHours", hours,
+        "trainingCompletedOn", "2026-04-01",
+        "trainingTopics", "儿童照料 child care"));
   }
 }
