@@ -1,5 +1,5 @@
-# Sourced by the scripts here: puts a JDK 21+ on JAVA_HOME and PATH (the broker and the build need
-# it; these machines default to 17). JAVA_HOME wins when it is new enough, then the newest under /usr/lib/jvm.
+# Sourced by the scripts here: puts a JDK 21+ on JAVA_HOME and PATH (the service uses Java 21
+# features; these machines default to 17). JAVA_HOME wins when it is new enough, then the newest under /usr/lib/jvm.
 feature_version() { sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null; }
 anjia_find_jdk() {
   if [ -n "${JAVA_HOME:-}" ] && [ "$(feature_version "$JAVA_HOME")" -ge 21 ] 2>/dev/null; then
