@@ -166,11 +166,15 @@ function sortHeader() {
 
 function pager(page) {
   const number = page?.number ?? 0;
-  const totalPages = Math.max(1, page?.totalPages ?? 1);
+  // past the count limit the service says "at least": the pages go on as long as they are full
+  const exact = page?.totalExact !== false;
+  const totalPages = exact ? Math.max(1, page?.totalPages ?? 1) : Number.MAX_SAFE_INTEGER;
   const go = (target) => () => { state.page = target; load(); };
+  const total = exact ? (page?.totalElements ?? 0) : `${page.totalElements}+`;
+  const pages = exact ? totalPages : `${Math.max(1, page.totalPages)}+`;
   return el('div', { class: 'list-footer' },
     el('span', { dataset: { testid: 'worklist-summary' } },
-      t('worklist.summary', { total: page?.totalElements ?? 0, page: number + 1, pages: totalPages })),
+      t('worklist.summary', { total, page: number + 1, pages })),
     el('nav', { class: 'actions', 'aria-label': t('worklist.pagination') },
       el('button', { type: 'button', class: 'button button-secondary', disabled: number <= 0, onclick: go(number - 1), dataset: { testid: 'page-prev' } }, t('worklist.prev')),
       el('button', { type: 'button', class: 'button button-secondary', disabled: number + 1 >= totalPages, onclick: go(number + 1), dataset: { testid: 'page-next' } }, t('worklist.next'))));
@@ -235,7 +239,7 @@ async function load() {
       api.incidents().catch(() => null),
     ]);
     // a page past the end (tasks completed meanwhile): step back
-    if (result?.page && state.page > 0 && state.page >= result.page.totalPages) {
+    if (result?.page && result.page.totalExact !== false && state.page > 0 && state.page >= result.page.totalPages) {
       state.page = Math.max(0, result.page.totalPages - 1);
       loading = false;
       return load();

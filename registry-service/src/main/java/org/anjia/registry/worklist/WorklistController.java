@@ -29,12 +29,13 @@ class WorklistController {
 
   record PageView<T>(List<T> content, PageMeta page) {
     static <T> PageView<T> of(Page<T> page) {
-      return new PageView<>(page.getContent(),
-          new PageMeta(page.getNumber(), page.getSize(), page.getTotalElements(), page.getTotalPages()));
+      return new PageView<>(page.getContent(), new PageMeta(page.getNumber(), page.getSize(), page.getTotalElements(),
+          page.getTotalPages(), page.getTotalElements() < Worklist.COUNT_LIMIT));
     }
   }
 
-  record PageMeta(int number, int size, long totalElements, int totalPages) {}
+  /** {@code totalExact} false: there are at least {@code totalElements} tasks (the count stops there). */
+  record PageMeta(int number, int size, long totalElements, int totalPages, boolean totalExact) {}
 
   record CompleteRequest(@NotNull Map<String, Object> variables) {}
 

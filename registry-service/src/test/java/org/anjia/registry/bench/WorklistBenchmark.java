@@ -523,13 +523,14 @@ public final class WorklistBenchmark {
     line("Raw task query, as SQL of the same shape as the engine's (TaskQuery taskCandidateGroup, orderByDueDate, "
         + "listPage; same page as the engine's: " + (engineIds.equals(sqlIds) ? "yes" : "NO") + "):");
     codeBlock(rawSql, plan(rawSql, Map.of()));
+    String username = TestIdentityProvider.CASEWORKER_NANCHANG.username();
+    String subject = TestIdentityProvider.CASEWORKER_NANCHANG.subject();
     Map<String, Object> params = BenchWorklistSql.institutionStaffParams("caseworker", "nanchang-cwi",
-        TestIdentityProvider.CASEWORKER_NANCHANG.username(), TestIdentityProvider.CASEWORKER_NANCHANG.subject(),
-        config.pageSize());
+        username, subject, config.pageSize());
     line("Worklist page query (Worklist.openTasks):");
-    codeBlock(null, plan(BenchWorklistSql.pageSql(), params));
-    line("Worklist count query (Worklist.openTasks, run with every page):");
-    codeBlock(null, plan(BenchWorklistSql.countSql(), params));
+    codeBlock(null, plan(BenchWorklistSql.pageSql("caseworker", "nanchang-cwi", username, subject), params));
+    line("Worklist count query (Worklist.openTasks, bounded, run with every page):");
+    codeBlock(null, plan(BenchWorklistSql.countSql("caseworker", "nanchang-cwi", username, subject), params));
   }
 
   private List<String> plan(String sql, Map<String, Object> params) {
