@@ -208,9 +208,8 @@ class Worklist {
   private static String matching(Filter filter) {
     StringBuilder where = new StringBuilder(" where true");
     if (filter.candidateGroup() != null) {
-      where.append("""
-           and exists (select 1 from act_ru_identitylink g
-                       where g.task_id_ = t.id_ and g.type_ = 'candidate' and g.group_id_ = :group)""");
+      where.append(" and exists (select 1 from act_ru_identitylink g"
+          + " where g.task_id_ = t.id_ and g.type_ = 'candidate' and g.group_id_ = :group)");
     }
     if (filter.processId() != null) {
       where.append(" and pd.key_ = :process");
