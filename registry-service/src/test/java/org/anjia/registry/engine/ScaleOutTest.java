@@ -59,8 +59,11 @@ class ScaleOutTest extends RegistryIntegrationTest {
 
   @BeforeAll
   static void startTwoReplicas() {
+    // in a schema of its own: this may run before the test's context, and Flyway refuses a non-empty
+    // public schema without its history table
     JdbcClient.create(STACK.dataSource()).sql("""
-        create table if not exists scale_out_probe (instance_id varchar(64) not null, node varchar(20) not null)""")
+        create schema if not exists scale_out;
+        create table if not exists scale_out.scale_out_probe (instance_id varchar(64) not null, node varchar(20) not null)""")
         .update();
     nodeA = replica("node-a");
     nodeB = replica("node-b");
@@ -86,7 +89,8 @@ class ScaleOutTest extends RegistryIntegrationTest {
             "anjia.test.node", name,
             "operaton.bpm.process-engine-name", name,
             "operaton.bpm.job-execution.enabled", "true"))
-        .run();
+        // default properties yield to application.yaml (server.port 8080): the port must be an argument
+        .run("--server.port=0");
   }
 
   @Test
@@ -103,11 +107,11 @@ class ScaleOutTest extends RegistryIntegrationTest {
         engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("scale-out-timer-probe").count()
             == 0);
 
-    assertThat(jdbc.sql("select count(*) from scale_out_probe").query(Long.class).single())
+    assertThat(jdbc.sql("select count(*) from scale_out.scale_out_probe").query(Long.class).single())
         .as("each of the %d timers fired once", TIMERS).isEqualTo(TIMERS);
-    assertThat(jdbc.sql("select count(distinct instance_id) from scale_out_probe").query(Long.class).single())
+    assertThat(jdbc.sql("select count(distinct instance_id) from scale_out.scale_out_probe").query(Long.class).single())
         .isEqualTo(TIMERS);
-    List<Map<String, Object>> perNode = jdbc.sql("select node, count(*) as fired from scale_out_probe group by node")
+    List<Map<String, Object>> perNode = jdbc.sql("select node, count(*) as fired from scale_out.scale_out_probe group by node")
         .query().listOfRows();
     System.out.println("[scale-out] timers per node: " + perNode);
     assertThat(perNode).as("both nodes took timers").hasSize(2);
@@ -169,7 +173,7 @@ class ScaleOutTest extends RegistryIntegrationTest {
   public record Probe(JdbcClient jdbc, String node) {
 
     public void fired(DelegateExecution execution) {
-      jdbc.sql("insert into scale_out_probe (instance_id, node) values (:id, :node)")
+      jdbc.sql("insert into scale_out.scale_out_probe (instance_id, node) values (:id, :node)")
           .param("id", execution.getProcessInstanceId()).param("node", node).update();
     }
   }
