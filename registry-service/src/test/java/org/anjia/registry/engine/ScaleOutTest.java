@@ -22,7 +22,6 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.client.RestClient;
 
@@ -79,18 +78,19 @@ class ScaleOutTest extends RegistryIntegrationTest {
   }
 
   private static ConfigurableApplicationContext replica(String name) {
+    // command-line arguments: default properties would yield to application.yaml (server.port 8080,
+    // the local Keycloak's issuer)
+    Map<String, String> settings = Map.of(
+        "spring.datasource.url", STACK.jdbcUrl(),
+        "spring.datasource.username", "postgres",
+        "spring.datasource.password", "",
+        "server.port", "0",
+        "anjia.identity.issuer", TestIdentityProvider.get().issuer(),
+        "anjia.test.node", name,
+        "operaton.bpm.process-engine-name", name,
+        "operaton.bpm.job-execution.enabled", "true");
     return new SpringApplicationBuilder(AnjiaApplication.class, TimerProbe.class)
-        .properties(Map.of(
-            "spring.datasource.url", STACK.jdbcUrl(),
-            "spring.datasource.username", "postgres",
-            "spring.datasource.password", "",
-            "server.port", "0",
-            "anjia.identity.issuer", TestIdentityProvider.get().issuer(),
-            "anjia.test.node", name,
-            "operaton.bpm.process-engine-name", name,
-            "operaton.bpm.job-execution.enabled", "true"))
-        // default properties yield to application.yaml (server.port 8080): the port must be an argument
-        .run("--server.port=0");
+        .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
   }
 
   @Test
@@ -160,8 +160,10 @@ class ScaleOutTest extends RegistryIntegrationTest {
         .build();
   }
 
-  /** Records, per fired timer, the node whose job executor ran it. */
-  @Configuration(proxyBeanMethods = false)
+  /**
+   * Records, per fired timer, the node whose job executor ran it. A source of the replicas only: not
+   * annotated @Configuration, or @SpringBootTest would take it for this test's whole configuration.
+   */
   static class TimerProbe {
 
     @Bean
