@@ -3,10 +3,14 @@
 // their own, signed in once per phase. The 30-day integration period (收养评估办法 art. 8) passes
 // on the engine clock between the two phases, so the script runs twice:
 //
-//   node src/test/e2e/adoption-journey.mjs http://localhost:PORT PASSWORD until-matching
+//   node src/test/e2e/adoption-journey.mjs http://localhost:PORT PASSWORD until-matching TODAY
 //     → prints "[e2e] journey application=<id> number=<number> child=<id> childName=<name>"
 //   (the test moves the engine clock just past the integration period's end, integrationEnds)
-//   node src/test/e2e/adoption-journey.mjs http://localhost:PORT PASSWORD from-integration APPLICATION_ID NUMBER CHILD_ID CHILD_NAME
+//   node src/test/e2e/adoption-journey.mjs http://localhost:PORT PASSWORD from-integration APPLICATION_ID NUMBER CHILD_ID CHILD_NAME TODAY
+//
+// TODAY (YYYY-MM-DD) is the service's date by its engine clock at the start of the phase: every date
+// the people type is counted from it, never from the browser's clock (the service compares dates
+// such as the dissolution agreement's with its own clock).
 //
 // until-matching: cw-nanchang admits a child whose parents are dead (so no public notice) and
 // starts 送养 on the child's file; completes 准备送养材料; dir-nanchang approves; the file shows
@@ -14,8 +18,8 @@
 // confidential) on adopt.html, uploads the ID card on the application page and finds on the portal
 // that it is her turn and that the document check comes next. reg-donghu sees the
 // document, completes 审查申请材料 and 评估同意及评估人员 (assessors as-donghu and 刘评估) and assigns
-// as-donghu; as-donghu completes 收养评估; cw-nanchang completes 儿童匹配, and the script waits until
-// the engine has it (the integration timer runs from there).
+// as-donghu; as-donghu completes 收养评估; cw-nanchang completes 儿童匹配, and the script checks that
+// the task is done (the integration timer runs from there).
 //
 // from-integration: as-donghu completes 融合评估 and 出具评估报告 (建议收养); reg-donghu completes
 // 登记审查 (予以登记), opens the now sealed application with a reason, sees 已办理收养登记 with the
@@ -35,9 +39,16 @@ import {
   openTask, taskForm,
 } from './tasks.mjs';
 
-const USAGE = 'node src/test/e2e/adoption-journey.mjs http://localhost:PORT PASSWORD until-matching'
-  + ' | from-integration APPLICATION_ID NUMBER CHILD_ID CHILD_NAME';
-const [baseUrl, password, phase, ...ids] = args(USAGE, 3);
+const USAGE = 'node src/test/e2e/adoption-journey.mjs http://localhost:PORT PASSWORD until-matching TODAY'
+  + ' | from-integration APPLICATION_ID NUMBER CHILD_ID CHILD_NAME TODAY';
+const [baseUrl, password, phase, ...rest] = args(USAGE, 4);
+// the last argument is the service's today (engine clock); the ones between are the phase's ids
+const today = rest.at(-1);
+const ids = rest.slice(0, -1);
+if (!/^\d{4}-\d{2}-\d{2}$/.test(today ?? '')) {
+  console.error(`TODAY must be YYYY-MM-DD, got ${today}; usage: ${USAGE}`);
+  process.exit(2);
+}
 
 const FAMILY = 'wang.family@example.com';
 const CASEWORKER = 'cw-nanchang';
@@ -47,10 +58,10 @@ const ASSESSOR = 'as-donghu';
 const GROUP = { [CASEWORKER]: 'caseworker', [DIRECTOR]: 'director', [REGISTRAR]: 'registrar', [ASSESSOR]: 'assessor' };
 const READ_REASON = '核对收养登记';
 
-/** A date so many days from today, as the forms keep it (YYYY-MM-DD). */
+/** A date so many days from the service's today (engine clock), as the forms keep it (YYYY-MM-DD). */
 function day(offset = 0) {
-  const date = new Date();
-  date.setDate(date.getDate() + offset);
+  const date = new Date(`${today}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + offset);
   return date.toISOString().slice(0, 10);
 }
 
@@ -139,7 +150,7 @@ async function untilMatching() {
     phone: '13800138000',
     livingSpaceM2: '120',
     monthlyIncomeYuan: '15000',
-    members: [{ name: applicant, residentId: residentId(40, { male: false }), role: 'PRIMARY_CAREGIVER', education: 'BACHELOR', healthNote: '健康' }],
+    members: [{ name: applicant, residentId: residentId(40, { today, male: false }), role: 'PRIMARY_CAREGIVER', education: 'BACHELOR', healthNote: '健康' }],
   });
   await page.getByTestId('canRaiseAndProtect').check();
   await page.getByTestId('confidential').check();
@@ -205,7 +216,7 @@ async function untilMatching() {
     await fillDateInForm(form, '融合开始日期', day(6));
     return `matched, integration from ${day(6)}`;
   });
-  // the integration timer starts once the engine has the completion (through the outbox)
+  // the integration timer starts with the completion, in its transaction
   await awaitTaskGone(await as(CASEWORKER), baseUrl, { group: 'caseworker', taskName: '儿童匹配', ...application });
   step('the engine has the match: the integration period runs');
 
@@ -219,12 +230,13 @@ async function fromIntegration([applicationId, applicationNumber, childId, child
   const application = { applicationNumber };
 
   await work(ASSESSOR, { taskName: '融合评估', ...application }, async (form) => {
-    await fillDateInForm(form, '走访日期', day(36));
+    // the period has just ended on the engine clock: the visit is today
+    await fillDateInForm(form, '走访日期', day());
     await form.getByLabel('融合情况').fill('儿童与收养人相处融洽');
     return 'integration visit';
   });
   await work(ASSESSOR, { taskName: '出具评估报告', ...application }, async (form) => {
-    await fillDateInForm(form, '报告日期', day(37));
+    await fillDateInForm(form, '报告日期', day());
     await chooseInForm(form, '建议收养');
     await form.getByLabel('评分').fill('92');
     await form.getByLabel('评估意见').fill('建议收养');

@@ -6,12 +6,17 @@ import { STEP_WAIT_MS, poll } from './session.mjs';
 const WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CHECK_CHARS = '10X98765432';
 
-/** An 18-character resident ID (GB 11643) for someone of the given age, with a valid check character. */
-export function residentId(ageYears, { male = true, area = '360102' } = {}) {
-  const birth = new Date();
-  birth.setFullYear(birth.getFullYear() - ageYears);
-  birth.setDate(birth.getDate() - 30 - Math.floor(Math.random() * 200)); // well past this year's birthday
-  const date = `${birth.getFullYear()}${String(birth.getMonth() + 1).padStart(2, '0')}${String(birth.getDate()).padStart(2, '0')}`;
+/**
+ * An 18-character resident ID (GB 11643) for someone of the given age on {@code today} (YYYY-MM-DD:
+ * the service's date by its engine clock, passed in by the Java test, never the browser's clock),
+ * with a valid check character.
+ */
+export function residentId(ageYears, { today, male = true, area = '360102' } = {}) {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(today ?? '')) throw new Error(`residentId needs today as YYYY-MM-DD, got ${today}`);
+  const birth = new Date(`${today}T00:00:00Z`);
+  birth.setUTCFullYear(birth.getUTCFullYear() - ageYears);
+  birth.setUTCDate(birth.getUTCDate() - 30 - Math.floor(Math.random() * 200)); // well past this year's birthday
+  const date = `${birth.getUTCFullYear()}${String(birth.getUTCMonth() + 1).padStart(2, '0')}${String(birth.getUTCDate()).padStart(2, '0')}`;
   let sequence = 100 + Math.floor(Math.random() * 899);
   if ((sequence % 2 === 1) !== male) sequence += 1; // odd = male
   const first17 = `${area}${date}${String(sequence).padStart(3, '0')}`;

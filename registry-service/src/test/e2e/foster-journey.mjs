@@ -3,9 +3,10 @@
 //
 //   cd registry-service
 //   (cd src/main/frontend && npm ci)       # once: installs playwright-core (no browser download)
-//   node src/test/e2e/foster-journey.mjs http://localhost:PORT PASSWORD
+//   node src/test/e2e/foster-journey.mjs http://localhost:PORT PASSWORD TODAY
 //
-// PASSWORD is the demo users' password of the local realm (infra/keycloak/README.md).
+// PASSWORD is the demo users' password of the local realm (infra/keycloak/README.md); TODAY
+// (YYYY-MM-DD) is the service's date by its engine clock, which the household's ages are counted on.
 //
 // Steps: the family wang.family@example.com signs in, opens 新建寄养申请, chooses 南昌市儿童福利院,
 // applies as an eligible household → application page → signs out. The caseworker cw-nanchang
@@ -18,7 +19,7 @@ import { assignAssessor, fillHousehold, residentId, submitApplication } from './
 import { args, fail, login, logout, openBrowser, pass, shot, step } from './session.mjs';
 import { checkAllBoxes, chooseInForm, claimTask, completeTask, findTaskRow, openTask, taskForm } from './tasks.mjs';
 
-const [baseUrl, password] = args('node src/test/e2e/foster-journey.mjs http://localhost:PORT PASSWORD', 2);
+const [baseUrl, password, today] = args('node src/test/e2e/foster-journey.mjs http://localhost:PORT PASSWORD TODAY', 3);
 const FAMILY = 'wang.family@example.com';
 const CASEWORKER = 'cw-nanchang';
 const ASSESSOR = 'as-donghu';
@@ -35,9 +36,9 @@ const household = {
   monthlyIncomeYuan: '12000',
   motivation: `我们家庭和睦，有照料孩子的经验，希望为需要家庭的孩子提供温暖的成长环境。（测试 ${tag}）`,
   members: [
-    { name: `李照料${tag}`, residentId: residentId(40, { male: false }), role: 'PRIMARY_CAREGIVER', education: 'SENIOR_HIGH', healthNote: '健康' },
-    { name: `王配偶${tag}`, residentId: residentId(42), role: 'SPOUSE', education: 'BACHELOR', healthNote: '健康' },
-    { name: `王子女${tag}`, residentId: residentId(10), role: 'CHILD', education: 'PRIMARY', healthNote: '健康' },
+    { name: `李照料${tag}`, residentId: residentId(40, { today, male: false }), role: 'PRIMARY_CAREGIVER', education: 'SENIOR_HIGH', healthNote: '健康' },
+    { name: `王配偶${tag}`, residentId: residentId(42, { today }), role: 'SPOUSE', education: 'BACHELOR', healthNote: '健康' },
+    { name: `王子女${tag}`, residentId: residentId(10, { today }), role: 'CHILD', education: 'PRIMARY', healthNote: '健康' },
   ],
 };
 

@@ -1,11 +1,12 @@
-// Working a task as staff do: find it on the worklist (paging through it, reloading until the
-// engine's projection shows it), open it, claim it, fill its Camunda Form (rendered by form-js on
-// task.html) and complete it. Shared by the journey scripts.
+// Working a task as staff do: find it on the worklist (paging through it), open it, claim it, fill
+// its Camunda Form (rendered by form-js on task.html) and complete it. Shared by the journey scripts.
+// The engine runs inside the service: a task is on the worklist as soon as the step before it has
+// returned (same transaction), so the waits here only cover the pages' own loading.
 import assert from 'node:assert/strict';
 import { STEP_WAIT_MS, poll } from './session.mjs';
 
-/** How long a task may take to appear after the step before it (outbox → engine → exporter). */
-export const TASK_WAIT_MS = 60_000;
+/** How long the pages may take to show a task (or a status) the step before it has already committed. */
+export const TASK_WAIT_MS = 5_000;
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
@@ -39,13 +40,13 @@ function worklistUrl(baseUrl, group) {
 const describe = ({ taskName, applicationNumber, childName }, group) =>
   `${taskName} for ${applicationNumber ?? childName} in the ${group ?? ''} worklist`;
 
-/** Opens the worklist (of a candidate group) and reloads until the task shows up; returns its row. */
+/** Opens the worklist (of a candidate group) and finds the task on it, reloading briefly; returns its row. */
 export async function findTaskRow(page, baseUrl, { group, timeout = TASK_WAIT_MS, ...task }) {
   return poll(() => taskRow(page, worklistUrl(baseUrl, group), task),
     { timeout, interval: 1_000, message: describe(task, group) });
 }
 
-/** Reloads the worklist until the task is gone from it: the engine has the completion. */
+/** Checks (reloading briefly) that the task has left the worklist: the engine has the completion. */
 export async function awaitTaskGone(page, baseUrl, { group, timeout = TASK_WAIT_MS, ...task }) {
   await poll(async () => (await taskRow(page, worklistUrl(baseUrl, group), task)) === null,
     { timeout, interval: 1_000, message: `${describe(task, group)} to be done` });
@@ -54,7 +55,8 @@ export async function awaitTaskGone(page, baseUrl, { group, timeout = TASK_WAIT_
 /** Opens the task from its row; returns the task key once task.html shows the task. */
 export async function openTask(page, row, taskName) {
   await row.getByTestId('task-link').click();
-  await page.waitForURL(/\/task\.html\?key=\d+/);
+  // the key is the engine's task id, a text (not a number)
+  await page.waitForURL(/\/task\.html\?key=[^&#]+/);
   assert.equal((await page.getByTestId('task-name').textContent()).trim(), taskName);
   return new URL(page.url()).searchParams.get('key');
 }

@@ -2,7 +2,9 @@ package org.anjia.registry.deadlines;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -20,7 +22,9 @@ class DeadlinesConfigurationTest {
   @EnableConfigurationProperties(Clocks.class)
   static class BindClocks {}
 
+  // the service's one clock (the engine's, EngineConfiguration) is a bean the deadlines read
   private final ApplicationContextRunner context = new ApplicationContextRunner()
+      .withBean(Clock.class, () -> Clock.system(ZoneId.of("Asia/Shanghai")))
       .withUserConfiguration(LegalDurationConverter.class, DeadlinesConfiguration.class, BindClocks.class);
 
   @Test

@@ -11,9 +11,10 @@ public final class TestResidentIds {
 
   private TestResidentIds() {}
 
-  /** Someone who turned {@code age} a month ago. */
+  /** Someone who turned {@code age} a month ago, by the engine clock the service counts ages with. */
   public static String ofAge(int age, boolean male) {
-    return born(LocalDate.now().minusYears(age).minusMonths(1), male);
+    LocalDate today = LocalDate.ofInstant(org.anjia.registry.EngineTime.now(), java.time.ZoneId.of("Asia/Shanghai"));
+    return born(today.minusYears(age).minusMonths(1), male);
   }
 
   public static String born(LocalDate birthDate, boolean male) {

@@ -29,7 +29,7 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
     String number = created.body().path("number").asText();
     assertThat(number).matches("FQ-\\d{4}-\\d{6}");
 
-    JsonNode task = awaitTask(CASEWORKER_NANCHANG, number, "CheckDocuments");
+    JsonNode task = openTask(CASEWORKER_NANCHANG, number, "CheckDocuments");
     assertThat(task.path("name").asText()).contains("材料审核");
     assertThat(task.path("family").path("displayName").asText()).isEqualTo("王秀英家庭");
     assertThat(task.path("dueDate").isNull()).isFalse();
@@ -83,7 +83,7 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
   @Test
   void completionMissingARequiredFieldIsRefusedAndTheEngineIsUntouched() {
     String number = apply(FAMILY_WANG, Households.eligible()).path("number").asText();
-    JsonNode task = awaitTask(CASEWORKER_NANCHANG, number, "CheckDocuments");
+    JsonNode task = openTask(CASEWORKER_NANCHANG, number, "CheckDocuments");
     String key = task.path("key").asText();
     assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/claim", null).status()).isEqualTo(204);
 
@@ -96,8 +96,8 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
       assertThat(error.path("field").asText()).isEqualTo("documentsDecision");
       assertThat(error.path("message").asText()).isEqualTo("此项为必填项");
     });
-    assertThat(jdbc.sql("select count(*) from task_submission where user_task_key = ?")
-        .param(Long.parseLong(key)).query(Long.class).single()).isZero();
+    assertThat(jdbc.sql("select count(*) from task_submission where task_id = ?")
+        .param(key).query(Long.class).single()).isZero();
     JsonNode stillOpen = get(CASEWORKER_NANCHANG, "/api/tasks/" + key).body();
     assertThat(stillOpen.path("state").asText()).isEqualTo("CREATED");
     assertThat(stillOpen.path("assignee").asText()).isEqualTo("cw-nanchang");
@@ -106,7 +106,7 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
   @Test
   void completingUnclaimedTaskAsksToClaimFirst() {
     String number = apply(FAMILY_WANG, Households.eligible()).path("number").asText();
-    String key = awaitTask(CASEWORKER_NANCHANG, number, "CheckDocuments").path("key").asText();
+    String key = openTask(CASEWORKER_NANCHANG, number, "CheckDocuments").path("key").asText();
 
     Response refused = post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/complete",
         Map.of("variables", documentsComplete()));
@@ -121,24 +121,24 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
     String id = created.path("id").asText();
     String number = created.path("number").asText();
 
-    claimAndComplete(CASEWORKER_NANCHANG, awaitTask(CASEWORKER_NANCHANG, number, "CheckDocuments"),
+    claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CheckDocuments"),
         documentsComplete());
     assignAssessor(id);
-    claimAndComplete(ASSESSOR_DONGHU, awaitTask(ASSESSOR_DONGHU, number, "AssessHome"), Map.of(
+    claimAndComplete(ASSESSOR_DONGHU, openTask(ASSESSOR_DONGHU, number, "AssessHome"), Map.of(
         "visitDate", "2026-11-20",
         "assessmentFindings", "住房宽敞整洁，家庭关系和睦，照料经验丰富",
         "backgroundCheckFindings", "无犯罪记录，邻里和社区评价良好",
         "assessmentRecommendation", "recommend"));
-    JsonNode review = awaitTask(DIRECTOR_NANCHANG, number, "ReviewByDirector");
+    JsonNode review = openTask(DIRECTOR_NANCHANG, number, "ReviewByDirector");
     JsonNode shownToDirector = get(DIRECTOR_NANCHANG, "/api/tasks/" + review.path("key").asText()).body()
         .path("variables");
     assertThat(shownToDirector.path("assessmentFindings").asText()).contains("住房宽敞");
     assertThat(shownToDirector.has("household")).as("the household's facts are not part of the review form").isFalse();
     claimAndComplete(DIRECTOR_NANCHANG, review, Map.of("directorDecision", "approve", "directorComments", "同意"));
-    claimAndComplete(CASEWORKER_NANCHANG, awaitTask(CASEWORKER_NANCHANG, number, "TrainCaregiver"), Map.of(
+    claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "TrainCaregiver"), Map.of(
         "trainingHours", 24, "trainingCompletedOn", "2026-11-21", "trainingTopics", "儿童照料、安全与急救"));
 
-    JsonNode approved = awaitStatus(FAMILY_WANG, id, "APPROVED");
+    JsonNode approved = assertStatus(FAMILY_WANG, id, "APPROVED");
     assertThat(approved.path("history")).extracting(h -> h.path("status").asText())
         .containsExactly("SUBMITTED", "DOCUMENTS_CHECKED", "HOME_ASSESSED", "DIRECTOR_APPROVED", "TRAINED", "APPROVED");
     JsonNode register = get(CASEWORKER_NANCHANG, "/api/foster-register").body();
@@ -155,7 +155,7 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
   void ineligibleFamilyIsRejectedWithTheRuleAndItsArticle() {
     JsonNode created = apply(FAMILY_WANG, Households.household(29, "JUNIOR_MIDDLE", 10, true, 120, 12000, false));
 
-    JsonNode rejected = awaitStatus(FAMILY_WANG, created.path("id").asText(), "REJECTED");
+    JsonNode rejected = assertStatus(FAMILY_WANG, created.path("id").asText(), "REJECTED");
 
     assertThat(rejected.path("rejectionReasons")).singleElement().satisfies(reason -> {
       assertThat(reason.path("rule").asText()).isEqualTo("CAREGIVER_AGE");
@@ -168,16 +168,16 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
   void directorRejectionIsRecordedWithTheDirectorsReason() {
     JsonNode created = apply(FAMILY_WANG, Households.eligible());
     String number = created.path("number").asText();
-    claimAndComplete(CASEWORKER_NANCHANG, awaitTask(CASEWORKER_NANCHANG, number, "CheckDocuments"),
+    claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CheckDocuments"),
         documentsComplete());
     assignAssessor(created.path("id").asText());
-    claimAndComplete(ASSESSOR_DONGHU, awaitTask(ASSESSOR_DONGHU, number, "AssessHome"), Map.of(
+    claimAndComplete(ASSESSOR_DONGHU, openTask(ASSESSOR_DONGHU, number, "AssessHome"), Map.of(
         "visitDate", "2026-11-20", "assessmentFindings", "居住条件一般",
         "backgroundCheckFindings", "邻居反映家庭矛盾较多", "assessmentRecommendation", "not_recommend"));
-    claimAndComplete(DIRECTOR_NANCHANG, awaitTask(DIRECTOR_NANCHANG, number, "ReviewByDirector"),
+    claimAndComplete(DIRECTOR_NANCHANG, openTask(DIRECTOR_NANCHANG, number, "ReviewByDirector"),
         Map.of("directorDecision", "reject", "directorComments", "家庭关系不和睦，不符合第八条第(四)项"));
 
-    JsonNode rejected = awaitStatus(FAMILY_WANG, created.path("id").asText(), "REJECTED");
+    JsonNode rejected = assertStatus(FAMILY_WANG, created.path("id").asText(), "REJECTED");
 
     assertThat(rejected.path("rejectionReasons")).singleElement().satisfies(reason -> {
       assertThat(reason.path("rule").asText()).isEqualTo("DIRECTOR_REVIEW");

@@ -30,7 +30,7 @@ class DataScopeTest extends RegistryIntegrationTest {
   @Test
   void caseworkerOfAnotherInstitutionCanNeitherListNorReadNorClaimNorComplete() {
     JsonNode application = apply(FAMILY_WANG, Households.eligible());
-    JsonNode task = awaitTask(CASEWORKER_NANCHANG, application.path("number").asText(), "CheckDocuments");
+    JsonNode task = openTask(CASEWORKER_NANCHANG, application.path("number").asText(), "CheckDocuments");
     String key = task.path("key").asText();
 
     JsonNode jiujiangWorklist = get(CASEWORKER_JIUJIANG, "/api/worklist?size=200").body();
@@ -51,7 +51,7 @@ class DataScopeTest extends RegistryIntegrationTest {
     JsonNode application = apply(FAMILY_WANG, Households.eligible());
     String id = application.path("id").asText();
     JsonNode document = upload(id);
-    String taskKey = awaitTask(CASEWORKER_NANCHANG, application.path("number").asText(), "CheckDocuments")
+    String taskKey = openTask(CASEWORKER_NANCHANG, application.path("number").asText(), "CheckDocuments")
         .path("key").asText();
 
     Response read = get(FAMILY_LI, "/api/applications/" + id);

@@ -23,14 +23,15 @@ class AdoptionJourneyBrowserTest extends BrowserIntegrationTest {
 
   @Test
   void registrarCaseworkerAndFamilyWalkAWholeAdoptionInTheBrowser() throws Exception {
-    String untilMatching = browser("adoption-journey.mjs", DEMO_PASSWORD, "until-matching");
+    // the pages type dates counted from the service's today by the engine clock, not the browser's
+    String untilMatching = browser("adoption-journey.mjs", DEMO_PASSWORD, "until-matching", today().toString());
     Matcher journey = JOURNEY.matcher(untilMatching);
     assertThat(journey.find()).as("the first phase names the application and the child").isTrue();
 
     passIntegrationPeriod(journey.group(1));
 
     String registration = browser("adoption-journey.mjs", DEMO_PASSWORD, "from-integration",
-        journey.group(1), journey.group(2), journey.group(3), journey.group(4));
+        journey.group(1), journey.group(2), journey.group(3), journey.group(4), today().toString());
     assertThat(registration)
         .containsPattern("certificate 收登字\\d{4}第\\d{6}号")
         .contains("bytes, PDF)")
