@@ -164,20 +164,15 @@ function sortHeader() {
   return el('th', { scope: 'col', 'aria-sort': ascending ? 'ascending' : 'descending' }, button);
 }
 
-function pager(page) {
+function pager(page, count) {
   const number = page?.number ?? 0;
-  // past the count limit the service says "at least": the pages go on as long as they are full
-  const exact = page?.totalExact !== false;
-  const totalPages = exact ? Math.max(1, page?.totalPages ?? 1) : Number.MAX_SAFE_INTEGER;
   const go = (target) => () => { state.page = target; load(); };
-  const total = exact ? (page?.totalElements ?? 0) : `${page.totalElements}+`;
-  const pages = exact ? totalPages : `${Math.max(1, page.totalPages)}+`;
   return el('div', { class: 'list-footer' },
     el('span', { dataset: { testid: 'worklist-summary' } },
-      t('worklist.summary', { total, page: number + 1, pages })),
+      t('worklist.summary', { page: number + 1, count })),
     el('nav', { class: 'actions', 'aria-label': t('worklist.pagination') },
       el('button', { type: 'button', class: 'button button-secondary', disabled: number <= 0, onclick: go(number - 1), dataset: { testid: 'page-prev' } }, t('worklist.prev')),
-      el('button', { type: 'button', class: 'button button-secondary', disabled: number + 1 >= totalPages, onclick: go(number + 1), dataset: { testid: 'page-next' } }, t('worklist.next'))));
+      el('button', { type: 'button', class: 'button button-secondary', disabled: !page?.hasNext, onclick: go(number + 1), dataset: { testid: 'page-next' } }, t('worklist.next'))));
 }
 
 function renderList(result) {
@@ -196,7 +191,7 @@ function renderList(result) {
   fill(listHost,
     el('div', { class: 'table-wrap' }, el('table', { dataset: { testid: 'worklist-table' } },
       el('caption', { class: 'visually-hidden' }, t('worklist.title')), head, body)),
-    pager(result?.page));
+    pager(result?.page, tasks.length));
 }
 
 function renderIncidents(incidents) {
@@ -239,8 +234,8 @@ async function load() {
       api.incidents().catch(() => null),
     ]);
     // a page past the end (tasks completed meanwhile): step back
-    if (result?.page && result.page.totalExact !== false && state.page > 0 && state.page >= result.page.totalPages) {
-      state.page = Math.max(0, result.page.totalPages - 1);
+    if (result?.page && state.page > 0 && (result.content?.length ?? 0) === 0) {
+      state.page -= 1;
       loading = false;
       return load();
     }

@@ -94,7 +94,7 @@ class TaskCommands {
       throw new ConflictException("anjia.task.claimedByOther", task.assignee());
     }
     // every user task links a deployed form; without it there is nothing to validate against
-    JsonNode form = worklist.form(id).orElseThrow(() -> new ConflictException("anjia.task.formMissing"));
+    JsonNode form = worklist.form(task).orElseThrow(() -> new ConflictException("anjia.task.formMissing"));
     FormRules rules = new FormRules(form);
     List<FieldProblem> problems = rules.check(submitted).stream()
         .map(v -> new FieldProblem(v.field(), labels.of(v.messageCode(), v.argument())))

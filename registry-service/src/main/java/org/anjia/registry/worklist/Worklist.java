@@ -22,9 +22,9 @@ import org.anjia.registry.engine.ProcessCatalog;
 import org.anjia.registry.web.Labels;
 import org.operaton.bpm.engine.FormService;
 import org.operaton.bpm.engine.RuntimeService;
-import org.springframework.data.domain.Page;
-import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Slice;
+import org.springframework.data.domain.SliceImpl;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -51,8 +51,8 @@ class Worklist {
     }
   }
 
-  record OpenTask(String id, String processInstanceId, String processId, String elementId, String assignee,
-      List<String> candidateGroups, UUID applicationId, UUID childId) {}
+  record OpenTask(String id, String processInstanceId, String processDefinitionId, String processId, String elementId,
+      String assignee, List<String> candidateGroups, UUID applicationId, UUID childId) {}
 
   private static final String CANDIDATE_GROUPS = """
       array(select il.group_id_ from act_ru_identitylink il
@@ -77,12 +77,6 @@ class Worklist {
       left join child c on a.id is null
                        and c.id = cast(case when pi.business_key_ ~ '^[0-9a-f-]{36}$' then pi.business_key_ end as uuid)
       """;
-  /**
-   * How far the worklist counts its tasks: beyond this a page says "more than" instead of counting
-   * every task in scope on every page (the count cost grew with the open tasks, infra/bench/REPORT.md).
-   */
-  static final int COUNT_LIMIT = 1000;
-
   private final JdbcClient jdbc;
   private final ProcessCatalog catalog;
   private final Labels labels;
@@ -90,6 +84,7 @@ class Worklist {
   private final FormService forms;
   private final RuntimeService runtime;
   private final Clock clock;
+  private final Map<String, JsonNode> deployedForms = new java.util.concurrent.ConcurrentHashMap<>();
 
   Worklist(JdbcClient jdbc, ProcessCatalog catalog, Labels labels, ObjectMapper json, FormService forms,
       RuntimeService runtime, Clock clock) {
@@ -102,22 +97,22 @@ class Worklist {
     this.clock = clock;
   }
 
-  /** Open tasks in scope, one page; the total counts up to {@link #COUNT_LIMIT}. */
-  Page<TaskView> openTasks(Filter filter, TaskScope scope, Sort sort, PageRequest page) {
+  /**
+   * Open tasks in scope, one page. Nothing counts them all: counting every task in scope on every
+   * page cost more than the page itself and grew with the open tasks (infra/bench/REPORT.md); one
+   * row more than the page tells whether another page follows.
+   */
+  Slice<TaskView> openTasks(Filter filter, TaskScope scope, Sort sort, PageRequest page) {
     Instant now = clock.instant();
-    long total = jdbc.sql(countSql(filter, scope))
-        .params(params(filter, now))
-        .params(scope.params())
-        .param("countLimit", COUNT_LIMIT)
-        .query(Long.class).single();
     List<TaskView> tasks = jdbc.sql(pageSql(filter, scope, sort))
         .params(params(filter, now))
         .params(scope.params())
-        .param("limit", page.getPageSize())
+        .param("limit", page.getPageSize() + 1)
         .param("offset", page.getOffset())
         .query((rs, row) -> taskView(rs, now))
         .list();
-    return new PageImpl<>(tasks, page, total);
+    boolean hasNext = tasks.size() > page.getPageSize();
+    return new SliceImpl<>(hasNext ? tasks.subList(0, page.getPageSize()) : tasks, page, hasNext);
   }
 
   /** The open task if the user may see it (their scope and candidate groups), else empty. */
@@ -133,17 +128,32 @@ class Worklist {
   /** The open task as a command needs it, if the user may see it. */
   Optional<OpenTask> commandTarget(String id, TaskScope scope) {
     return jdbc.sql("""
-            select t.id_, t.proc_inst_id_, pd.key_, t.task_def_key_, t.assignee_, %s, a.id, c.id
+            select t.id_, t.proc_inst_id_, t.proc_def_id_, pd.key_, t.task_def_key_, t.assignee_, %s, a.id, c.id
             """.formatted(CANDIDATE_GROUPS) + TASK_JOINS + " where t.id_ = :id" + scope.sql())
         .param("id", id)
         .params(scope.params())
         .query((rs, row) -> new OpenTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
-            rs.getString(5), textArray(rs.getArray(6)), rs.getObject(7, UUID.class), rs.getObject(8, UUID.class)))
+            rs.getString(5), rs.getString(6), textArray(rs.getArray(7)), rs.getObject(8, UUID.class),
+            rs.getObject(9, UUID.class)))
         .optional();
   }
 
-  /** The Camunda Form the task links ({@code camunda:formRef}), as deployed with its model. */
-  Optional<JsonNode> form(String taskId) {
+  /**
+   * The Camunda Form the task links ({@code camunda:formRef}), as deployed with its model. A deployed
+   * form never changes, so it is read once per process definition and step (the same on every replica).
+   */
+  Optional<JsonNode> form(OpenTask task) {
+    String key = task.processDefinitionId() + "/" + task.elementId();
+    JsonNode cached = deployedForms.get(key);
+    if (cached != null) {
+      return Optional.of(cached);
+    }
+    Optional<JsonNode> form = readForm(task.id());
+    form.ifPresent(node -> deployedForms.putIfAbsent(key, node));
+    return form;
+  }
+
+  private Optional<JsonNode> readForm(String taskId) {
     try (InputStream form = forms.getDeployedTaskForm(taskId)) {
       return Optional.of(json.readTree(form));
     } catch (org.operaton.bpm.engine.BadUserRequestException e) {
@@ -197,11 +207,6 @@ class Worklist {
   static String pageSql(Filter filter, TaskScope scope, Sort sort) {
     return TASK_COLUMNS + TASK_JOINS + matching(filter) + scope.sql()
         + " order by " + sort.orderBy + " limit :limit offset :offset";
-  }
-
-  /** The bounded count that goes with every page (parameter countLimit). */
-  static String countSql(Filter filter, TaskScope scope) {
-    return "select count(*) from (select 1 " + TASK_JOINS + matching(filter) + scope.sql() + " limit :countLimit) counted";
   }
 
   /** Only the filters asked for, so each query is planned for what it filters. */

@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import org.anjia.registry.identity.CurrentUsers;
 import org.anjia.registry.web.NotFoundException;
-import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.http.HttpStatus;
 import org.springframework.validation.annotation.Validated;
@@ -28,14 +28,13 @@ import org.springframework.web.bind.annotation.RestController;
 class WorklistController {
 
   record PageView<T>(List<T> content, PageMeta page) {
-    static <T> PageView<T> of(Page<T> page) {
-      return new PageView<>(page.getContent(), new PageMeta(page.getNumber(), page.getSize(), page.getTotalElements(),
-          page.getTotalPages(), page.getTotalElements() < Worklist.COUNT_LIMIT));
+    static <T> PageView<T> of(Slice<T> page) {
+      return new PageView<>(page.getContent(), new PageMeta(page.getNumber(), page.getSize(), page.hasNext()));
     }
   }
 
-  /** {@code totalExact} false: there are at least {@code totalElements} tasks (the count stops there). */
-  record PageMeta(int number, int size, long totalElements, int totalPages, boolean totalExact) {}
+  /** A page of the worklist; {@code hasNext}: another page follows (the tasks are not counted). */
+  record PageMeta(int number, int size, boolean hasNext) {}
 
   record CompleteRequest(@NotNull Map<String, Object> variables) {}
 
@@ -75,7 +74,7 @@ class WorklistController {
     Worklist.OpenTask target = worklist.commandTarget(key, scope)
         .orElseThrow(() -> new NotFoundException("task " + key));
     TaskView task = worklist.task(key, scope).orElseThrow(() -> new NotFoundException("task " + key));
-    JsonNode form = worklist.form(key).orElse(null);
+    JsonNode form = worklist.form(target).orElse(null);
     // only what the form shows: the process also holds the household's facts, which this page must not leak
     Map<String, JsonNode> variables = new LinkedHashMap<>();
     if (form != null) {

@@ -529,8 +529,6 @@ public final class WorklistBenchmark {
         username, subject, config.pageSize());
     line("Worklist page query (Worklist.openTasks):");
     codeBlock(null, plan(BenchWorklistSql.pageSql("caseworker", "nanchang-cwi", username, subject), params));
-    line("Worklist count query (Worklist.openTasks, bounded, run with every page):");
-    codeBlock(null, plan(BenchWorklistSql.countSql("caseworker", "nanchang-cwi", username, subject), params));
   }
 
   private List<String> plan(String sql, Map<String, Object> params) {

@@ -29,20 +29,13 @@ public final class BenchWorklistSql {
         institutionStaff(candidateGroup, institution, username, subject), Worklist.Sort.DUE_DATE_ASC);
   }
 
-  /** The bounded count query that goes with every page. */
-  public static String countSql(String candidateGroup, String institution, String username, String subject) {
-    return Worklist.countSql(caseworkerFilter(candidateGroup),
-        institutionStaff(candidateGroup, institution, username, subject));
-  }
-
   /** Parameters for a caseworker or director of an institution. */
   public static Map<String, Object> institutionStaffParams(String candidateGroup, String institution,
       String username, String subject, int limit) {
     Map<String, Object> params = new LinkedHashMap<>(Worklist.params(caseworkerFilter(candidateGroup), Instant.now()));
     params.putAll(institutionStaff(candidateGroup, institution, username, subject).params());
-    params.put("limit", limit);
+    params.put("limit", limit + 1);
     params.put("offset", 0);
-    params.put("countLimit", Worklist.COUNT_LIMIT);
     return params;
   }
 }
