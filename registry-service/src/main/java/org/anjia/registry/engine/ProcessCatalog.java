@@ -18,8 +18,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.stereotype.Component;
 
 /**
- * Names of the deployed models' elements, read from the same BPMN files the service deploys. The
- * exporter's user-task records carry element ids only; people read the names. Models name every
+ * Names of the deployed models' elements, read from the same BPMN files the service deploys: the
+ * worklist's query carries element ids only; people read the names. Models name every
  * element "中文 English" (Chinese first, then the English after the first space that precedes a
  * Latin letter); a reader gets the part in their language.
  */
