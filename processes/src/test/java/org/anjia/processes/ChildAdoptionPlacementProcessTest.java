@@ -229,12 +229,7 @@ class ChildAdoptionPlacementProcessTest extends JourneyProcessTest {
 
   /** Candidate group and form; these steps have no deadline of their own (none in law or practice). */
   private void assertTask(Task task, String candidateGroup, String formId) {
-    assertThat(candidateGroups(task)).as("candidate groups of " + task.getTaskDefinitionKey())
-        .containsExactly(candidateGroup);
-    assertThat(task.getAssignee()).isNull();
-    assertThat(task.getOperatonFormRef()).as("form of " + task.getTaskDefinitionKey()).isNotNull();
-    assertThat(task.getOperatonFormRef().getKey()).isEqualTo(formId);
-    assertThat(task.getOperatonFormRef().getBinding()).isEqualTo("deployment");
+    assertOfferedWithForm(task, candidateGroup, formId);
     assertThat(task.getDueDate()).as("due date of " + task.getTaskDefinitionKey()).isNull();
   }
 

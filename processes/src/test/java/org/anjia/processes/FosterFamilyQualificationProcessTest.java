@@ -490,12 +490,7 @@ class FosterFamilyQualificationProcessTest extends JourneyProcessTest {
 
   /** Candidate group, form, and a due date of now (the task's creation on the engine clock) + its period. */
   private void assertTask(Task task, String candidateGroup, String formId) {
-    assertThat(candidateGroups(task)).as("candidate groups of " + task.getTaskDefinitionKey())
-        .containsExactly(candidateGroup);
-    assertThat(task.getAssignee()).isNull();
-    assertThat(task.getOperatonFormRef()).as("form of " + task.getTaskDefinitionKey()).isNotNull();
-    assertThat(task.getOperatonFormRef().getKey()).isEqualTo(formId);
-    assertThat(task.getOperatonFormRef().getBinding()).isEqualTo("deployment");
+    assertOfferedWithForm(task, candidateGroup, formId);
     assertThat(task.getCreateTime().toInstant()).isEqualTo(now());
     assertThat(task.getDueDate()).as("due date of " + task.getTaskDefinitionKey()).isNotNull();
     assertThat(task.getDueDate().toInstant()).as("due date of " + task.getTaskDefinitionKey())

@@ -93,6 +93,16 @@ abstract class JourneyProcessTest {
     tasks.complete(task(businessKey, elementId).getId(), variables);
   }
 
+  /** An open, unclaimed task offered to that group, with its Camunda Form from its own deployment. */
+  void assertOfferedWithForm(Task task, String candidateGroup, String formId) {
+    assertThat(candidateGroups(task)).as("candidate groups of " + task.getTaskDefinitionKey())
+        .containsExactly(candidateGroup);
+    assertThat(task.getAssignee()).isNull();
+    assertThat(task.getOperatonFormRef()).as("form of " + task.getTaskDefinitionKey()).isNotNull();
+    assertThat(task.getOperatonFormRef().getKey()).isEqualTo(formId);
+    assertThat(task.getOperatonFormRef().getBinding()).isEqualTo("deployment");
+  }
+
   /** Candidate groups of a task. */
   List<String> candidateGroups(Task task) {
     return tasks.getIdentityLinksForTask(task.getId()).stream()
@@ -138,23 +148,9 @@ abstract class JourneyProcessTest {
     runDueJobs();
   }
 
-  /** Runs the jobs due now until none is left (a job may create another that is due at once). */
+  /** Runs the jobs due now until none is left, as the job executor would. */
   void runDueJobs() {
-    for (int round = 0; round < 100; round++) {
-      List<Job> due = management.createJobQuery().executable().active().list().stream()
-          .filter(job -> job.getRetries() > 0).toList();
-      if (due.isEmpty()) {
-        return;
-      }
-      for (Job job : due) {
-        try {
-          management.executeJob(job.getId());
-        } catch (RuntimeException e) {
-          // a failing job loses a retry and shows as an incident once none are left, as with the executor
-        }
-      }
-    }
-    throw new AssertionError("jobs keep becoming due: a timer loop?");
+    DueJobs.run(management);
   }
 
   /** The due date of the case's timer at that boundary event or timer element. */

@@ -74,9 +74,10 @@ public final class LocalStack {
         Anjia is running (Ctrl-C stops it):
           安家 Anjia (sign in here)     %s/
           API (OpenAPI)                %s/api-docs.html
+          Cockpit (admin only)         %s/operaton/app/cockpit/
           Keycloak (realm anjia)       %s  (demo users: infra/keycloak/README.md)
         Data: %s
-        """.formatted(url, url, keycloak.issuerUri(), data));
+        """.formatted(url, url, url, keycloak.issuerUri(), data));
     int exit = service[0].waitFor();
     say("The registry service exited with " + exit + "; see " + logs.resolve("registry-service.log"));
     System.exit(exit == 0 ? 0 : 1);
