@@ -103,6 +103,7 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/api/worklist", "/api/incidents").hasAnyRole(STAFF_AND_AUDITOR)
             // families work the tasks addressed to their own household (scope decides which)
             .requestMatchers(HttpMethod.GET, "/api/tasks/*").hasAnyRole(STAFF_FAMILY_AND_AUDITOR)
+            .requestMatchers(HttpMethod.POST, "/api/tasks/*/assignee").hasRole("DIRECTOR")
             .requestMatchers(HttpMethod.POST, "/api/tasks/*/claim", "/api/tasks/*/unclaim", "/api/tasks/*/complete")
                 .hasAnyRole(STAFF_AND_FAMILY)
             .requestMatchers(HttpMethod.GET, "/api/foster-register").hasAnyRole("CASEWORKER", "DIRECTOR", "REGISTRAR", "AUDITOR")

@@ -3,6 +3,7 @@ package org.anjia.registry.worklist;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -13,6 +14,7 @@ import org.anjia.registry.engine.ProcessVariables;
 import org.anjia.registry.identity.CurrentUser;
 import org.anjia.registry.identity.CurrentUsers;
 import org.anjia.registry.identity.Role;
+import org.anjia.registry.identity.StaffDirectory;
 import org.anjia.registry.web.ConflictException;
 import org.anjia.registry.web.FieldProblem;
 import org.anjia.registry.web.InvalidInputException;
@@ -43,9 +45,10 @@ class TaskCommands {
   private final ApplicationEventPublisher events;
   private final Labels labels;
   private final Clock clock;
+  private final StaffDirectory staff;
 
   TaskCommands(Worklist worklist, CurrentUsers users, AuditLog audit, TaskService tasks, JdbcClient jdbc,
-      ApplicationEventPublisher events, Labels labels, Clock clock) {
+      ApplicationEventPublisher events, Labels labels, Clock clock, StaffDirectory staff) {
     this.worklist = worklist;
     this.users = users;
     this.audit = audit;
@@ -54,6 +57,7 @@ class TaskCommands {
     this.events = events;
     this.labels = labels;
     this.clock = clock;
+    this.staff = staff;
   }
 
   @Transactional
@@ -80,6 +84,28 @@ class TaskCommands {
       throw new ConflictException("anjia.task.claimedByOther", task.assignee());
     }
     tasks.setAssignee(id, null);
+    audit.record(AuditAction.UPDATE, "TASK", id, List.of("assignee"), null);
+  }
+
+  /**
+   * A director gives an open task of the institution to a colleague: a caseworker or director of
+   * the same institution, as Keycloak knows them. Anyone else is refused next to the field.
+   */
+  @Transactional
+  void reassign(String id, String assignee) {
+    CurrentUser director = users.current();
+    TaskScope institution = TaskScope.of(director).offeredTo(List.of(Role.CASEWORKER.candidateGroup(),
+        Role.DIRECTOR.candidateGroup()));
+    Worklist.OpenTask task = worklist.commandTarget(id, institution).orElseThrow(() -> {
+      audit.recordRefusal(AuditAction.DENIED, "TASK", id, "outside scope", null, null);
+      return new NotFoundException("task " + id);
+    });
+    String name = assignee == null ? "" : assignee.trim();
+    if (name.isEmpty() || !staff.isStaffOf(name, director.institution(), EnumSet.of(Role.CASEWORKER, Role.DIRECTOR))) {
+      throw new InvalidInputException(List.of(new FieldProblem("assignee",
+          labels.of("anjia.task.assigneeNotStaff", name, director.institution()))));
+    }
+    tasks.setAssignee(task.id(), name);
     audit.record(AuditAction.UPDATE, "TASK", id, List.of("assignee"), null);
   }
 

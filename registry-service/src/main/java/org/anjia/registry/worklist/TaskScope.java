@@ -29,6 +29,12 @@ record TaskScope(boolean auditor, boolean institutionStaff, boolean registrar, b
         user.jurisdiction(), user.username(), user.subject(), List.copyOf(user.candidateGroups()));
   }
 
+  /** The same scope for tasks offered to these groups (a director looking after the institution's work). */
+  TaskScope offeredTo(List<String> groups) {
+    return new TaskScope(auditor, institutionStaff, registrar, assessor, family, institution, jurisdiction, username,
+        subject, List.copyOf(groups));
+  }
+
   /** The conditions, to append to a query over {@code t} (act_ru_task), {@code a} (application), {@code c} (child). */
   String sql() {
     StringBuilder sql = new StringBuilder("""

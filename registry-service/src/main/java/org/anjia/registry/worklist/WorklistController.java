@@ -95,6 +95,15 @@ class WorklistController {
     commands.claim(key);
   }
 
+  record ReassignRequest(@NotNull String assignee) {}
+
+  /** A director gives the task to a caseworker or director of the institution (by user name). */
+  @PostMapping("/api/tasks/{key}/assignee")
+  @ResponseStatus(HttpStatus.NO_CONTENT)
+  void reassign(@PathVariable String key, @Valid @RequestBody ReassignRequest request) {
+    commands.reassign(key, request.assignee());
+  }
+
   @PostMapping("/api/tasks/{key}/unclaim")
   @ResponseStatus(HttpStatus.NO_CONTENT)
   void unclaim(@PathVariable String key) {

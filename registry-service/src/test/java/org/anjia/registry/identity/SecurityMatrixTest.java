@@ -71,6 +71,7 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
         .collect(java.util.stream.Collectors.toSet()));
     ALLOWED.put("POST /api/tasks/{key}/complete", Stream.concat(staff.stream(), Stream.of(FAMILY_WANG))
         .collect(java.util.stream.Collectors.toSet()));
+    ALLOWED.put("POST /api/tasks/{key}/assignee", Set.of(DIRECTOR_NANCHANG));
     ALLOWED.put("GET /api/incidents", staffAndAuditor);
     Set<User> childReaders = Set.of(CASEWORKER_NANCHANG, DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR);
     Set<User> childKeepers = Set.of(CASEWORKER_NANCHANG, DIRECTOR_NANCHANG);
