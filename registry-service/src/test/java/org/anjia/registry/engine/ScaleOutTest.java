@@ -115,6 +115,22 @@ class ScaleOutTest extends RegistryIntegrationTest {
     assertThat(perNode).as("both nodes took timers").hasSize(2);
   }
 
+  /**
+   * The engine idles between polls only if its first wait is within the longest (otherwise it polls
+   * the job table without pause, ~70 times a second per replica: infra/bench/REPORT.md).
+   */
+  @Test
+  void anIdleNodePausesBetweenPollsForJobs() {
+    for (ConfigurableApplicationContext node : List.of(nodeA, nodeB)) {
+      org.operaton.bpm.engine.impl.jobexecutor.JobExecutor executor =
+          ((org.operaton.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl) node
+              .getBean(org.operaton.bpm.engine.ProcessEngine.class).getProcessEngineConfiguration()).getJobExecutor();
+      assertThat(executor.isActive()).isTrue();
+      assertThat((long) executor.getWaitTimeInMillis()).as("first idle wait, ms")
+          .isPositive().isLessThanOrEqualTo(executor.getMaxWait());
+    }
+  }
+
   @Test
   void aTaskCompletedThroughOneReplicaIsOnTheOthersWorklistAtOnce() {
     RestClient a = client(nodeA);
