@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
@@ -20,6 +21,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.context.request.ServletRequestAttributes;
 
@@ -28,7 +31,10 @@ import org.springframework.web.context.request.ServletRequestAttributes;
  * required. Entries are written in the transaction of the change they record, so a change and its
  * entry commit or vanish together. Each entry's hash covers its content and the previous entry's
  * hash; appends take a transaction-scoped advisory lock, so the chain stays one line across
- * replicas (audited writes are serialized at commit, the price of a verifiable order).
+ * replicas. The entries of a transaction are appended just before it commits, so the lock is held
+ * only for the appends and the commit, not for the engine's work in between: audited writes are
+ * serialized at commit, the price of a verifiable order (infra/bench/REPORT.md measured the
+ * difference).
  */
 @Component
 public class AuditLog {
@@ -73,30 +79,61 @@ public class AuditLog {
 
   private void append(AuditAction action, String objectType, Object objectId, Collection<String> fields,
       String reason, String actor, String roles, String address) {
-    jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", APPEND_LOCK).query(Object.class).single();
-    String previous = jdbc.sql("select hash from audit_entry order by id desc limit 1")
-        .query(String.class).optional().orElse(GENESIS);
     // PostgreSQL keeps microseconds: hash exactly what is stored
-    Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
-    String fieldList = String.join(",", fields);
-    String id = objectId == null ? null : objectId.toString();
-    String hash = hash(previous, at, actor, roles, action.name(), objectType, id, fieldList, reason, address);
-    jdbc.sql("""
-            insert into audit_entry (occurred_at, actor, roles, action, object_type, object_id, fields, reason,
-                                     address, previous_hash, hash)
-            values (:at, :actor, :roles, :action, :type, :id, :fields, :reason, :address, :previous, :hash)""")
-        .param("at", Timestamp.from(at))
-        .param("actor", actor)
-        .param("roles", roles)
-        .param("action", action.name())
-        .param("type", objectType)
-        .param("id", id)
-        .param("fields", fieldList)
-        .param("reason", reason)
-        .param("address", address)
-        .param("previous", previous)
-        .param("hash", hash)
-        .update();
+    Entry entry = new Entry(clock.instant().truncatedTo(ChronoUnit.MICROS), actor, roles, action.name(), objectType,
+        objectId == null ? null : objectId.toString(), String.join(",", fields), reason, address);
+    pendingEntries().add(entry);
+  }
+
+  /** An entry waiting for its transaction's commit, when it gets its place in the chain. */
+  private record Entry(Instant at, String actor, String roles, String action, String objectType, String objectId,
+      String fields, String reason, String address) {}
+
+  /**
+   * The entries of the current transaction. They live in a synchronization of that transaction, so a
+   * transaction started inside it (REQUIRES_NEW: a refusal) keeps its own, and a rollback drops them.
+   */
+  private List<Entry> pendingEntries() {
+    for (TransactionSynchronization synchronization : TransactionSynchronizationManager.getSynchronizations()) {
+      if (synchronization instanceof PendingEntries pending) {
+        return pending.entries;
+      }
+    }
+    PendingEntries pending = new PendingEntries();
+    TransactionSynchronizationManager.registerSynchronization(pending);
+    return pending.entries;
+  }
+
+  private final class PendingEntries implements TransactionSynchronization {
+    private final List<Entry> entries = new ArrayList<>();
+
+    @Override
+    public void beforeCommit(boolean readOnly) {
+      jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", APPEND_LOCK).query(Object.class).single();
+      String previous = jdbc.sql("select hash from audit_entry order by id desc limit 1")
+          .query(String.class).optional().orElse(GENESIS);
+      for (Entry entry : entries) {
+        String hash = hash(previous, entry.at(), entry.actor(), entry.roles(), entry.action(), entry.objectType(),
+            entry.objectId(), entry.fields(), entry.reason(), entry.address());
+        jdbc.sql("""
+                insert into audit_entry (occurred_at, actor, roles, action, object_type, object_id, fields, reason,
+                                         address, previous_hash, hash)
+                values (:at, :actor, :roles, :action, :type, :id, :fields, :reason, :address, :previous, :hash)""")
+            .param("at", Timestamp.from(entry.at()))
+            .param("actor", entry.actor())
+            .param("roles", entry.roles())
+            .param("action", entry.action())
+            .param("type", entry.objectType())
+            .param("id", entry.objectId())
+            .param("fields", entry.fields())
+            .param("reason", entry.reason())
+            .param("address", entry.address())
+            .param("previous", previous)
+            .param("hash", hash)
+            .update();
+        previous = hash;
+      }
+    }
   }
 
   static String hash(String previous, Instant at, String actor, String roles, String action, String objectType,
