@@ -12,11 +12,14 @@ import org.anjia.registry.web.Labels;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
@@ -66,31 +69,69 @@ class SecurityConfiguration {
         new JwtClaimValidator<java.util.List<String>>("aud", aud -> aud != null && aud.contains(identity.audience())));
   }
 
+  /**
+   * Requests that carry a bearer token: programs, and the benchmark. Stateless: no session is read or
+   * written, no CSRF token made, no login page or request cache in the way. The same rules as the
+   * browser's chain ({@link #rules}).
+   */
   @Bean
-  SecurityFilterChain security(HttpSecurity http, JwtDecoder jwtDecoder, IdentityProperties identity,
+  @Order(1)
+  SecurityFilterChain bearerApi(HttpSecurity http, ObjectMapper json, Labels labels,
+      ApplicationEventPublisher events) throws Exception {
+    Handlers handlers = new Handlers(json, labels, events);
+    http
+        .securityMatcher(request -> request.getHeader("Authorization") != null)
+        .authorizeHttpRequests(SecurityConfiguration::rules)
+        .oauth2ResourceServer(resource -> resource
+            .jwt(jwt -> jwt.jwtAuthenticationConverter(KeycloakAuthorities.jwtConverter()))
+            .authenticationEntryPoint(handlers.apiUnauthenticated))
+        .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .requestCache(cache -> cache.disable())
+        .exceptionHandling(exceptions -> exceptions
+            .authenticationEntryPoint(handlers.apiUnauthenticated)
+            .accessDeniedHandler(handlers.denied))
+        // a bearer token is never sent by a browser on its own: nothing to forge
+        .csrf(csrf -> csrf.disable());
+    return http.build();
+  }
+
+  /** The browser: Keycloak login, a session in PostgreSQL, CSRF protection for its writes. */
+  @Bean
+  @Order(2)
+  SecurityFilterChain browser(HttpSecurity http, JwtDecoder jwtDecoder, IdentityProperties identity,
       ClientRegistrationRepository registrations, ObjectMapper json, Labels labels,
       ApplicationEventPublisher events) throws Exception {
     RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-    RequestMatcher bearer = request -> request.getHeader("Authorization") != null;
-    AuthenticationEntryPoint apiUnauthenticated = (request, response, failure) -> {
-      events.publishEvent(incident(SecurityIncident.Kind.AUTHENTICATION_FAILED, request, failure.getMessage()));
-      problem(json, response, HttpStatus.UNAUTHORIZED, labels.of("problem.unauthenticated.title"),
-          labels.of("problem.unauthenticated.detail"));
-    };
-    AccessDeniedHandler denied = (request, response, failure) -> {
-      if (isAnonymous()) {
-        // e.g. a POST without token or session fails the CSRF check first: the truth is "not signed in"
-        apiUnauthenticated.commence(request, response,
-            new org.springframework.security.authentication.InsufficientAuthenticationException(failure.getMessage()));
-        return;
-      }
-      events.publishEvent(incident(SecurityIncident.Kind.ACCESS_DENIED, request, failure.getMessage()));
-      problem(json, response, HttpStatus.FORBIDDEN, labels.of("problem.forbidden.title"),
-          labels.of("problem.forbidden.detail"));
-    };
-
+    Handlers handlers = new Handlers(json, labels, events);
     http
-        .authorizeHttpRequests(auth -> auth
+        .authorizeHttpRequests(SecurityConfiguration::rules)
+        .oauth2Login(login -> login
+            .authorizationEndpoint(endpoint -> endpoint
+                .authorizationRequestResolver(RegistrationController.resolver(registrations)))
+            .userInfoEndpoint(userInfo -> userInfo.oidcUserService(KeycloakAuthorities.oidcUserService(jwtDecoder)))
+            .failureHandler((request, response, failure) -> {
+              events.publishEvent(incident(SecurityIncident.Kind.AUTHENTICATION_FAILED, request, failure.getMessage()));
+              response.sendRedirect(request.getContextPath() + "/?login=failed");
+            }))
+        .exceptionHandling(exceptions -> exceptions
+            .defaultAuthenticationEntryPointFor(handlers.apiUnauthenticated, api)
+            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PATH), request -> true)
+            .accessDeniedHandler(handlers.denied))
+        .csrf(csrf -> csrf
+            .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+            .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+            // the operator console has its own CSRF protection (header token) for its API calls
+            .ignoringRequestMatchers(request -> request.getRequestURI().startsWith(
+                request.getContextPath() + "/operaton/")))
+        .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(keycloakLogout(identity)));
+    return http.build();
+  }
+
+  /** Who may call what, by role: one rule set for both chains. */
+  private static void rules(
+      AuthorizeHttpRequestsConfigurer<HttpSecurity>.AuthorizationManagerRequestMatcherRegistry auth) {
+    auth
             // the landing page, its assets, and the way to Keycloak's self-registration are public
             .requestMatchers("/", "/index.html", "/register", "/assets/**", "/favicon.ico", "/error").permitAll()
             .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
@@ -131,31 +172,32 @@ class SecurityConfiguration {
             .requestMatchers("/operaton/**").hasRole("ADMIN")
             // pages other than the landing page need a login; any API path not listed above is refused
             .requestMatchers("/api/**").denyAll()
-            .anyRequest().authenticated())
-        .oauth2Login(login -> login
-            .authorizationEndpoint(endpoint -> endpoint
-                .authorizationRequestResolver(RegistrationController.resolver(registrations)))
-            .userInfoEndpoint(userInfo -> userInfo.oidcUserService(KeycloakAuthorities.oidcUserService(jwtDecoder)))
-            .failureHandler((request, response, failure) -> {
-              events.publishEvent(incident(SecurityIncident.Kind.AUTHENTICATION_FAILED, request, failure.getMessage()));
-              response.sendRedirect(request.getContextPath() + "/?login=failed");
-            }))
-        .oauth2ResourceServer(resource -> resource
-            .jwt(jwt -> jwt.jwtAuthenticationConverter(KeycloakAuthorities.jwtConverter()))
-            .authenticationEntryPoint(apiUnauthenticated))
-        .exceptionHandling(exceptions -> exceptions
-            .defaultAuthenticationEntryPointFor(apiUnauthenticated, api)
-            .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PATH), request -> true)
-            .accessDeniedHandler(denied))
-        .csrf(csrf -> csrf
-            .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
-            .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-            // the operator console has its own CSRF protection (header token) for its API calls
-            .ignoringRequestMatchers(bearer, request -> request.getRequestURI().startsWith(
-                request.getContextPath() + "/operaton/")))
-        .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
-        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(keycloakLogout(identity)));
-    return http.build();
+            .anyRequest().authenticated();
+  }
+
+  /** Answers for the API: 401 and 403 as problem+json, each recorded as a security incident. */
+  private static final class Handlers {
+    final AuthenticationEntryPoint apiUnauthenticated;
+    final AccessDeniedHandler denied;
+
+    Handlers(ObjectMapper json, Labels labels, ApplicationEventPublisher events) {
+      apiUnauthenticated = (request, response, failure) -> {
+        events.publishEvent(incident(SecurityIncident.Kind.AUTHENTICATION_FAILED, request, failure.getMessage()));
+        problem(json, response, HttpStatus.UNAUTHORIZED, labels.of("problem.unauthenticated.title"),
+            labels.of("problem.unauthenticated.detail"));
+      };
+      denied = (request, response, failure) -> {
+        if (isAnonymous()) {
+          // e.g. a POST without token or session fails the CSRF check first: the truth is "not signed in"
+          apiUnauthenticated.commence(request, response,
+              new org.springframework.security.authentication.InsufficientAuthenticationException(failure.getMessage()));
+          return;
+        }
+        events.publishEvent(incident(SecurityIncident.Kind.ACCESS_DENIED, request, failure.getMessage()));
+        problem(json, response, HttpStatus.FORBIDDEN, labels.of("problem.forbidden.title"),
+            labels.of("problem.forbidden.detail"));
+      };
+    }
   }
 
   /** Ends the Keycloak session too (RP-initiated logout), then comes back to the landing page. */
