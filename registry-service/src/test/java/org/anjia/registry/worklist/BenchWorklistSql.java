@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.springframework.data.domain.PageRequest;
 
 /**
  * For the benchmark (infra/bench): the worklist's own SQL text and parameters, from {@link Worklist}
@@ -24,18 +25,36 @@ public final class BenchWorklistSql {
   }
 
   /** The page query of GET /api/worklist?candidateGroup=...&size=...&sort=dueDate,asc for institution staff. */
-  public static String pageSql(String candidateGroup, String institution, String username, String subject) {
-    return Worklist.pageSql(caseworkerFilter(candidateGroup),
-        institutionStaff(candidateGroup, institution, username, subject), Worklist.Sort.DUE_DATE_ASC);
+  public static String pageSql(String candidateGroup, String institution, String username, String subject,
+      int pageSize) {
+    Worklist.Filter filter = caseworkerFilter(candidateGroup);
+    return Worklist.pageSql(filter, Worklist.narrowed(institutionStaff(candidateGroup, institution, username, subject),
+        filter), Worklist.Sort.DUE_DATE_ASC, PageRequest.of(0, pageSize));
   }
 
   /** Parameters for a caseworker or director of an institution. */
   public static Map<String, Object> institutionStaffParams(String candidateGroup, String institution,
-      String username, String subject, int limit) {
+      String username, String subject) {
     Map<String, Object> params = new LinkedHashMap<>(Worklist.params(caseworkerFilter(candidateGroup), Instant.now()));
     params.putAll(institutionStaff(candidateGroup, institution, username, subject).params());
-    params.put("limit", limit + 1);
-    params.put("offset", 0);
+    return params;
+  }
+
+  private static TaskScope assessor(String jurisdiction, String username) {
+    return new TaskScope(false, false, false, true, false, null, jurisdiction, username, null, List.of("assessor"));
+  }
+
+  /** The page query of GET /api/worklist?candidateGroup=assessor&sort=dueDate,desc for an assessor. */
+  public static String assessorPageSql(String jurisdiction, String username, int pageSize) {
+    Worklist.Filter filter = caseworkerFilter("assessor");
+    return Worklist.pageSql(filter, Worklist.narrowed(assessor(jurisdiction, username), filter),
+        Worklist.Sort.DUE_DATE_DESC, PageRequest.of(0, pageSize));
+  }
+
+  /** Parameters for an assessor of a jurisdiction. */
+  public static Map<String, Object> assessorParams(String jurisdiction, String username) {
+    Map<String, Object> params = new LinkedHashMap<>(Worklist.params(caseworkerFilter("assessor"), Instant.now()));
+    params.putAll(assessor(jurisdiction, username).params());
     return params;
   }
 }
