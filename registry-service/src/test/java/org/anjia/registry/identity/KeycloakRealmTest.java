@@ -1,23 +1,20 @@
-package org.anjia.runtime;
+package org.anjia.registry.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,24 +22,26 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
+import org.anjia.runtime.FreePorts;
+import org.anjia.runtime.KeycloakServer;
+import org.anjia.runtime.TestStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
  * The real Keycloak with the realm of infra/keycloak: the claims the service relies on (README
- * there), self-registration as a family, PKCE and redirect rules, failed logins recorded. One
- * Keycloak start for the class, on a free port and a throw-away data directory.
+ * there), self-registration as a family, PKCE and redirect rules, failed logins recorded. The
+ * Keycloak of the test stack: the same one the browser tests sign in with, started once per test
+ * JVM (a second start cost CI about half a minute).
  */
-class KeycloakServerTest {
+class KeycloakRealmTest {
 
   private static final String PASSWORD = "anjia-local-only";
   private static final String CLIENT = "anjia-web";
   /** Any port on localhost is accepted (loopback redirect rule); nothing needs to listen there. */
   private static final String REDIRECT_URI = "http://localhost:" + FreePorts.next() + "/login/oauth2/code/keycloak";
+  private static final ObjectMapper JSON = new ObjectMapper();
 
-  private static Path work;
   private static KeycloakServer keycloak;
   private static final HttpClient http = HttpClient.newBuilder()
       .followRedirects(HttpClient.Redirect.NEVER)
@@ -50,28 +49,8 @@ class KeycloakServerTest {
       .build();
 
   @BeforeAll
-  static void startKeycloak() throws IOException {
-    work = Files.createTempDirectory("anjia-keycloak-test");
-    Path realm = Path.of(System.getProperty("basedir", ".")).resolve("../keycloak/anjia-realm.json")
-        .toAbsolutePath().normalize();
-    keycloak = new KeycloakServer(KeycloakServer.Settings.forTest(
-        Path.of(requiredProperty("anjia.keycloak.home")), realm, work));
-    Instant began = Instant.now();
-    keycloak.start();
-    System.out.println("Keycloak started in " + Duration.between(began, Instant.now()).toSeconds() + " s");
-  }
-
-  @AfterAll
-  static void stopKeycloak() throws IOException {
-    if (keycloak != null) {
-      keycloak.stop();
-      assertThat(keycloak.isAlive()).isFalse();
-    }
-    if (work != null) {
-      try (Stream<Path> paths = Files.walk(work)) {
-        paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-      }
-    }
+  static void keycloak() {
+    keycloak = TestStack.get().keycloak();
   }
 
   @Test
@@ -95,7 +74,7 @@ class KeycloakServerTest {
             URI.create(keycloak.issuerUri() + "/protocol/openid-connect/userinfo"))
         .header("Authorization", "Bearer " + tokens.get("access_token")).GET().build(), utf8());
     assertThat(userinfo.statusCode()).isEqualTo(200);
-    assertThat(Json.parseObject(userinfo.body()).get("institution")).isEqualTo("nanchang-cwi");
+    assertThat(parseObject(userinfo.body()).get("institution")).isEqualTo("nanchang-cwi");
   }
 
   @Test
@@ -126,9 +105,9 @@ class KeycloakServerTest {
 
     // Keycloak 26 answers a failed password grant as RFC 6749 says: 400 invalid_grant (not 401)
     assertThat(response.statusCode()).isEqualTo(400);
-    assertThat(Json.parseObject(response.body()).get("error")).isEqualTo("invalid_grant");
+    assertThat(parseObject(response.body()).get("error")).isEqualTo("invalid_grant");
 
-    String adminToken = (String) Json.parseObject(http.send(HttpRequest.newBuilder(
+    String adminToken = (String) parseObject(http.send(HttpRequest.newBuilder(
             URI.create("http://localhost:" + keycloak.port() + "/realms/master/protocol/openid-connect/token"))
         .header("Content-Type", "application/x-www-form-urlencoded")
         .POST(form(Map.of("grant_type", "password", "client_id", "admin-cli",
@@ -138,12 +117,11 @@ class KeycloakServerTest {
             URI.create("http://localhost:" + keycloak.port() + "/admin/realms/anjia/events?type=LOGIN_ERROR"))
         .header("Authorization", "Bearer " + adminToken).GET().build(), utf8());
     assertThat(events.statusCode()).isEqualTo(200);
-    assertThat(Json.parse(events.body())).asInstanceOf(org.assertj.core.api.InstanceOfAssertFactories.LIST)
-        .anySatisfy(event -> {
-          Map<?, ?> e = (Map<?, ?>) event;
-          assertThat(e.get("error")).isEqualTo("invalid_user_credentials");
-          assertThat(((Map<?, ?>) e.get("details")).get("username")).isEqualTo("auditor");
-        });
+    List<Map<String, Object>> loginErrors = JSON.readValue(events.body(), new TypeReference<>() {});
+    assertThat(loginErrors).anySatisfy(event -> {
+      assertThat(event.get("error")).isEqualTo("invalid_user_credentials");
+      assertThat(((Map<?, ?>) event.get("details")).get("username")).isEqualTo("auditor");
+    });
   }
 
   @Test
@@ -196,7 +174,7 @@ class KeycloakServerTest {
     HttpResponse<String> exchanged = tokenRequest(Map.of("grant_type", "authorization_code",
         "client_id", CLIENT, "code", code, "redirect_uri", REDIRECT_URI, "code_verifier", verifier));
     assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
-    Map<String, Object> access = jwtPayload((String) Json.parseObject(exchanged.body()).get("access_token"));
+    Map<String, Object> access = jwtPayload((String) parseObject(exchanged.body()).get("access_token"));
     assertThat(realmRoles(access)).contains("family")
         .doesNotContain("caseworker", "director", "registrar", "assessor", "auditor", "admin");
     assertThat(access).doesNotContainKeys("institution", "jurisdiction");
@@ -259,7 +237,7 @@ class KeycloakServerTest {
     HttpResponse<String> response = tokenRequest(Map.of("grant_type", "password", "client_id", CLIENT,
         "username", username, "password", password, "scope", "openid"));
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-    return Json.parseObject(response.body());
+    return parseObject(response.body());
   }
 
   private static HttpResponse<String> tokenRequest(Map<String, String> fields) throws Exception {
@@ -268,10 +246,10 @@ class KeycloakServerTest {
         .POST(form(fields)).build(), utf8());
   }
 
-  private static Map<String, Object> jwtPayload(String jwt) {
+  private static Map<String, Object> jwtPayload(String jwt) throws Exception {
     String[] parts = jwt.split("\\.");
     assertThat(parts).hasSize(3);
-    return Json.parseObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
+    return parseObject(new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8));
   }
 
   @SuppressWarnings("unchecked")
@@ -315,166 +293,7 @@ class KeycloakServerTest {
     return HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8);
   }
 
-  private static String requiredProperty(String name) {
-    String value = System.getProperty(name);
-    if (value == null || value.isBlank()) {
-      throw new IllegalStateException("System property " + name + " is not set (the Maven build sets it)");
-    }
-    return value;
-  }
-
-  /** Just enough JSON for token responses and claims (this module has no JSON library). */
-  static final class Json {
-    private final String text;
-    private int pos;
-
-    private Json(String text) {
-      this.text = text;
-    }
-
-    static Object parse(String text) {
-      Json json = new Json(text);
-      Object value = json.value();
-      json.skipWhitespace();
-      if (json.pos != text.length()) {
-        throw json.error("trailing characters");
-      }
-      return value;
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> parseObject(String text) {
-      return (Map<String, Object>) parse(text);
-    }
-
-    private Object value() {
-      skipWhitespace();
-      char c = peek();
-      switch (c) {
-        case '{': return object();
-        case '[': return array();
-        case '"': return string();
-        case 't': return literal("true", Boolean.TRUE);
-        case 'f': return literal("false", Boolean.FALSE);
-        case 'n': return literal("null", null);
-        default: return number();
-      }
-    }
-
-    private Map<String, Object> object() {
-      Map<String, Object> object = new LinkedHashMap<>();
-      pos++;
-      skipWhitespace();
-      if (peek() == '}') {
-        pos++;
-        return object;
-      }
-      while (true) {
-        skipWhitespace();
-        String key = string();
-        skipWhitespace();
-        expect(':');
-        object.put(key, value());
-        skipWhitespace();
-        if (peek() == ',') {
-          pos++;
-        } else {
-          expect('}');
-          return object;
-        }
-      }
-    }
-
-    private List<Object> array() {
-      List<Object> array = new ArrayList<>();
-      pos++;
-      skipWhitespace();
-      if (peek() == ']') {
-        pos++;
-        return array;
-      }
-      while (true) {
-        array.add(value());
-        skipWhitespace();
-        if (peek() == ',') {
-          pos++;
-        } else {
-          expect(']');
-          return array;
-        }
-      }
-    }
-
-    private String string() {
-      expect('"');
-      StringBuilder out = new StringBuilder();
-      while (true) {
-        char c = text.charAt(pos++);
-        if (c == '"') {
-          return out.toString();
-        }
-        if (c != '\\') {
-          out.append(c);
-          continue;
-        }
-        char escaped = text.charAt(pos++);
-        switch (escaped) {
-          case 'n' -> out.append('\n');
-          case 't' -> out.append('\t');
-          case 'r' -> out.append('\r');
-          case 'b' -> out.append('\b');
-          case 'f' -> out.append('\f');
-          case 'u' -> {
-            out.append((char) Integer.parseInt(text.substring(pos, pos + 4), 16));
-            pos += 4;
-          }
-          default -> out.append(escaped); // " \ /
-        }
-      }
-    }
-
-    private Object number() {
-      int start = pos;
-      while (pos < text.length() && "+-0123456789.eE".indexOf(text.charAt(pos)) >= 0) {
-        pos++;
-      }
-      if (start == pos) {
-        throw error("unexpected character");
-      }
-      String number = text.substring(start, pos);
-      return number.matches("-?\\d+") ? (Object) Long.parseLong(number) : (Object) Double.parseDouble(number);
-    }
-
-    private Object literal(String word, Object value) {
-      if (!text.startsWith(word, pos)) {
-        throw error("expected " + word);
-      }
-      pos += word.length();
-      return value;
-    }
-
-    private void expect(char c) {
-      if (peek() != c) {
-        throw error("expected '" + c + "'");
-      }
-      pos++;
-    }
-
-    private char peek() {
-      if (pos >= text.length()) {
-        throw error("unexpected end");
-      }
-      return text.charAt(pos);
-    }
-
-    private void skipWhitespace() {
-      while (pos < text.length() && Character.isWhitespace(text.charAt(pos))) {
-        pos++;
-      }
-    }
-
-    private IllegalArgumentException error(String message) {
-      return new IllegalArgumentException(message + " at " + pos + " in: " + text);
-    }
+  private static Map<String, Object> parseObject(String json) throws Exception {
+    return JSON.readValue(json, new TypeReference<>() {});
   }
 }
