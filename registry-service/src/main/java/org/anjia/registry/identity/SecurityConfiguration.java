@@ -182,7 +182,10 @@ class SecurityConfiguration {
 
     Handlers(ObjectMapper json, Labels labels, ApplicationEventPublisher events) {
       apiUnauthenticated = (request, response, failure) -> {
-        events.publishEvent(incident(SecurityIncident.Kind.AUTHENTICATION_FAILED, request, failure.getMessage()));
+        // presenting no credentials (the landing page asking who is signed in) is not a failed login
+        if (request.getHeader("Authorization") != null) {
+          events.publishEvent(incident(SecurityIncident.Kind.AUTHENTICATION_FAILED, request, failure.getMessage()));
+        }
         problem(json, response, HttpStatus.UNAUTHORIZED, labels.of("problem.unauthenticated.title"),
             labels.of("problem.unauthenticated.detail"));
       };
