@@ -42,8 +42,9 @@ export function goToLogin() {
   return new Promise(() => {});
 }
 
-async function request(method, path, { json, formData, anonymousOk = false } = {}) {
+async function request(method, path, { json, formData, anonymousOk = false, submissionKey } = {}) {
   const headers = { 'Accept-Language': lang, Accept: 'application/json, application/problem+json' };
+  if (submissionKey) headers['Idempotency-Key'] = submissionKey;
   let body;
   if (json !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -102,7 +103,8 @@ export const api = {
   claim: (key) => request('POST', `/api/tasks/${enc(key)}/claim`),
   unclaim: (key) => request('POST', `/api/tasks/${enc(key)}/unclaim`),
   complete: (key, variables) => request('POST', `/api/tasks/${enc(key)}/complete`, { json: { variables } }),
-  submitFosterApplication: (body) => request('POST', '/api/foster-applications', { json: body }),
+  submitFosterApplication: (body, submissionKey) =>
+    request('POST', '/api/foster-applications', { json: body, submissionKey }),
   application: (id, reason) => request('GET', `/api/applications/${enc(id)}${query({ reason })}`),
   assignAssessor: (id, assessor) => request('POST', `/api/applications/${enc(id)}/assessors`, { json: { assessor } }),
   seal: (id, reason) => request('POST', `/api/applications/${enc(id)}/seal${query({ reason })}`),
@@ -132,7 +134,8 @@ export const api = {
   childDocumentUrl: (id, documentId, reason) => `/api/children/${enc(id)}/documents/${enc(documentId)}/content${query({ reason })}`,
   requestAdoptionPlacement: (id) => request('POST', `/api/children/${enc(id)}/adoption-placement`),
   birthParentClaim: (id, note) => request('POST', `/api/children/${enc(id)}/birth-parent-claim`, { json: { note } }),
-  submitAdoptionApplication: (body) => request('POST', '/api/adoption-applications', { json: body }),
+  submitAdoptionApplication: (body, submissionKey) =>
+    request('POST', '/api/adoption-applications', { json: body, submissionKey }),
   confirmAsSpouse: (id) => request('POST', `/api/portal/applications/${enc(id)}/confirm`),
   journey: (id, reason) => request('GET', `/api/applications/${enc(id)}/journey${query({ reason })}`),
   requestDissolution: (id, body) => request('POST', `/api/portal/applications/${enc(id)}/dissolution`, { json: body }),

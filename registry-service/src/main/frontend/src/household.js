@@ -343,16 +343,28 @@ export function onFormSubmit(formElement, { check, send, button, busyKey, errors
   });
 }
 
-/** The submit flow both application pages share: on success, the new application's page. */
+/**
+ * The submit flow both application pages share: on success, the new application's page. One key per
+ * page load goes with every attempt (Idempotency-Key), so a double click or a retry after a lost
+ * answer gets the application the first attempt made instead of a second one.
+ */
 export function onApplicationSubmit(formElement, { readBody, validate, send, submitButton, errors, summaryHost }) {
   let body;
+  const submissionKey = newSubmissionKey();
   onFormSubmit(formElement, {
     check: () => validate(body = readBody()),
     send: async () => {
-      const application = await send(body);
+      const application = await send(body, submissionKey);
       location.href = `application.html?id=${encodeURIComponent(application.id)}&created=1`;
       return LEAVING_PAGE;
     },
     button: submitButton, busyKey: 'apply.submitting', errors, summaryHost,
   });
+}
+
+/** A random key for one submission (crypto.randomUUID needs a secure context; plain http on a LAN is not). */
+function newSubmissionKey() {
+  if (globalThis.crypto?.randomUUID) return crypto.randomUUID();
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }

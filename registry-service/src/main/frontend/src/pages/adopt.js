@@ -86,7 +86,7 @@ function validate(body) {
 onApplicationSubmit(formElement, {
   readBody,
   validate,
-  send: (body) => api.submitAdoptionApplication(body),
+  send: (body, submissionKey) => api.submitAdoptionApplication(body, submissionKey),
   submitButton,
   errors,
   summaryHost,

@@ -92,7 +92,7 @@ function validate(body) {
 onApplicationSubmit(formElement, {
   readBody,
   validate,
-  send: (body) => api.submitFosterApplication(body),
+  send: (body, submissionKey) => api.submitFosterApplication(body, submissionKey),
   submitButton,
   errors,
   summaryHost,

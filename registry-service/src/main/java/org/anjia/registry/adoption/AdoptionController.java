@@ -1,17 +1,17 @@
 package org.anjia.registry.adoption;
 
 import jakarta.validation.Valid;
-import java.net.URI;
 import java.util.UUID;
-import org.anjia.registry.applications.Application;
 import org.anjia.registry.applications.ApplicationView;
 import org.anjia.registry.applications.Applications;
+import org.anjia.registry.applications.Submissions;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,9 +23,11 @@ class AdoptionController {
   private final AdoptionDissolutions dissolutions;
   private final AdoptionJourney journey;
   private final Applications applications;
+  private final Submissions submissions;
 
   AdoptionController(AdoptionApplications adoptions, AdoptionDissolutions dissolutions, AdoptionJourney journey,
-      Applications applications) {
+      Applications applications, Submissions submissions) {
+    this.submissions = submissions;
     this.adoptions = adoptions;
     this.dissolutions = dissolutions;
     this.journey = journey;
@@ -39,11 +41,12 @@ class AdoptionController {
   }
 
   /** A family applies to adopt an available child (登记办法 art. 6). */
+  /** 201 with the new application; 200 with the earlier one when the same Idempotency-Key comes again. */
   @PostMapping("/api/adoption-applications")
-  ResponseEntity<ApplicationView> apply(@Valid @RequestBody AdoptionApplicationRequest request) {
-    Application application = adoptions.submit(request);
-    return ResponseEntity.created(URI.create("/api/applications/" + application.getId()))
-        .body(applications.read(application.getId(), null));
+  ResponseEntity<ApplicationView> apply(@Valid @RequestBody AdoptionApplicationRequest request,
+      @RequestHeader(name = "Idempotency-Key", required = false) String submissionKey) {
+    Submissions.Outcome outcome = submissions.once(submissionKey, () -> adoptions.submit(request).getId());
+    return Submissions.answer(outcome, applications.read(outcome.applicationId(), null));
   }
 
   /** The spouse confirms the joint application (民法典 art. 1101). */

@@ -1,0 +1,83 @@
+package org.anjia.registry.fostering;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.anjia.registry.RegistryIntegrationTest;
+import org.anjia.registry.TestIdentityProvider.User;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The same submission sent again with the page's key (a double click, a retry after a lost answer,
+ * twenty at once) makes one application, and every answer names it; a new key is a new submission.
+ */
+class RepeatedSubmissionTest extends RegistryIntegrationTest {
+
+  private record Answer(int status, JsonNode body) {}
+
+  private final JdbcClient jdbc = JdbcClient.create(STACK.dataSource());
+
+  @Test
+  void twentyIdenticalSubmissionsAtOnceMakeOneApplication() throws Exception {
+    User family = new User("zhou-" + UUID.randomUUID() + "@example.com", "family", null, null);
+    String key = UUID.randomUUID().toString();
+
+    List<Callable<Answer>> submissions = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      submissions.add(() -> submit(family, key));
+    }
+    List<Answer> answers = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    try {
+      for (Future<Answer> answer : pool.invokeAll(submissions)) {
+        answers.add(answer.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(answers).extracting(Answer::status).containsOnly(201, 200);
+    assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(1);
+    assertThat(answers).extracting(answer -> answer.body().path("id").asText()).containsOnly(
+        answers.getFirst().body().path("id").asText());
+    assertThat(applicationsOf(family)).isEqualTo(1);
+
+    Answer another = submit(family, UUID.randomUUID().toString());
+    assertThat(another.status()).as("a new key is a new submission").isEqualTo(201);
+    assertThat(applicationsOf(family)).isEqualTo(2);
+  }
+
+  @Test
+  void anOverlongKeyIsRefusedAndChangesNothing() {
+    User family = new User("wu-" + UUID.randomUUID() + "@example.com", "family", null, null);
+
+    Answer refused = submit(family, "k".repeat(101));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
+    assertThat(applicationsOf(family)).isZero();
+  }
+
+  private Answer submit(User family, String key) {
+    return http.post().uri("/api/foster-applications").header("Authorization", bearer(family))
+        .header("Idempotency-Key", key).contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .body(Households.eligible())
+        .exchange((request, response) -> new Answer(response.getStatusCode().value(),
+            response.bodyTo(JsonNode.class)));
+  }
+
+  private long applicationsOf(User family) {
+    return jdbc.sql("""
+            select count(*) from application a join family_account fa on fa.family_id = a.family_id
+            where fa.subject = :subject""")
+        .param("subject", family.subject()).query(Long.class).single();
+  }
+}
