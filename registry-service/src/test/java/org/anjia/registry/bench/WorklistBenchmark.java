@@ -30,6 +30,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
 import javax.sql.DataSource;
 import org.anjia.registry.AnjiaApplication;
 import org.anjia.registry.TestIdentityProvider;
@@ -263,7 +264,7 @@ public final class WorklistBenchmark {
     String completeBody = JSON.writeValueAsString(Map.of("variables", Map.of("documentChecklist", CHECKLIST,
         "documentsDecision", "complete")));
     AtomicInteger notListed = new AtomicInteger();
-    java.util.function.Function<List<Target>, Op> rawCompletion = batch -> (worker, i) -> {
+    Function<List<Target>, Op> rawCompletion = batch -> (worker, i) -> {
       Target target = batch.get(i);
       tasks.complete(target.taskId(), rawVariables);
       Task next = tasks.createTaskQuery().processInstanceId(target.processInstanceId())
@@ -273,9 +274,9 @@ public final class WorklistBenchmark {
       }
     };
     // the caseworker claims first (the product requires it, the engine does not): timed apart
-    java.util.function.Function<List<Target>, Op> productClaim = batch -> (worker, i) ->
+    Function<List<Target>, Op> productClaim = batch -> (worker, i) ->
         expect(post(tokens.of(caseworker), "/api/tasks/" + batch.get(i).taskId() + "/claim", "{}"), 204, "claim");
-    java.util.function.Function<List<Target>, Op> productCompletion = batch -> (worker, i) -> {
+    Function<List<Target>, Op> productCompletion = batch -> (worker, i) -> {
       Target target = batch.get(i);
       User assessor = assessors.get(i % config.completers());
       expect(post(tokens.of(caseworker), "/api/tasks/" + target.taskId() + "/complete", completeBody), 204, "complete");
