@@ -21,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.operaton.bpm.dmn.engine.DmnDecisionResult;
 import org.operaton.bpm.engine.DecisionService;
 import org.operaton.bpm.engine.history.HistoricDecisionInstance;
@@ -30,7 +31,7 @@ import org.operaton.bpm.engine.repository.DecisionDefinition;
 
 /**
  * The adoption eligibility decision (processes/adoption-eligibility.dmn, 民法典 arts. 1093, 1098,
- * 1100–1102, 1104) evaluated on the real engine of {@link ProcessTestEngine} (deployed with every
+ * 1100–1102) evaluated on the real engine of {@link ProcessTestEngine} (deployed with every
  * model and form) through the engine's {@link DecisionService}, with the facts as the
  * {@link DecisionTable} delegate hands them over: the map written as JSON text (the process variable
  * {@code eligibilityFacts}) and read back.
@@ -107,11 +108,9 @@ class AdoptionEligibilityDecisionTest extends JourneyProcessTest {
         Arguments.of("marital status unknown (null)", top("married", null), "JOINT_ADOPTION"),
         Arguments.of("two unmarried people applying together", top("married", false), "JOINT_ADOPTION"),
         Arguments.of("single man 45 adopting a girl of 6", singleAdopter(45, "MALE", 6, "FEMALE"), "AGE_GAP"),
-        Arguments.of("child of 8 who has not consented", childAgedWithConsent(8, null), "CHILD_CONSENT"),
-        Arguments.of("child of 10 who refuses", childAgedWithConsent(10, false), "CHILD_CONSENT"),
         Arguments.of("child in none of the art. 1093 categories", child("parentsInSpecialHardship", false),
             "ADOPTABLE_CHILD"),
-        Arguments.of("child aged 18 (not a minor), consenting", childAgedWithConsent(18, true), "ADOPTABLE_CHILD"));
+        Arguments.of("child aged 18 (not a minor)", child("age", 18), "ADOPTABLE_CHILD"));
   }
 
   @ParameterizedTest(name = "{0} -> {2}")
@@ -135,18 +134,15 @@ class AdoptionEligibilityDecisionTest extends JourneyProcessTest {
     Map<String, Object> application = eligibleApplication();
     adopter(0, "age", 29).accept(application);
     application.put("existingChildren", 2);
-    childAgedWithConsent(9, null).accept(application);
 
     Map<String, Map<String, Object>> byRule = byRule(evaluate(application));
 
-    assertThat(byRule).containsOnlyKeys("ADOPTER_AGE", "CHILDREN_COUNT", "CHILD_CONSENT");
+    assertThat(byRule).containsOnlyKeys("ADOPTER_AGE", "CHILDREN_COUNT");
     assertThat(byRule.get("ADOPTER_AGE")).containsEntry("article", "民法典 第一千零九十八条第(五)项");
     assertThat(byRule.get("ADOPTER_AGE").get("reason")).asString().contains("年满30周岁");
     assertThat(byRule.get("CHILDREN_COUNT")).containsEntry("article", "民法典 第一千零九十八条第(一)项、第一千一百条");
     assertThat(byRule.get("CHILDREN_COUNT").get("reason")).asString()
         .contains("最多可以收养2名子女", "只能收养1名子女", "孤儿");
-    assertThat(byRule.get("CHILD_CONSENT")).containsEntry("article", "民法典 第一千一百零四条");
-    assertThat(byRule.get("CHILD_CONSENT").get("reason")).asString().contains("已满8周岁");
 
     // a locally configured number is what the family reads
     Map<String, Object> rules = rules();
@@ -162,10 +158,9 @@ class AdoptionEligibilityDecisionTest extends JourneyProcessTest {
     adopter(0, "hasHarmfulCriminalRecord", true).accept(application);
     application.put("existingChildren", 3);
     application.put("spouseApplyingJointly", false);
-    childAgedWithConsent(12, false).accept(application);
 
     assertThat(evaluate(application).ruleCodes())
-        .containsExactly("ADOPTER_AGE", "ADOPTER_RECORD", "CHILDREN_COUNT", "JOINT_ADOPTION", "CHILD_CONSENT");
+        .containsExactly("ADOPTER_AGE", "ADOPTER_RECORD", "CHILDREN_COUNT", "JOINT_ADOPTION");
   }
 
   @Test
@@ -175,7 +170,7 @@ class AdoptionEligibilityDecisionTest extends JourneyProcessTest {
     variables.put("rules", rules());
 
     assertThat(evaluate(variables).ruleCodes()).containsExactly("ADOPTER_AGE", "ADOPTER_CAPACITY", "ADOPTER_HEALTH",
-        "ADOPTER_RECORD", "CHILDREN_COUNT", "JOINT_ADOPTION", "AGE_GAP", "CHILD_CONSENT", "ADOPTABLE_CHILD");
+        "ADOPTER_RECORD", "CHILDREN_COUNT", "JOINT_ADOPTION", "AGE_GAP", "ADOPTABLE_CHILD");
   }
 
   @Test
@@ -283,33 +278,23 @@ class AdoptionEligibilityDecisionTest extends JourneyProcessTest {
     assertThat(violation.get("reason")).asString().contains("相差40周岁以上");
   }
 
-  // ---- art. 1104: consent of a child aged 8 or more ----------------------------------------------
+  // ---- art. 1104 is not decided here: an official hears the child (registry ChildConsents) -------
 
-  static Stream<Arguments> consents() {
-    return Stream.of(
-        Arguments.of(8, null, false),
-        Arguments.of(8, false, false),
-        Arguments.of(8, true, true),
-        Arguments.of(7, null, true),
-        Arguments.of(7, false, true), // below 8 the law asks nothing of the child
-        Arguments.of(0, null, true));
-  }
-
-  @ParameterizedTest(name = "child aged {0}, consents: {1} -> eligible: {2}")
-  @MethodSource("consents")
-  void childConsent(int age, Boolean consents, boolean eligible) {
+  @ParameterizedTest(name = "child aged {0}: eligible without any consent fact")
+  @ValueSource(ints = {0, 7, 8, 12})
+  void theChildsConsentIsNotAnEligibilityFact(int age) {
     Map<String, Object> application = eligibleApplication();
-    childAgedWithConsent(age, consents).accept(application);
+    child(application).put("age", age);
 
-    assertThat(evaluate(application).ruleCodes()).isEqualTo(eligible ? List.of() : List.of("CHILD_CONSENT"));
+    assertThat(evaluate(application).ruleCodes()).isEmpty();
   }
 
   @Test
-  void childOfUnknownAgeMeetsNeitherConsentNorMinority() {
+  void childOfUnknownAgeIsNotAMinor() {
     Map<String, Object> application = eligibleApplication();
     child(application).put("age", null);
 
-    assertThat(evaluate(application).ruleCodes()).containsExactly("CHILD_CONSENT", "ADOPTABLE_CHILD");
+    assertThat(evaluate(application).ruleCodes()).containsExactly("ADOPTABLE_CHILD");
   }
 
   // ---- art. 1098(5): age boundary ---------------------------------------------------------------
@@ -361,7 +346,7 @@ class AdoptionEligibilityDecisionTest extends JourneyProcessTest {
   @Test
   void childAged17IsStillAMinor() {
     Map<String, Object> application = eligibleApplication();
-    childAgedWithConsent(17, true).accept(application);
+    child(application).put("age", 17);
 
     assertThat(evaluate(application).violations()).isEmpty();
   }
@@ -385,7 +370,6 @@ class AdoptionEligibilityDecisionTest extends JourneyProcessTest {
     child.put("isInstitutionFoundling", false);
     child.put("parentsCannotBeFound", false);
     child.put("parentsInSpecialHardship", true);
-    child.put("childConsents", null);
 
     Map<String, Object> application = new HashMap<>();
     application.put("adopters", adopters);
@@ -414,7 +398,6 @@ class AdoptionEligibilityDecisionTest extends JourneyProcessTest {
     rules.put("maxChildrenWithoutChild", 2);
     rules.put("maxChildrenWithChild", 1);
     rules.put("singleAdopterOppositeSexAgeGap", 40);
-    rules.put("childConsentAge", 8);
     return rules;
   }
 
@@ -440,12 +423,6 @@ class AdoptionEligibilityDecisionTest extends JourneyProcessTest {
     return application -> child(application).put(field, value);
   }
 
-  private static Consumer<Map<String, Object>> childAgedWithConsent(int age, Boolean consents) {
-    return application -> {
-      child(application).put("age", age);
-      child(application).put("childConsents", consents);
-    };
-  }
 
   /** One unmarried adopter of the given age and sex, adopting a child of the given age and sex. */
   private static Consumer<Map<String, Object>> singleAdopter(int age, String sex, int childAge, String childSex) {

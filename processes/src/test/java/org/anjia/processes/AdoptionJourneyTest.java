@@ -69,14 +69,12 @@ abstract class AdoptionJourneyTest extends JourneyProcessTest {
     child.put("isInstitutionFoundling", true);
     child.put("parentsCannotBeFound", true);
     child.put("parentsInSpecialHardship", false);
-    child.put("childConsents", null);
     facts.put("child", child);
     facts.put("rules", Map.of(
         "minAdopterAge", 30,
         "maxChildrenWithoutChild", 2,
         "maxChildrenWithChild", 1,
-        "singleAdopterOppositeSexAgeGap", 40,
-        "childConsentAge", 8));
+        "singleAdopterOppositeSexAgeGap", 40));
     return facts;
   }
 
