@@ -17,7 +17,7 @@
 // 可被收养 and the link for the family. wang.family@example.com applies alone (BACHELOR, 40,
 // confidential) on adopt.html, uploads the ID card on the application page and finds on the portal
 // that it is her turn and that the document check comes next. reg-donghu sees the
-// document, completes 审查申请材料 and 评估同意及评估人员 (assessors as-donghu and 刘评估) and assigns
+// document, completes 审查申请材料 and 评估同意及评估人员 (assessors as-donghu and as-donghu2) and assigns
 // as-donghu; as-donghu completes 收养评估; cw-nanchang completes 儿童匹配, and the script checks that
 // the task is done (the integration timer runs from there).
 //
@@ -55,6 +55,7 @@ const CASEWORKER = 'cw-nanchang';
 const DIRECTOR = 'dir-nanchang';
 const REGISTRAR = 'reg-donghu';
 const ASSESSOR = 'as-donghu';
+const SECOND_ASSESSOR = '郑评估员'; // as-donghu2, given by name (评估办法 art. 5: at least two assessors)
 const GROUP = { [CASEWORKER]: 'caseworker', [DIRECTOR]: 'director', [REGISTRAR]: 'registrar', [ASSESSOR]: 'assessor' };
 const READ_REASON = '核对收养登记';
 
@@ -152,6 +153,7 @@ async function untilMatching() {
     monthlyIncomeYuan: '15000',
     members: [{ name: applicant, residentId: residentId(40, { today, male: false }), role: 'PRIMARY_CAREGIVER', education: 'BACHELOR', healthNote: '健康' }],
   });
+  await page.getByTestId('maritalStatus-UNMARRIED').check(); // 民法典 art. 1101: alone, so not married
   await page.getByTestId('canRaiseAndProtect').check();
   await page.getByTestId('confidential').check();
   await page.locator('[data-field="motivation"]').fill(`希望给孩子一个家（测试 ${tag}）`);
@@ -197,11 +199,11 @@ async function untilMatching() {
     await chooseInForm(form, '民政部门自行评估');
     const names = form.getByLabel('评估人员姓名');
     await names.nth(0).fill(ASSESSOR);
-    await names.nth(1).fill('刘评估');
-    return `consent ${day()}, assessors ${ASSESSOR} and 刘评估`;
+    await names.nth(1).fill(SECOND_ASSESSOR);
+    return `consent ${day()}, assessors ${ASSESSOR} and ${SECOND_ASSESSOR}`;
   });
-  await assignAssessor(page, baseUrl, applicationId, ASSESSOR);
-  step(`${REGISTRAR}: assigned the assessor ${ASSESSOR}`);
+  const assessorName = await assignAssessor(page, baseUrl, applicationId, ASSESSOR);
+  step(`${REGISTRAR}: assigned the assessor ${assessorName} (${ASSESSOR}), chosen among those the family consented to`);
 
   await work(ASSESSOR, { taskName: '收养评估', ...application }, async (form) => {
     await fillDateInForm(form, '实地走访日期', day(3));

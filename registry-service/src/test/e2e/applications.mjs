@@ -67,12 +67,20 @@ export async function submitApplication(page, submitTestId) {
   return { id, number };
 }
 
-/** On the application page: assigns the assessor and waits for the confirmation. */
+/**
+ * On the application page: chooses the assessor (by user name) among those offered — the
+ * jurisdiction's assessors as Keycloak lists them — and waits until the page lists them as assigned.
+ * Returns the name the page shows.
+ */
 export async function assignAssessor(page, baseUrl, applicationId, assessor) {
   await page.goto(`${baseUrl}/application.html?id=${encodeURIComponent(applicationId)}`);
   await page.getByTestId('assign-assessor').waitFor();
-  await page.getByTestId('assign-assessor-input').fill(assessor);
+  const choice = page.getByTestId('assign-assessor-choice');
+  await poll(async () => (await choice.locator(`option[value="${assessor}"]`).count()) === 1,
+    { message: `${assessor} offered as an assessor` });
+  await choice.selectOption(assessor);
   await page.getByTestId('assign-assessor-submit').click();
-  await poll(async () => (await page.getByTestId('assign-assessor-message').innerText()).includes(assessor),
-    { message: 'the assignment to be confirmed' });
+  const assigned = page.locator(`[data-testid="assessor-assigned"][data-username="${assessor}"]`);
+  await assigned.waitFor();
+  return (await assigned.innerText()).split('·')[0].trim();
 }

@@ -1,21 +1,22 @@
 // Browser test of a family's login against the real Keycloak, in Debian's Chromium (see session.mjs).
 //
 //   cd registry-service
-//   node src/test/e2e/family-login.mjs http://localhost:PORT PASSWORD OWN_NUMBER OTHER_NUMBER
+//   node src/test/e2e/family-login.mjs http://localhost:PORT PASSWORD FAMILY OWN_NUMBER OTHER_NUMBER REFUSED_NUMBER
 //
-// OWN_NUMBER was submitted for wang.family@example.com and OTHER_NUMBER for li.family@example.com
-// (the JUnit test does that through the API first). Steps: the landing page shows, not signed in →
-// 登录 → Keycloak's form as wang.family@example.com → 我的申请 (portal.html) lists OWN_NUMBER and not
-// OTHER_NUMBER → the own application shows its status history → 退出 → the landing page, signed
+// OWN_NUMBER and REFUSED_NUMBER (refused at once by the eligibility decision) were submitted for
+// the family account FAMILY and OTHER_NUMBER for another family (the JUnit test does that through
+// the API first). Steps: the landing page shows, not signed in → 登录 → Keycloak's form as FAMILY →
+// 我的申请 (portal.html) lists OWN_NUMBER and not OTHER_NUMBER, and says on the page why
+// REFUSED_NUMBER was refused, each rule with its article → the own application shows its status
+// history → 退出 → the landing page, signed
 // out → portal.html now sends the browser to Keycloak's login form (the session is gone, the
 // Keycloak session too). One line per step; exit 0 on success, 1 with the error (and
 // target/e2e-failure.png) on failure.
 import assert from 'node:assert/strict';
 import { LOGIN_WAIT_MS, args, fail, fillKeycloakLogin, logout, openBrowser, pass, poll, shot, step } from './session.mjs';
 
-const [baseUrl, password, ownNumber, otherNumber] =
-  args('node src/test/e2e/family-login.mjs http://localhost:PORT PASSWORD OWN_NUMBER OTHER_NUMBER', 4);
-const FAMILY = 'wang.family@example.com';
+const [baseUrl, password, FAMILY, ownNumber, otherNumber, refusedNumber] =
+  args('node src/test/e2e/family-login.mjs http://localhost:PORT PASSWORD FAMILY OWN_NUMBER OTHER_NUMBER REFUSED_NUMBER', 6);
 
 try {
   const { page } = await openBrowser('family');
@@ -51,6 +52,14 @@ try {
   assert.equal(await page.getByText(otherNumber).count(), 0, `${otherNumber} appears nowhere on the page`);
   const status = (await ownRow.getByTestId('portal-status').innerText()).trim();
   step(`我的申请 lists ${ownNumber} (${status}) and not ${otherNumber} (applications listed: ${numbers.length})`);
+
+  // 3a. a refusal says why on the portal itself: every unmet rule with its article
+  const refusal = page.locator(`[data-testid="refused-application"][data-application-number="${refusedNumber}"]`);
+  await refusal.waitFor();
+  const reasons = await refusal.getByTestId('refusal-reason').allInnerTexts();
+  assert.ok(reasons.length > 0, `the portal lists why ${refusedNumber} was refused`);
+  for (const reason of reasons) assert.match(reason, /第.+条/, `each reason names its article: ${reason}`);
+  step(`我的申请 says why ${refusedNumber} was refused: ${reasons.map((r) => r.replace(/\s+/g, ' ')).join(' | ')}`);
   await shot(page, 'portal');
 
   // 4. the own application and its history

@@ -106,6 +106,7 @@ export const api = {
   submitFosterApplication: (body, submissionKey) =>
     request('POST', '/api/foster-applications', { json: body, submissionKey }),
   application: (id, reason) => request('GET', `/api/applications/${enc(id)}${query({ reason })}`),
+  assessors: (id) => request('GET', `/api/applications/${enc(id)}/assessors`),
   assignAssessor: (id, assessor) => request('POST', `/api/applications/${enc(id)}/assessors`, { json: { assessor } }),
   seal: (id, reason) => request('POST', `/api/applications/${enc(id)}/seal${query({ reason })}`),
   uploadDocument: (applicationId, type, file) => {
@@ -137,6 +138,8 @@ export const api = {
   submitAdoptionApplication: (body, submissionKey) =>
     request('POST', '/api/adoption-applications', { json: body, submissionKey }),
   confirmAsSpouse: (id) => request('POST', `/api/portal/applications/${enc(id)}/confirm`),
+  childHearings: (id) => request('GET', `/api/applications/${enc(id)}/child-consent`),
+  hearChild: (id, body) => request('POST', `/api/applications/${enc(id)}/child-consent`, { json: body }),
   journey: (id, reason) => request('GET', `/api/applications/${enc(id)}/journey${query({ reason })}`),
   requestDissolution: (id, body) => request('POST', `/api/portal/applications/${enc(id)}/dissolution`, { json: body }),
   audit: (params) => request('GET', `/api/audit${query(params)}`),

@@ -48,15 +48,20 @@ export function select(values, prefix) {
 }
 
 /** A yes/no question as a radio group; its fieldset carries data-field. */
-export function yesNo(path, labelKey, { required = true, hintKey } = {}) {
+/** A group of radio choices; options are [value, labelKey] pairs; the fieldset carries data-field. */
+export function choices(path, labelKey, options, { required = true, hintKey } = {}) {
   const id = domId(path);
-  const option = (value, key) => el('label', {},
+  const option = ([value, key]) => el('label', {},
     el('input', { type: 'radio', name: path, value, dataset: { testid: `${path}-${value}` } }), t(key));
   return el('fieldset', { class: 'field', id, dataset: { field: path, label: t(labelKey) }, 'aria-required': required ? 'true' : null },
     el('legend', {}, t(labelKey), requiredMark(required)),
     hintKey ? el('span', { class: 'hint' }, t(hintKey)) : null,
-    el('div', { class: 'choices' }, option('true', 'common.yes'), option('false', 'common.no')),
+    el('div', { class: 'choices' }, options.map(option)),
     el('span', { class: 'field-error', id: `${id}-error`, hidden: true, dataset: { errorFor: path } }));
+}
+
+export function yesNo(path, labelKey, options = {}) {
+  return choices(path, labelKey, [['true', 'common.yes'], ['false', 'common.no']], options);
 }
 
 /** A single checkbox (a declaration); the input carries data-field. */
@@ -70,10 +75,15 @@ export function checkbox(path, labelKey, { hintKey, required = false } = {}) {
     el('span', { class: 'field-error', id: `${id}-error`, hidden: true, dataset: { errorFor: path } }));
 }
 
+/** The value chosen in a radio group inside root, or null when unanswered. */
+export function chosen(root, path) {
+  return root.querySelector(`input[type=radio][name="${CSS.escape(path)}"]:checked`)?.value ?? null;
+}
+
 /** The value of a yes/no radio group inside root: true, false or null when unanswered. */
 export function radioValue(root, path) {
-  const checked = root.querySelector(`input[type=radio][name="${CSS.escape(path)}"]:checked`);
-  return checked ? checked.value === 'true' : null;
+  const value = chosen(root, path);
+  return value === null ? null : value === 'true';
 }
 
 // --- the household --------------------------------------------------------------------------

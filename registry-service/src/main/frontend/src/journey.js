@@ -68,6 +68,16 @@ function dissolutionForm(applicationId, onDone) {
   return el('details', { class: 'journey-dissolution' }, el('summary', {}, t('journey.dissolution.title')), form);
 }
 
+/** Why an application was refused: every unmet rule with its article, as the decision recorded it. */
+export function refusalReasons(reasons) {
+  return el('div', { class: 'refusal', dataset: { testid: 'refusal' } },
+    el('h3', {}, t('journey.refusal.title')),
+    el('p', {}, t('journey.refusal.lead')),
+    el('ul', { class: 'reasons' }, reasons.map((reason) => el('li', { dataset: { testid: 'refusal-reason', rule: reason.rule ?? '' } },
+      reason.reason,
+      reason.article ? el('div', { class: 'article' }, reason.article) : null))));
+}
+
 /** A panel for one adoption application; onDissolutionApplied() runs after a dissolution application. */
 export async function journeyPanel(application, onDissolutionApplied) {
   const title = el('h2', {}, t('journey.title', { number: application.number }));
@@ -79,6 +89,9 @@ export async function journeyPanel(application, onDissolutionApplied) {
       el('div', { class: 'journey-now', dataset: { testid: 'journey-now', familyActs: String(journey.familyActs) } },
         notice(journey.familyActs ? 'warning' : 'info',
           el('strong', {}, t(journey.familyActs ? 'journey.youAct' : 'journey.othersAct')), ' ', journey.now)),
+      journey.status === 'REJECTED' && journey.rejectionReasons?.length ? refusalReasons(journey.rejectionReasons) : null,
+      journey.childHeardOn ? el('p', { class: 'muted', dataset: { testid: 'journey-child-heard' } },
+        t('journey.childHeard', { day: formatDate(journey.childHeardOn) })) : null,
       journey.certificateNumber ? el('p', { dataset: { testid: 'journey-certificate' } },
         t('journey.certificate'), '：', el('strong', { class: 'mono' }, journey.certificateNumber)) : null,
       journey.dissolutionCertificateNumber ? el('p', { dataset: { testid: 'journey-dissolution-certificate' } },

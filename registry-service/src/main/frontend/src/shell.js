@@ -50,7 +50,10 @@ export function errorNotice(error) {
   const title = problem.title && problem.detail && problem.title !== problem.detail ? problem.title : null;
   return notice('error',
     title ? el('strong', {}, title, ' ') : null,
-    problem.detail || error?.message || t('common.error'));
+    problem.detail || error?.message || t('common.error'),
+    // a refused second application names the open one (409): the way to it
+    problem.applicationId ? [' ', el('a', { href: `application.html?id=${encodeURIComponent(problem.applicationId)}`,
+      dataset: { testid: 'open-application-link' } }, t('common.openApplication'))] : null);
 }
 
 // --- the signed-in user ------------------------------------------------------------------

@@ -1,13 +1,16 @@
 // 收养申请 Adoption application (民法典 arts. 1093–1118; 中国公民收养子女登记办法 art. 6).
 // Families cannot list children: the child comes from the link the institution sent
 // (adopt.html?child=<id>); without it the page asks for the child's reference number.
-// The household is the same form as the foster application (../household.js). A married applicant
-// adopts jointly (art. 1101): the spouse confirms afterwards on 我的申请.
+// The household is the same form as the foster application (../household.js). The applicant states
+// the marital status; a married applicant adopts jointly (art. 1101): the spouse is listed in the
+// household and confirms afterwards on 我的申请. The child's consent (art. 1104) is not asked here:
+// the registrar or assessor hears the child.
 import { api } from '../api.js';
 import { t } from '../i18n.js';
-import { checkbox, field, formErrors, householdForm, radioValue, text, yesNo, onApplicationSubmit } from '../household.js';
+import { checkbox, choices, chosen, field, formErrors, householdForm, text, onApplicationSubmit } from '../household.js';
 import { el, fill, initPage, notice, requireRole } from '../shell.js';
 
+const MARITAL_STATUSES = ['UNMARRIED', 'MARRIED', 'DIVORCED', 'WIDOWED'];
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const main = initPage({ page: 'adopt', titleKey: 'adopt.title' });
@@ -34,7 +37,8 @@ const declarationsSection = el('section', { class: 'panel', 'aria-labelledby': '
   el('h2', { id: 'sec-declarations' }, t('adopt.section.declarations')),
   checkbox('canRaiseAndProtect', 'adopt.capacity', { hintKey: 'adopt.capacity.hint', required: true }),
   checkbox('confidential', 'adopt.confidential', { hintKey: 'adopt.confidential.hint' }),
-  yesNo('childConsents', 'adopt.childConsents', { required: false, hintKey: 'adopt.childConsents.hint' }));
+  choices('maritalStatus', 'adopt.maritalStatus', MARITAL_STATUSES.map((status) => [status, `maritalStatus.${status}`]),
+    { hintKey: 'adopt.maritalStatus.hint' }));
 
 const motivationInput = el('textarea', { rows: 5, maxlength: 2000 });
 const motivationSection = el('section', { class: 'panel', 'aria-labelledby': 'sec-motivation' },
@@ -68,7 +72,7 @@ function readBody() {
     childId: linkValid ? childFromLink : childInput.value.trim(),
     confidential: checked('confidential'),
     canRaiseAndProtect: checked('canRaiseAndProtect'),
-    childConsents: radioValue(formElement, 'childConsents'),
+    maritalStatus: chosen(formElement, 'maritalStatus'),
     motivation: motivationInput.value.trim(),
     family: household.read(),
   };
@@ -79,6 +83,11 @@ function validate(body) {
   if (!body.childId) problems.push({ field: 'childId', message: t('apply.err.required') });
   else if (!UUID.test(body.childId)) problems.push({ field: 'childId', message: t('adopt.err.childId') });
   problems.push(...household.validate(body.family));
+  const spouseListed = (body.family.members ?? []).some((member) => member.role === 'SPOUSE');
+  if (!body.maritalStatus) problems.push({ field: 'maritalStatus', message: t('apply.err.required') });
+  else if (spouseListed && body.maritalStatus !== 'MARRIED') {
+    problems.push({ field: 'maritalStatus', message: t('adopt.err.spouseWithoutMarriage') });
+  }
   if (!body.canRaiseAndProtect) problems.push({ field: 'canRaiseAndProtect', message: t('adopt.err.capacity') });
   return problems;
 }

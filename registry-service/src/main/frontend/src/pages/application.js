@@ -3,7 +3,8 @@
 // A sealed record (民法典 art. 1110) is read only with a stated reason, asked for on the page.
 import { api } from '../api.js';
 import { renderSealedReasonPrompt } from '../sealedReason.js';
-import { formatBytes, formatDateTime, label, t } from '../i18n.js';
+import { formatBytes, formatDate, formatDateTime, label, t } from '../i18n.js';
+import { choices, chosen, field, formErrors, onFormSubmit } from '../household.js';
 import { STAFF_ROLES, el, errorNotice, fill, hasRole, initPage, notice, requireRole, worklistHref } from '../shell.js';
 
 const REFRESH_MS = 15_000;
@@ -16,6 +17,11 @@ const id = params.get('id');
 const mayUpload = hasRole(user, 'CASEWORKER', 'FAMILY');
 const mayAssign = hasRole(user, 'CASEWORKER', 'DIRECTOR', 'REGISTRAR');
 const maySeal = hasRole(user, 'REGISTRAR');
+// 民法典 art. 1104: the registrar or an assessor of the case hears the child; staff and auditors read it
+const mayHearChild = hasRole(user, 'REGISTRAR', 'ASSESSOR');
+const mayReadHearings = hasRole(user, ...STAFF_ROLES, 'AUDITOR');
+/** Until then the child's views may be recorded (not while the spouse has to confirm, nor once registered). */
+const HEARING_CLOSED = ['AWAITING_SPOUSE', 'REGISTERED', 'REJECTED', 'DISSOLUTION_REQUESTED', 'DISSOLVED'];
 const isFamilyOnly = hasRole(user, 'FAMILY') && !hasRole(user, ...STAFF_ROLES);
 
 /** The reason given for reading a sealed record; sent with every read of it from then on. */
@@ -29,6 +35,12 @@ const headHost = el('div');
 const statusHost = el('div');
 const documentsHost = el('div');
 const staffHost = el('div');
+const hearingsHost = el('div', { dataset: { testid: 'child-hearings' } });
+const hearingSection = el('section', { class: 'panel', 'aria-labelledby': 'hearing-title', hidden: true,
+  dataset: { testid: 'child-consent' } },
+el('h2', { id: 'hearing-title' }, t('app.hearing.title')),
+el('p', { class: 'muted' }, t('app.hearing.lead')),
+hearingsHost);
 const uploadMessage = el('div', { 'aria-live': 'polite', dataset: { testid: 'upload-message' } });
 const documentsSection = el('section', { class: 'panel', 'aria-labelledby': 'documents-title', hidden: true },
   el('h2', { id: 'documents-title' }, t('app.documents')),
@@ -170,6 +182,65 @@ function renderReasonPrompt() {
   });
 }
 
+// --- assessors: who is assigned; staff choose among the jurisdiction's assessors (Keycloak) ----
+
+const assessorSelect = el('select', { id: 'assessor-choice', dataset: { testid: 'assign-assessor-choice' } });
+const assessorMessage = el('div', { 'aria-live': 'polite', dataset: { testid: 'assign-assessor-message' } });
+const assignedHost = el('div', { dataset: { testid: 'assessors-assigned' } });
+const assessorSection = el('section', { class: 'panel', 'aria-labelledby': 'assign-title', hidden: true },
+  el('h2', { id: 'assign-title' }, t('app.assign.title')),
+  el('p', { class: 'muted' }, t('app.assign.lead')),
+  assignedHost);
+
+function assessorForm() {
+  const button = el('button', { type: 'submit', class: 'button', dataset: { testid: 'assign-assessor-submit' } }, t('app.assign.button'));
+  const formElement = el('form', { class: 'filters', novalidate: true, dataset: { testid: 'assign-assessor' } },
+    el('div', { class: 'field' }, el('label', { for: assessorSelect.id }, t('app.assign.choose')), assessorSelect),
+    el('div', { class: 'field' }, button));
+  formElement.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const chosen = assessorSelect.value;
+    if (!chosen) {
+      fill(assessorMessage, notice('error', t('app.assign.required')));
+      assessorSelect.focus();
+      return;
+    }
+    const name = assessorSelect.selectedOptions[0]?.textContent ?? chosen;
+    button.disabled = true;
+    try {
+      await api.assignAssessor(id, chosen);
+      fill(assessorMessage, notice('success', t('app.assign.done', { name })));
+      await load();
+    } catch (error) {
+      const fieldErrors = error.fieldErrors ?? [];
+      fill(assessorMessage, fieldErrors.length
+        ? notice('error', el('ul', {}, fieldErrors.map((e) => el('li', {}, e.message))))
+        : errorNotice(error));
+    } finally {
+      button.disabled = false;
+    }
+  });
+  return formElement;
+}
+
+async function renderAssessors() {
+  const { assigned, candidates } = await api.assessors(id);
+  assessorSection.hidden = false;
+  fill(assignedHost, assigned.length
+    ? el('ul', {}, assigned.map((assessor) => el('li', { dataset: { testid: 'assessor-assigned', username: assessor.username } },
+      assessor.name, el('span', { class: 'muted' }, ` · ${formatDate(assessor.assignedAt)}`))))
+    : el('p', { class: 'muted', dataset: { testid: 'assessors-none' } }, t('app.assign.none')));
+  if (!mayAssign) return;
+  const kept = assessorSelect.value;
+  const open = candidates.filter((candidate) => !assigned.some((a) => a.username === candidate.username));
+  fill(assessorSelect, el('option', { value: '' }, open.length ? t('apply.choose') : t('app.assign.noCandidates')),
+    open.map((candidate) => el('option', { value: candidate.username }, candidate.name)));
+  assessorSelect.value = open.some((c) => c.username === kept) ? kept : '';
+  if (!assessorSection.querySelector('[data-testid="assign-assessor"]')) {
+    assessorSection.append(assessorMessage, assessorForm());
+  }
+}
+
 /** A small form of one text input and a button, with its own message line. */
 function oneFieldForm({ idBase, labelKey, buttonKey, testid, requiredKey, onSubmit, danger = false }) {
   const input = el('input', { id: `${idBase}-input`, type: 'text', maxlength: 200, autocomplete: 'off', dataset: { testid: `${testid}-input` } });
@@ -209,20 +280,6 @@ function oneFieldForm({ idBase, labelKey, buttonKey, testid, requiredKey, onSubm
 
 function renderStaffActions(application) {
   const sections = [];
-  if (mayAssign) {
-    const [formElement, message] = oneFieldForm({
-      idBase: 'assessor', labelKey: 'app.assign.username', buttonKey: 'app.assign.button',
-      testid: 'assign-assessor', requiredKey: 'app.assign.required',
-      onSubmit: async (assessor) => {
-        await api.assignAssessor(id, assessor);
-        return t('app.assign.done', { name: assessor });
-      },
-    });
-    sections.push(el('section', { class: 'panel', 'aria-labelledby': 'assign-title' },
-      el('h2', { id: 'assign-title' }, t('app.assign.title')),
-      el('p', { class: 'muted' }, t('app.assign.lead')),
-      message, formElement));
-  }
   if (maySeal && !application.sealed) {
     const [formElement, message] = oneFieldForm({
       idBase: 'seal', labelKey: 'app.seal.reason', buttonKey: 'app.seal.button',
@@ -247,6 +304,61 @@ function renderStaffActions(application) {
   }
 }
 
+function renderHearings(hearings) {
+  fill(hearingsHost, hearings.length
+    ? el('ul', { class: 'reasons' }, hearings.map((hearing) => el('li', { dataset: { testid: 'child-hearing', consents: String(hearing.consents) } },
+      el('strong', {}, t(hearing.consents ? 'app.hearing.consents' : 'app.hearing.refuses')), ' · ',
+      el('time', { datetime: hearing.heardOn }, formatDate(hearing.heardOn)), ' · ',
+      hearing.heardByName, '（', label('userRole', hearing.heardByRole), '）',
+      el('div', {}, t('app.hearing.words'), '：', hearing.childWords))))
+    : el('p', { class: 'muted', dataset: { testid: 'child-hearings-empty' } }, t('app.hearing.none')));
+}
+
+/** The official records the day, the child's answer and words; errors next to their fields. */
+function hearingForm() {
+  const summary = el('div', { tabindex: '-1' });
+  const heardOn = el('input', { type: 'date', id: 'hearing-heardOn', dataset: { field: 'heardOn', testid: 'hearing-date', label: t('app.hearing.heardOn') } });
+  const words = el('textarea', { rows: 3, maxlength: 2000, id: 'hearing-childWords', dataset: { field: 'childWords', testid: 'hearing-words', label: t('app.hearing.words') } });
+  const button = el('button', { type: 'submit', class: 'button', dataset: { testid: 'hearing-submit' } }, t('app.hearing.submit'));
+  const message = el('div', { 'aria-live': 'polite' });
+  const formElement = el('form', { novalidate: true, dataset: { testid: 'hearing-form' } },
+    summary, message,
+    field('heardOn', 'app.hearing.heardOn', heardOn),
+    choices('consents', 'app.hearing.answer', [['true', 'app.hearing.consents'], ['false', 'app.hearing.refuses']]),
+    field('childWords', 'app.hearing.words', words, { hintKey: 'app.hearing.words.hint' }),
+    el('div', { class: 'actions' }, button));
+  const errors = formErrors(formElement, summary);
+  const read = () => ({ heardOn: heardOn.value || null, consents: chosen(formElement, 'consents') === null ? null : chosen(formElement, 'consents') === 'true', childWords: words.value.trim() });
+  onFormSubmit(formElement, {
+    check: () => {
+      const body = read();
+      return [
+        !body.heardOn && { field: 'heardOn', message: t('apply.err.required') },
+        body.consents === null && { field: 'consents', message: t('apply.err.required') },
+        !body.childWords && { field: 'childWords', message: t('apply.err.required') },
+      ].filter(Boolean);
+    },
+    send: async () => {
+      await api.hearChild(id, read());
+      formElement.reset();
+      fill(message, notice('success', t('app.hearing.done')));
+      await load();
+    },
+    button, busyKey: 'app.hearing.saving', errors, summaryHost: summary,
+  });
+  return formElement;
+}
+
+async function renderChildConsent(application) {
+  if (application.type !== 'ADOPTION' || !mayReadHearings) return;
+  hearingSection.hidden = false;
+  renderHearings((await api.childHearings(id)) ?? []);
+  const open = mayHearChild && !HEARING_CLOSED.includes(application.status);
+  const form = hearingSection.querySelector('[data-testid="hearing-form"]');
+  if (open && !form) hearingSection.append(hearingForm());
+  if (!open && form) form.remove();
+}
+
 async function load() {
   try {
     const application = await api.application(id, reason || undefined);
@@ -258,6 +370,10 @@ async function load() {
     renderStatus(application);
     renderDocuments(application);
     renderStaffActions(application);
+    if (!application.sealed && mayReadHearings) {
+      await renderAssessors();
+      await renderChildConsent(application);
+    }
   } catch (error) {
     const reasonError = error.status === 400 && error.fieldErrors.find((fieldError) => fieldError.field === 'reason');
     if (reasonError) {
@@ -302,6 +418,8 @@ if (!user) {
     headHost,
     statusHost,
     documentsSection,
+    assessorSection,
+    hearingSection,
     staffHost);
   await loadInstitutionNames();
   await load();

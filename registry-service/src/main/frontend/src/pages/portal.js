@@ -2,7 +2,7 @@
 // household (each adult has an own account), and joining a household with an invitation code.
 import { api } from '../api.js';
 import { formatDate, label, t } from '../i18n.js';
-import { journeyPanel } from '../journey.js';
+import { journeyPanel, refusalReasons } from '../journey.js';
 import { el, errorNotice, fill, initPage, notice, requireRole } from '../shell.js';
 
 const REFRESH_MS = 30_000;
@@ -113,8 +113,16 @@ async function load(clearMessage = true) {
     renderList(applications);
     // the periodic refresh leaves an open dissolution form alone, so nothing typed is lost
     if (!clearMessage && journeysHost.querySelector('details[open]')) return;
-    fill(journeysHost, await Promise.all(applications.filter((application) => application.type === 'ADOPTION')
-      .map((application) => journeyPanel(application, dissolutionApplied))));
+    // an adoption's panel tells its way, a refusal included; any other refused application says why here
+    fill(journeysHost, await Promise.all(applications.map((application) => {
+      if (application.type === 'ADOPTION') return journeyPanel(application, dissolutionApplied);
+      if (application.status === 'REJECTED' && application.rejectionReasons?.length) {
+        return el('section', { class: 'panel', dataset: { testid: 'refused-application', applicationNumber: application.number } },
+          el('h2', {}, `${label('appType', application.type)} ${application.number}`),
+          refusalReasons(application.rejectionReasons));
+      }
+      return null;
+    })));
     if (clearMessage) fill(listMessage);
   } catch (error) {
     fill(listMessage, errorNotice(error));

@@ -14,7 +14,10 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import org.anjia.runtime.KeycloakServer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,6 +52,41 @@ public abstract class BrowserIntegrationTest extends RegistryIntegrationTest {
     assertThat(finished).as("%s finished in time", script).isTrue();
     assertThat(browser.exitValue()).as("%s output:%n%s", script, output).isZero();
     return output;
+  }
+
+  /**
+   * A family account of its own in the real Keycloak (a household has one open application of a
+   * kind, so tests that apply do not share the demo families), created through the admin API.
+   */
+  protected static String newKeycloakFamily() throws IOException, InterruptedException {
+    String username = "family-" + UUID.randomUUID() + "@example.com";
+    ObjectMapper json = new ObjectMapper();
+    String user = json.writeValueAsString(Map.of("username", username, "email", username, "emailVerified", true,
+        "enabled", true, "firstName", "家庭", "lastName", "测试",
+        "credentials", List.of(Map.of("type", "password", "value", DEMO_PASSWORD, "temporary", false))));
+    HttpResponse<String> created = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(keycloakServer() + "/admin/realms/" + KeycloakServer.REALM + "/users"))
+        .header("Authorization", "Bearer " + keycloakAdminToken())
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(user)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(created.statusCode()).as("new family %s: %s", username, created.body()).isEqualTo(201);
+    return username;
+  }
+
+  /** A token of the test Keycloak's bootstrap admin (master realm), for its admin API. */
+  public static String keycloakAdminToken() throws IOException, InterruptedException {
+    String login = "grant_type=password&client_id=admin-cli&username=" + KeycloakServer.BOOTSTRAP_ADMIN_USERNAME
+        + "&password=" + KeycloakServer.BOOTSTRAP_ADMIN_PASSWORD;
+    HttpResponse<String> admin = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+            URI.create(keycloakServer() + "/realms/master/protocol/openid-connect/token"))
+        .header("Content-Type", "application/x-www-form-urlencoded")
+        .POST(HttpRequest.BodyPublishers.ofString(login)).build(), HttpResponse.BodyHandlers.ofString());
+    assertThat(admin.statusCode()).as("admin token: %s", admin.body()).isEqualTo(200);
+    return new ObjectMapper().readTree(admin.body()).path("access_token").asText();
+  }
+
+  private static String keycloakServer() {
+    return "http://localhost:" + STACK.keycloak().port();
   }
 
   /** An access token from the real Keycloak (password grant, enabled on anjia-web for tests). */

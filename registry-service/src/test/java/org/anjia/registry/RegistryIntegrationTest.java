@@ -2,6 +2,7 @@ package org.anjia.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
+import java.util.UUID;
 import org.anjia.registry.TestIdentityProvider.User;
 import org.anjia.registry.families.TestResidentIds;
 import org.anjia.runtime.TestStack;
@@ -48,6 +49,8 @@ public abstract class RegistryIntegrationTest {
     registry.add("operaton.bpm.job-execution.enabled", () -> "false");
     // browser tests point anjia.test.issuer at the real Keycloak; the rest use the test key's issuer
     registry.add("anjia.identity.issuer", () -> "${anjia.test.issuer:" + TestIdentityProvider.get().issuer() + "}");
+    // who is staff where is asked of the real Keycloak's admin API, whichever key signs the tokens
+    registry.add("anjia.identity.directory.realm", () -> STACK.keycloak().issuerUri());
   }
 
   @LocalServerPort
@@ -149,6 +152,14 @@ public abstract class RegistryIntegrationTest {
         .body(body == null ? Map.of() : body)
         .exchange((request, response) -> new Response(response.getStatusCode().value(),
             response.bodyTo(JsonNode.class), String.valueOf(response.getHeaders().getContentType())));
+  }
+
+  /**
+   * A family account of its own: a household has one open application of a kind at a time, so a test
+   * that applies uses a family no other test applies for.
+   */
+  protected static User newFamily() {
+    return new User("family-" + UUID.randomUUID() + "@example.com", "family", null, null);
   }
 
   /** A family applies to the Nanchang institution; returns the created application. */

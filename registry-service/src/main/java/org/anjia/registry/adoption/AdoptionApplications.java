@@ -72,18 +72,26 @@ class AdoptionApplications {
     AdoptableChild child = children.adoptable(request.childId()).filter(AdoptableChild::available)
         .orElseThrow(() -> new InvalidInputException(List.of(
             new FieldProblem("childId", labels.of("anjia.validation.childNotAvailable")))));
-    Family family = households.record(request.family(), "family.");
+    boolean spouseListed = request.family().members().stream().anyMatch(m -> m.role() == MemberRole.SPOUSE);
+    if (spouseListed && request.maritalStatus() != MaritalStatus.MARRIED) {
+      // a spouse co-applies only as such (民法典 art. 1101); two unmarried people cannot adopt jointly
+      throw new InvalidInputException(List.of(
+          new FieldProblem("maritalStatus", labels.of("anjia.validation.spouseWithoutMarriage"))));
+    }
+    Family family = households.forApplicant(request.family(), "family.");
     // filed where the child's institution is (登记办法 art. 3): its registrar reviews
-    Application application = applications.open(ApplicationType.ADOPTION, family.getId(), child.institutionCode(),
-        request.motivation());
-    application.concernChild(child.id(), request.confidential());
+    Application application = applications.open(ApplicationType.ADOPTION, family.getId(), child.id(),
+        child.institutionCode(), request.motivation());
+    application.keepConfidential(request.confidential());
     jdbc.sql("""
-            insert into adoption_declaration (application_id, can_raise_and_protect, child_consents)
-            values (:id, :capacity, :consents)""")
+            insert into adoption_declaration (application_id, can_raise_and_protect, marital_status)
+            values (:id, :capacity, :maritalStatus)""")
         .param("id", application.getId()).param("capacity", request.canRaiseAndProtect())
-        .param("consents", request.childConsents())
+        .param("maritalStatus", request.maritalStatus().name())
         .update();
-    if (spouse(family) != null) {
+    // a married applicant who leaves the spouse out goes to the eligibility decision, which refuses
+    // the application with art. 1101 (JOINT_ADOPTION) for the portal to show
+    if (spouseListed) {
       applications.moveTo(application.getId(), ApplicationStatus.AWAITING_SPOUSE, users.current().username(), null);
     } else {
       events.publishEvent(new AdoptionApplicationSubmitted(application.getId()));
@@ -122,7 +130,7 @@ class AdoptionApplications {
     Map<String, Object> declaration = jdbc.sql("select * from adoption_declaration where application_id = :id")
         .param("id", application.getId()).query().singleRow();
     LocalDate today = LocalDate.now(clock);
-    boolean married = spouse(family) != null;
+    boolean married = MaritalStatus.valueOf((String) declaration.get("marital_status")) == MaritalStatus.MARRIED;
 
     var adopters = new java.util.ArrayList<Map<String, Object>>();
     for (HouseholdMember member : family.getMembers()) {
@@ -145,7 +153,6 @@ class AdoptionApplications {
     childFacts.put("isInstitutionFoundling", child.institutionFoundling());
     childFacts.put("parentsCannotBeFound", child.parentsCannotBeFound());
     childFacts.put("parentsInSpecialHardship", child.parentsInSpecialHardship());
-    childFacts.put("childConsents", declaration.get("child_consents"));
 
     // what the eligibility DMN reads, as JSON text (process variables stay primitive)
     Map<String, Object> facts = new LinkedHashMap<>();
@@ -163,9 +170,5 @@ class AdoptionApplications {
     variables.put("confidential", application.isConfidential());
     variables.put(AdoptionProcess.ELIGIBILITY_FACTS, ProcessVariables.json(facts));
     return variables;
-  }
-
-  private static HouseholdMember spouse(Family family) {
-    return family.getMembers().stream().filter(m -> m.getRole() == MemberRole.SPOUSE).findFirst().orElse(null);
   }
 }

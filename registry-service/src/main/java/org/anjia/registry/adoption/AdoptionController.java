@@ -1,6 +1,7 @@
 package org.anjia.registry.adoption;
 
 import jakarta.validation.Valid;
+import java.util.List;
 import java.util.UUID;
 import org.anjia.registry.applications.ApplicationView;
 import org.anjia.registry.applications.Applications;
@@ -24,10 +25,12 @@ class AdoptionController {
   private final AdoptionJourney journey;
   private final Applications applications;
   private final Submissions submissions;
+  private final ChildConsents childConsents;
 
   AdoptionController(AdoptionApplications adoptions, AdoptionDissolutions dissolutions, AdoptionJourney journey,
-      Applications applications, Submissions submissions) {
+      Applications applications, Submissions submissions, ChildConsents childConsents) {
     this.submissions = submissions;
+    this.childConsents = childConsents;
     this.adoptions = adoptions;
     this.dissolutions = dissolutions;
     this.journey = journey;
@@ -40,13 +43,28 @@ class AdoptionController {
     return journey.of(id, reason);
   }
 
-  /** A family applies to adopt an available child (登记办法 art. 6). */
-  /** 201 with the new application; 200 with the earlier one when the same Idempotency-Key comes again. */
+  /**
+   * A family applies to adopt an available child (登记办法 art. 6): 201 with the new application; 200
+   * with the earlier one when the same Idempotency-Key comes again.
+   */
   @PostMapping("/api/adoption-applications")
   ResponseEntity<ApplicationView> apply(@Valid @RequestBody AdoptionApplicationRequest request,
       @RequestHeader(name = "Idempotency-Key", required = false) String submissionKey) {
     Submissions.Outcome outcome = submissions.once(submissionKey, () -> adoptions.submit(request).getId());
     return Submissions.answer(outcome, applications.read(outcome.applicationId(), null));
+  }
+
+  /** The official who heard the child records its consent or refusal (民法典 art. 1104). */
+  @PostMapping("/api/applications/{id}/child-consent")
+  @ResponseStatus(HttpStatus.CREATED)
+  ChildConsents.Hearing hearChild(@PathVariable UUID id, @Valid @RequestBody ChildConsentRequest request) {
+    return childConsents.record(id, request);
+  }
+
+  /** Every hearing of the child, latest first. */
+  @GetMapping("/api/applications/{id}/child-consent")
+  List<ChildConsents.Hearing> childHearings(@PathVariable UUID id) {
+    return childConsents.of(id);
   }
 
   /** The spouse confirms the joint application (民法典 art. 1101). */

@@ -18,6 +18,7 @@ import org.anjia.registry.applications.ApplicationType;
 import org.anjia.registry.applications.ApplicationView;
 import org.anjia.registry.applications.ApplicationView.HistoryEntry;
 import org.anjia.registry.applications.Applications;
+import org.anjia.registry.applications.RejectionReason;
 import org.anjia.registry.deadlines.DueDates;
 import org.anjia.registry.web.Labels;
 import org.anjia.registry.web.NotFoundException;
@@ -36,25 +37,41 @@ class AdoptionJourney {
 
   enum StepState { DONE, CURRENT, UPCOMING, REFUSED }
 
-  record Step(ApplicationStatus code, String label, String article, StepState state, Instant at) {}
+  /** {@code code}: the status the step leads to, or {@code ELIGIBILITY} for the eligibility decision. */
+  record Step(String code, String label, String article, StepState state, Instant at) {}
 
   /** {@code lastDay}: the period's last day (it ends at 24:00 of it, 民法典 art. 203); article null for local practice. */
   record Deadline(String code, String label, String article, OffsetDateTime dueAt, LocalDate lastDay) {}
 
   /**
    * {@code certificateNumber}: the 收养登记证 once registered; {@code dissolutionCertificateNumber}: the
-   * 解除收养关系证明 once a dissolution is registered.
+   * 解除收养关系证明 once a dissolution is registered. {@code rejectionReasons}: every unmet rule with its
+   * article when the application was refused; {@code childHeardOn}: the day an official last heard the
+   * child (民法典 art. 1104), not what the child said.
    */
   record View(UUID applicationId, ApplicationStatus status, List<Step> steps, String now, boolean familyActs,
-      Deadline nextDeadline, String certificateNumber, String dissolutionCertificateNumber) {}
+      Deadline nextDeadline, String certificateNumber, String dissolutionCertificateNumber,
+      List<RejectionReason> rejectionReasons, LocalDate childHeardOn) {}
 
-  private record StepDefinition(ApplicationStatus status, String article) {}
+  /** {@code status} null: the eligibility decision, a step without a status of its own. */
+  private record StepDefinition(ApplicationStatus status, String article) {
+
+    String code() {
+      return status == null ? ELIGIBILITY : status.name();
+    }
+  }
+
+  private static final String ELIGIBILITY = "ELIGIBILITY";
+  /** The refusals of later steps (AdoptionRegistry.reasons); any other rule is one of the eligibility DMN's. */
+  private static final Set<String> LATER_REFUSALS = Set.of("DOCUMENTS", "RED_FLAG", "ASSESSMENT_REPORT",
+      "REGISTRAR_REVIEW");
 
   private static final String REGISTRATION_MEASURES = "中国公民收养子女登记办法";
   private static final String ASSESSMENT_MEASURES = "收养评估办法（试行）";
 
   private static final List<StepDefinition> ADOPTION = List.of(
       new StepDefinition(ApplicationStatus.SUBMITTED, REGISTRATION_MEASURES + " 第六条"),
+      new StepDefinition(null, "民法典 第一千零九十三条至第一千一百零二条"),
       new StepDefinition(ApplicationStatus.DOCUMENTS_CHECKED, REGISTRATION_MEASURES + " 第六条"),
       new StepDefinition(ApplicationStatus.ASSESSMENT_CONSENTED, ASSESSMENT_MEASURES + " 第九条"),
       new StepDefinition(ApplicationStatus.ASSESSED, ASSESSMENT_MEASURES + " 第八条、第十一条"),
@@ -78,13 +95,15 @@ class AdoptionJourney {
   private final CaseDates caseDates;
   private final DueDates dueDates;
   private final AdoptionRules rules;
+  private final ChildConsents childConsents;
   private final JdbcClient jdbc;
   private final Labels labels;
   private final Clock clock;
 
   AdoptionJourney(Applications applications, CaseDates caseDates, DueDates dueDates, AdoptionRules rules,
-      JdbcClient jdbc, Labels labels, Clock clock) {
+      ChildConsents childConsents, JdbcClient jdbc, Labels labels, Clock clock) {
     this.applications = applications;
+    this.childConsents = childConsents;
     this.caseDates = caseDates;
     this.dueDates = dueDates;
     this.rules = rules;
@@ -109,7 +128,8 @@ class AdoptionJourney {
             : null,
         status == ApplicationStatus.DISSOLVED ? number("""
             select certificate_number from adoption_dissolution
-            where application_id = :id and outcome = 'REGISTERED'""", applicationId) : null);
+            where application_id = :id and outcome = 'REGISTERED'""", applicationId) : null,
+        application.rejectionReasons(), childConsents.lastHeardOn(applicationId).orElse(null));
   }
 
   private List<Step> steps(ApplicationView application) {
@@ -125,7 +145,8 @@ class AdoptionJourney {
     List<Step> steps = new ArrayList<>();
     boolean currentSeen = false;
     for (StepDefinition definition : definitions) {
-      Optional<Instant> at = reachedAt(application, definition.status());
+      Optional<Instant> at = definition.status() == null ? eligibilityPassedAt(application)
+          : reachedAt(application, definition.status());
       StepState state;
       // waiting for the spouse is the one status whose step is not done by being reached
       boolean waiting = definition.status() == ApplicationStatus.AWAITING_SPOUSE
@@ -138,7 +159,7 @@ class AdoptionJourney {
         currentSeen = true;
         state = application.status() == ApplicationStatus.REJECTED ? StepState.REFUSED : StepState.CURRENT;
       }
-      steps.add(new Step(definition.status(), labels.of("anjia.journey.step." + definition.status().name()),
+      steps.add(new Step(definition.code(), labels.of("anjia.journey.step." + definition.code()),
           definition.article(), state, state == StepState.DONE ? at.orElse(null) : null));
     }
     return steps;
@@ -196,6 +217,19 @@ class AdoptionJourney {
 
   private String number(String sql, UUID applicationId) {
     return jdbc.sql(sql).param("id", applicationId).query(String.class).optional().orElse(null);
+  }
+
+  /**
+   * The eligibility decision runs as the process starts, in the submission's (or the spouse's
+   * confirmation's) transaction: passed once the application is submitted and not refused by it.
+   */
+  private static Optional<Instant> eligibilityPassedAt(ApplicationView application) {
+    boolean refusedByIt = application.status() == ApplicationStatus.REJECTED && application.rejectionReasons().stream()
+        .noneMatch(reason -> LATER_REFUSALS.contains(reason.rule()));
+    if (refusedByIt || application.status() == ApplicationStatus.AWAITING_SPOUSE) {
+      return Optional.empty();
+    }
+    return reachedAt(application, ApplicationStatus.SUBMITTED);
   }
 
   private static Optional<Instant> reachedAt(ApplicationView application, ApplicationStatus status) {

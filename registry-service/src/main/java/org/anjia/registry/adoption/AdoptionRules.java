@@ -8,7 +8,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The numbers of the adoption journey; defaults and sources in application.yaml (anjia.adoption.*).
  *
- * @param eligibility thresholds of 民法典 arts. 1098, 1100, 1102, 1104 for the eligibility DMN
+ * @param eligibility thresholds of 民法典 arts. 1098, 1100, 1102 for the eligibility DMN, and the age from
+ *     which the child must consent (1104), checked before registration
  * @param followUpVisits after registration (local practice: 3, 6 and 12 months)
  * @param certificatePrefix the registrar's prefix of certificate numbers (收养登记证字号)
  * @param certificateFont a TrueType font with Chinese glyphs for the certificate PDF
@@ -28,7 +29,6 @@ record AdoptionRules(Eligibility eligibility, List<String> followUpVisits,
       rules.put("maxChildrenWithoutChild", maxChildrenWithoutChild);
       rules.put("maxChildrenWithChild", maxChildrenWithChild);
       rules.put("singleAdopterOppositeSexAgeGap", singleAdopterOppositeSexAgeGap);
-      rules.put("childConsentAge", childConsentAge);
       return rules;
     }
   }

@@ -1,11 +1,12 @@
 package org.anjia.registry.adoption;
 
 import java.util.List;
-import org.anjia.registry.engine.ProcessVariables;
 import java.util.Map;
 import java.util.Optional;
 import org.anjia.registry.applications.ApplicationStatus;
 import org.anjia.registry.applications.Applications;
+import org.anjia.registry.applications.AssessorAssignments;
+import org.anjia.registry.engine.ProcessVariables;
 import org.anjia.registry.worklist.TaskCompletionSubmitted;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -15,9 +16,11 @@ import org.springframework.stereotype.Component;
 class AdoptionTaskOutcomes {
 
   private final Applications applications;
+  private final AssessorAssignments assessors;
 
-  AdoptionTaskOutcomes(Applications applications) {
+  AdoptionTaskOutcomes(Applications applications, AssessorAssignments assessors) {
     this.applications = applications;
+    this.assessors = assessors;
   }
 
   @EventListener
@@ -26,8 +29,10 @@ class AdoptionTaskOutcomes {
       return;
     }
     if ("RecordConsent".equals(completion.elementId())) {
-      // 评估办法 art. 5: at least two assessors; the model reopens the consent with fewer
-      List<String> names = assessorNames(completion.variables().get("assessors"));
+      // 评估办法 art. 5: at least two assessors, each one the registry knows (the jurisdiction's, in
+      // Keycloak); the model reopens the consent with fewer
+      List<String> names = assessors.recordConsented(completion.applicationId(),
+          assessorNames(completion.variables().get("assessors")), "assessors");
       completion.derived().put("assessorNames", ProcessVariables.json(names));
       completion.derived().put("assessorCount", names.size());
     }

@@ -96,8 +96,12 @@ public class Application {
   }
 
   /** An adoption application concerns one child; the parties may ask for confidentiality. */
-  public void concernChild(UUID childId, boolean confidential) {
+  void concernChild(UUID childId) {
     this.childId = childId;
+  }
+
+  /** The parties ask that the adoption be kept secret (民法典 art. 1110). */
+  public void keepConfidential(boolean confidential) {
     this.confidential = confidential;
   }
 

@@ -1,5 +1,8 @@
 package org.anjia.registry.applications;
 
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -7,6 +10,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -16,9 +20,11 @@ import org.springframework.web.multipart.MultipartFile;
 class ApplicationController {
 
   private final Applications applications;
+  private final AssessorAssignments assessors;
 
-  ApplicationController(Applications applications) {
+  ApplicationController(Applications applications, AssessorAssignments assessors) {
     this.applications = applications;
+    this.assessors = assessors;
   }
 
   /** A sealed record is read only with a stated reason ({@code reason}), which the audit log keeps. */
@@ -33,13 +39,18 @@ class ApplicationController {
     applications.seal(id, reason);
   }
 
-  record AssessorAssignment(@jakarta.validation.constraints.NotBlank String assessor) {}
+  record AssessorAssignment(@NotBlank @Size(max = 200) String assessor) {}
+
+  /** Who assesses the case, and whom the caller may assign (the jurisdiction's assessors, as Keycloak lists them). */
+  @GetMapping("/api/applications/{id}/assessors")
+  AssessorAssignments.Assessors assessors(@PathVariable UUID id) {
+    return assessors.of(id);
+  }
 
   @PostMapping("/api/applications/{id}/assessors")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void assignAssessor(@PathVariable UUID id,
-      @jakarta.validation.Valid @org.springframework.web.bind.annotation.RequestBody AssessorAssignment assignment) {
-    applications.assignAssessor(id, assignment.assessor());
+  void assignAssessor(@PathVariable UUID id, @Valid @RequestBody AssessorAssignment assignment) {
+    assessors.assign(id, assignment.assessor());
   }
 
   @GetMapping("/api/portal/applications")

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Year;
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 import org.anjia.registry.audit.AuditAction;
 import org.anjia.registry.audit.AuditLog;
@@ -17,6 +18,7 @@ import org.anjia.registry.identity.CurrentUser;
 import org.anjia.registry.identity.CurrentUsers;
 import org.anjia.registry.identity.Institutions;
 import org.anjia.registry.identity.Role;
+import org.anjia.registry.web.ConflictException;
 import org.anjia.registry.web.FieldProblem;
 import org.anjia.registry.web.InvalidInputException;
 import org.anjia.registry.web.Labels;
@@ -65,18 +67,37 @@ public class Applications {
     this.clock = clock;
   }
 
-  /** A family's application to an institution; the submitting account is linked to the household. */
+  /**
+   * A family's application to an institution (for an adoption, for one child); the submitting account
+   * is linked to the household. A household has one open application per type and child: a second
+   * one, whichever adult of the household sends it, answers 409 with the open one's number.
+   */
   @Transactional
-  public Application open(ApplicationType type, UUID familyId, String institutionCode, String motivation) {
+  public Application open(ApplicationType type, UUID familyId, UUID childId, String institutionCode,
+      String motivation) {
     CurrentUser user = users.current();
     Institutions.Institution institution = institutions.find(institutionCode)
         .orElseThrow(() -> new InvalidInputException(List.of(
             new FieldProblem("institutionCode", labels.of("anjia.validation.unknownInstitution")))));
+    // the household's row lock serializes its adults' submissions until commit, on every replica
+    jdbc.sql("select id from family where id = :id for update").param("id", familyId).query(UUID.class).single();
+    applications.findByFamilyIdOrderBySubmittedAtDesc(familyId).stream()
+        .filter(open -> open.getType() == type && !open.getStatus().isFinal()
+            && Objects.equals(open.getChildId(), childId))
+        .findFirst()
+        .ifPresent(open -> {
+          throw new ConflictException("anjia.application.alreadyOpen", open.getNumber())
+              .with("applicationId", open.getId()).with("applicationNumber", open.getNumber());
+        });
     familyAccounts.link(familyId, user.subject(), user.username());
     Instant now = clock.instant();
     String number = applications.newNumber(type, Year.now(clock));
-    Application application = applications.save(new Application(number, type, familyId, institution.code(),
-        institution.jurisdiction(), motivation, now, user.username()));
+    Application application = new Application(number, type, familyId, institution.code(),
+        institution.jurisdiction(), motivation, now, user.username());
+    if (childId != null) {
+      application.concernChild(childId);
+    }
+    application = applications.save(application);
     audit.record(AuditAction.CREATE, OBJECT, application.getId(),
         List.of("type", "familyId", "institutionCode", "motivation"), null);
     return application;
@@ -154,20 +175,8 @@ public class Applications {
     audit.record(AuditAction.UPDATE, OBJECT, applicationId, List.of("sealed"), reason);
   }
 
-  /** Assessors see only the cases assigned to them; staff of the case's institution or jurisdiction assign them. */
-  @Transactional
-  public void assignAssessor(UUID applicationId, String assessor) {
-    visible(applicationId, null);
-    jdbc.sql("""
-            insert into case_assignment (application_id, assessor, assigned_by, assigned_at)
-            values (:id, :assessor, :by, :at) on conflict do nothing""")
-        .param("id", applicationId).param("assessor", assessor.trim())
-        .param("by", users.current().username()).param("at", java.sql.Timestamp.from(clock.instant()))
-        .update();
-    audit.record(AuditAction.UPDATE, OBJECT, applicationId, List.of("assessors"), null);
-  }
-
-  private Application visible(UUID applicationId, String reason) {
+  /** The application if the current user may see it; 404 (and an audited refusal) otherwise. */
+  Application visible(UUID applicationId, String reason) {
     Application application = applications.findById(applicationId).orElseThrow(() -> {
       audit.recordRefusal(AuditAction.DENIED, OBJECT, applicationId, "no such application", null, null);
       return new NotFoundException("application " + applicationId);

@@ -49,6 +49,12 @@ public class Family {
 
   public Family(Household household, Instant createdAt) {
     this.id = UUID.randomUUID();
+    this.createdAt = createdAt;
+    declare(household);
+  }
+
+  /** What the household declares now replaces what it declared before (the audit log keeps the change). */
+  void declare(Household household) {
     this.address = household.address();
     this.hukouLocality = household.hukouLocality();
     this.localHukou = household.localHukou();
@@ -58,7 +64,7 @@ public class Family {
     this.phone = household.phone();
     this.infectiousOrMentalIllness = household.infectiousOrMentalIllness();
     this.criminalRecord = household.criminalRecord();
-    this.createdAt = createdAt;
+    members.clear();
     for (Household.Member member : household.members()) {
       members.add(new HouseholdMember(this, members.size(), member));
     }

@@ -19,6 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class FamilyAccounts {
 
+  /** The first key of the two-key advisory locks on accounts (a space of its own, apart from one-key locks). */
+  private static final int ACCOUNT_LOCK_SPACE = 1101;
   private static final Duration INVITATION_VALIDITY = Duration.ofDays(7);
   private static final String CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // no 0/O, 1/I
   private final SecureRandom random = new SecureRandom();
@@ -44,6 +46,17 @@ public class FamilyAccounts {
   public boolean isMember(UUID familyId, String subject) {
     return jdbc.sql("select count(*) from family_account where family_id = :family and subject = :subject")
         .param("family", familyId).param("subject", subject).query(Long.class).single() > 0;
+  }
+
+  /**
+   * The households of an account, its submissions serialized until the transaction ends (on every
+   * replica): two first applications sent at once by one adult make one household, not two.
+   */
+  @Transactional
+  public List<UUID> familiesLockedFor(String subject) {
+    jdbc.sql("select pg_advisory_xact_lock(:space, hashtext(:subject))")
+        .param("space", ACCOUNT_LOCK_SPACE).param("subject", subject).query(Object.class).single();
+    return familiesOf(subject);
   }
 
   public List<UUID> familiesOf(String subject) {

@@ -4,8 +4,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.anjia.registry.audit.AuditAction;
 import org.anjia.registry.audit.AuditLog;
+import org.anjia.registry.identity.CurrentUsers;
 import org.anjia.registry.web.FieldProblem;
 import org.anjia.registry.web.InvalidInputException;
 import org.anjia.registry.web.Labels;
@@ -19,20 +21,40 @@ public class Households {
   private final FamilyRepository families;
   private final AuditLog audit;
   private final Labels labels;
+  private final FamilyAccounts accounts;
+  private final CurrentUsers users;
   private final Clock clock;
 
-  Households(FamilyRepository families, AuditLog audit, Labels labels, Clock clock) {
+  Households(FamilyRepository families, AuditLog audit, Labels labels, FamilyAccounts accounts, CurrentUsers users,
+      Clock clock) {
     this.families = families;
+    this.accounts = accounts;
+    this.users = users;
     this.audit = audit;
     this.labels = labels;
     this.clock = clock;
   }
 
-  /** Stored and flushed at once: account links and applications refer to it by plain SQL too. */
+  /**
+   * The household the signed-in adult applies for: the one the account already belongs to (joined by
+   * invitation or through an earlier application), with what it declares now, so its adults act on one
+   * household without new invitations; a new household only for an account that has none. Stored and
+   * flushed at once: account links and applications refer to it by plain SQL too.
+   */
   @Transactional
-  public Family record(HouseholdInput input, String fieldPrefix) {
-    Family family = families.saveAndFlush(new Family(household(input, fieldPrefix), clock.instant()));
-    audit.record(AuditAction.CREATE, "FAMILY", family.getId(), List.of("household", "members"), null);
+  public Family forApplicant(HouseholdInput input, String fieldPrefix) {
+    Household declared = household(input, fieldPrefix);
+    List<UUID> own = accounts.familiesLockedFor(users.current().subject());
+    if (own.isEmpty()) {
+      Family family = families.saveAndFlush(new Family(declared, clock.instant()));
+      audit.record(AuditAction.CREATE, "FAMILY", family.getId(), List.of("household", "members"), null);
+      return family;
+    }
+    // the latest household joined, as the portal's invitation uses
+    Family family = families.lockById(own.getLast()).orElseThrow();
+    family.declare(declared);
+    families.saveAndFlush(family);
+    audit.record(AuditAction.UPDATE, "FAMILY", family.getId(), List.of("household", "members"), null);
     return family;
   }
 

@@ -36,8 +36,8 @@ class FosterApplications {
   /** Stores family and application and, in the same transaction, the event that starts the process. */
   @Transactional
   Application submit(FosterApplicationRequest request) {
-    Family family = households.record(request.family(), "family.");
-    Application application = applications.open(ApplicationType.FOSTER_FAMILY_QUALIFICATION, family.getId(),
+    Family family = households.forApplicant(request.family(), "family.");
+    Application application = applications.open(ApplicationType.FOSTER_FAMILY_QUALIFICATION, family.getId(), null,
         request.institutionCode(), request.motivation());
     events.publishEvent(new FosterApplicationSubmitted(application.getId()));
     return application;

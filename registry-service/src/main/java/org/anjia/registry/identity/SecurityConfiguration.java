@@ -153,6 +153,10 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/applications/*/documents").hasAnyRole("CASEWORKER", "FAMILY")
             .requestMatchers(HttpMethod.POST, "/api/applications/*/seal").hasRole("REGISTRAR")
             .requestMatchers(HttpMethod.POST, "/api/applications/*/assessors").hasAnyRole("CASEWORKER", "DIRECTOR", "REGISTRAR")
+            .requestMatchers(HttpMethod.GET, "/api/applications/*/assessors").hasAnyRole(STAFF_AND_AUDITOR)
+            // the child's consent (民法典 art. 1104) is heard by an official; families do not read the child's words
+            .requestMatchers(HttpMethod.POST, "/api/applications/*/child-consent").hasAnyRole("REGISTRAR", "ASSESSOR")
+            .requestMatchers(HttpMethod.GET, "/api/applications/*/child-consent").hasAnyRole(STAFF_AND_AUDITOR)
             // children's files: kept by institution staff, read by registrars and auditors (scope in Children)
             .requestMatchers(HttpMethod.GET, "/api/children", "/api/children/*", "/api/children/*/history",
                 "/api/children/*/root-seeking-visits", "/api/children/*/documents", "/api/children/*/documents/*/content")

@@ -1,6 +1,8 @@
 package org.anjia.registry.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.springframework.beans.factory.annotation.Value;
@@ -10,55 +12,89 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.web.client.RestClient;
 
 /**
- * Who is staff of which institution, asked of Keycloak, the one source of people: a user's realm
- * roles and groups through Keycloak's admin API, with the read-only service account
- * {@code anjia-directory} (infra/keycloak). Nothing is cached, so a person removed from an
- * institution in Keycloak is no longer offered work here.
+ * Who is staff where, asked of Keycloak, the one source of people: users' realm roles and groups
+ * (an institution's, a jurisdiction's) through Keycloak's admin API, with the read-only service
+ * account {@code anjia-directory} (infra/keycloak). Nothing is cached, so a person removed from an
+ * institution or a jurisdiction in Keycloak is no longer offered work here.
  */
 @Component
 public class StaffDirectory {
 
-  private final IdentityProperties identity;
+  /** A member of staff: the user name the registry records, and the name people read. */
+  public record Person(String username, String name) {}
+
   private final RestClient http = RestClient.create();
+  private final String realm;
   private final String clientId;
   private final String clientSecret;
 
-  StaffDirectory(IdentityProperties identity, @Value("${anjia.identity.directory.client-id}") String clientId,
+  StaffDirectory(@Value("${anjia.identity.directory.realm}") String realm,
+      @Value("${anjia.identity.directory.client-id}") String clientId,
       @Value("${anjia.identity.directory.client-secret}") String clientSecret) {
-    this.identity = identity;
+    this.realm = realm;
     this.clientId = clientId;
     this.clientSecret = clientSecret;
   }
 
   /** Whether {@code username} has one of the roles and belongs to the institution's group. */
   public boolean isStaffOf(String username, String institution, Set<Role> roles) {
-    String token = serviceToken();
-    String admin = identity.issuer().replace("/realms/", "/admin/realms/");
-    JsonNode users = http.get().uri(admin + "/users?exact=true&username={username}", username)
-        .header("Authorization", "Bearer " + token).retrieve().body(JsonNode.class);
-    JsonNode user = StreamSupport.stream(users.spliterator(), false)
-        .filter(u -> username.equals(u.path("username").asText())).findFirst().orElse(null);
-    if (user == null || !user.path("enabled").asBoolean()) {
-      return false;
-    }
-    String id = user.path("id").asText();
-    JsonNode realmRoles = http.get().uri(admin + "/users/{id}/role-mappings/realm/composite", id)
-        .header("Authorization", "Bearer " + token).retrieve().body(JsonNode.class);
-    boolean hasRole = StreamSupport.stream(realmRoles.spliterator(), false)
-        .anyMatch(role -> roles.stream().anyMatch(r -> r.name().equalsIgnoreCase(role.path("name").asText())));
-    JsonNode groups = http.get().uri(admin + "/users/{id}/groups", id)
-        .header("Authorization", "Bearer " + token).retrieve().body(JsonNode.class);
-    boolean inInstitution = StreamSupport.stream(groups.spliterator(), false)
-        .anyMatch(group -> ("/institutions/" + institution).equals(group.path("path").asText()));
-    return hasRole && inInstitution;
+    Admin admin = admin();
+    JsonNode users = admin.get("/users?exact=true&username={username}", username);
+    return StreamSupport.stream(users.spliterator(), false)
+        .filter(user -> username.equals(user.path("username").asText()) && user.path("enabled").asBoolean())
+        .anyMatch(user -> admin.hasAnyRole(user, roles)
+            && StreamSupport.stream(admin.get("/users/{id}/groups", user.path("id").asText()).spliterator(), false)
+                .anyMatch(group -> ("/institutions/" + institution).equals(group.path("path").asText())));
   }
 
-  private String serviceToken() {
+  /** The enabled members of the jurisdiction's group (县级民政部门) who have the role, by name. */
+  public List<Person> ofJurisdiction(String jurisdiction, Role role) {
+    Admin admin = admin();
+    JsonNode group = admin.get("/group-by-path/jurisdictions/{code}", jurisdiction);
+    JsonNode members = admin.get("/groups/{id}/members?max=1000", group.path("id").asText());
+    return StreamSupport.stream(members.spliterator(), false)
+        .filter(user -> user.path("enabled").asBoolean() && admin.hasAnyRole(user, Set.of(role)))
+        .map(user -> new Person(user.path("username").asText(), name(user)))
+        .sorted(Comparator.comparing(Person::username))
+        .toList();
+  }
+
+  /** As people are named here: family name first (吴 + 评估员), the user name when Keycloak has no name. */
+  private static String name(JsonNode user) {
+    String name = (user.path("lastName").asText("") + user.path("firstName").asText("")).trim();
+    return name.isEmpty() ? user.path("username").asText() : name;
+  }
+
+  private Admin admin() {
     var form = new LinkedMultiValueMap<String, String>();
     form.add("grant_type", "client_credentials");
     form.add("client_id", clientId);
     form.add("client_secret", clientSecret);
-    return http.post().uri(identity.endpoint("token")).contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
+    String token = http.post().uri(realm + "/protocol/openid-connect/token")
+        .contentType(MediaType.APPLICATION_FORM_URLENCODED).body(form)
         .retrieve().body(JsonNode.class).path("access_token").asText();
+    return new Admin(realm.replace("/realms/", "/admin/realms/"), token);
+  }
+
+  /** The realm's admin API with one service-account token. */
+  private final class Admin {
+    private final String base;
+    private final String token;
+
+    Admin(String base, String token) {
+      this.base = base;
+      this.token = token;
+    }
+
+    JsonNode get(String path, Object... variables) {
+      return http.get().uri(base + path, variables).header("Authorization", "Bearer " + token)
+          .retrieve().body(JsonNode.class);
+    }
+
+    boolean hasAnyRole(JsonNode user, Set<Role> roles) {
+      JsonNode realmRoles = get("/users/{id}/role-mappings/realm/composite", user.path("id").asText());
+      return StreamSupport.stream(realmRoles.spliterator(), false)
+          .anyMatch(role -> roles.stream().anyMatch(r -> r.name().equalsIgnoreCase(role.path("name").asText())));
+    }
   }
 }

@@ -65,6 +65,7 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   ProblemDetail conflict(ConflictException ex) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, labels.of(ex.messageCode(), ex.args()));
     problem.setTitle(labels.of("problem.conflict.title"));
+    ex.properties().forEach(problem::setProperty);
     return problem;
   }
 

@@ -4,7 +4,6 @@ import static org.anjia.registry.TestIdentityProvider.ASSESSOR_DONGHU;
 import static org.anjia.registry.TestIdentityProvider.AUDITOR;
 import static org.anjia.registry.TestIdentityProvider.CASEWORKER_NANCHANG;
 import static org.anjia.registry.TestIdentityProvider.DIRECTOR_NANCHANG;
-import static org.anjia.registry.TestIdentityProvider.FAMILY_WANG;
 import static org.anjia.registry.TestIdentityProvider.REGISTRAR_DONGHU;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,12 +33,15 @@ import org.junit.jupiter.api.Test;
  */
 class AdoptionJourneyApiTest extends RegistryIntegrationTest {
 
+  /** A household of its own for each test (one open application of a kind per household). */
+  private final User family = newFamily();
+
 
   private record Adoption(String id, String number, String childId) {}
 
   @Test
   void aConfidentialAdoptionIsRegisteredSealedVisitedAndDissolved() {
-    Adoption adoption = registeredAdoption(child(5), adoption(true, null), (journey, task) -> { });
+    Adoption adoption = registeredAdoption(child(5), adoption(true), (journey, task) -> { });
     String id = adoption.id();
 
     JsonNode registered = get(REGISTRAR_DONGHU, "/api/applications/" + id + "?reason=核对收养登记").body();
@@ -68,17 +70,17 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
         "followUpVisitDate", today().toString(), "followUpWellbeing", "well", "followUpFindings", "生活适应良好"));
 
     // dissolution by agreement before majority (art. 1114); a date in the future changes nothing
-    Response future = post(FAMILY_WANG, "/api/portal/applications/" + id + "/dissolution",
+    Response future = post(family, "/api/portal/applications/" + id + "/dissolution",
         dissolution(today().plusDays(3), null));
     assertThat(future.status()).isEqualTo(400);
     assertThat(future.body().path("errors").get(0).path("field").asText()).isEqualTo("agreementSignedOn");
-    assertThat(get(FAMILY_WANG, "/api/applications/" + id).body().path("status").asText()).isEqualTo("REGISTERED");
+    assertThat(get(family, "/api/applications/" + id).body().path("status").asText()).isEqualTo("REGISTERED");
 
-    Response requested = post(FAMILY_WANG, "/api/portal/applications/" + id + "/dissolution",
+    Response requested = post(family, "/api/portal/applications/" + id + "/dissolution",
         dissolution(today(), null));
     assertThat(requested.status()).as("%s", requested.body()).isEqualTo(201);
     assertThat(requested.body().path("status").asText()).isEqualTo("DISSOLUTION_REQUESTED");
-    assertThat(post(FAMILY_WANG, "/api/portal/applications/" + id + "/dissolution", dissolution(today(), null))
+    assertThat(post(family, "/api/portal/applications/" + id + "/dissolution", dissolution(today(), null))
         .status()).as("one dissolution at a time").isEqualTo(409);
     JsonNode waiting = journey(id);
     assertThat(waiting.path("nextDeadline").isObject()).as("the dissolution's deadline on the portal").isTrue();
@@ -90,9 +92,9 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
         "dissolutionBasis", "agreement_minor", "dissolutionChildConsent", "under_8",
         "dissolutionDecision", "register", "dissolutionRegisteredOn", today().toString(),
         "dissolutionNotes", "书面协议经双方签字"));
-    JsonNode dissolved = assertStatus(FAMILY_WANG, id, "DISSOLVED");
+    JsonNode dissolved = assertStatus(family, id, "DISSOLVED");
     assertThat(lastNote(dissolved)).matches("解收字\\d{4}第\\d{6}号");
-    JsonNode certificates = get(FAMILY_WANG, "/api/applications/" + id).body().path("documents");
+    JsonNode certificates = get(family, "/api/applications/" + id).body().path("documents");
     assertThat(certificates).extracting(d -> d.path("type").asText())
         .containsExactlyInAnyOrder("ADOPTION_CERTIFICATE", "DISSOLUTION_CERTIFICATE");
     JsonNode ended = journey(id);
@@ -117,9 +119,12 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
   void theFamilyFollowsEachStepAndItsDeadlineAndAnAdopteeOf9MustConsentToADissolution() {
     List<JsonNode> seen = new ArrayList<>();
     List<JsonNode> tasks = new ArrayList<>();
-    Adoption adoption = registeredAdoption(child(9), adoption(false, true), (journey, openTask) -> {
+    Adoption adoption = registeredAdoption(child(9), adoption(false), (journey, openTask) -> {
       seen.add(journey);
       tasks.add(openTask);
+      if (openTask != null && openTask.path("elementId").asText().equals("ReviewByRegistrar")) {
+        theChildOf9IsHeardBeforeRegistration(journey.path("applicationId").asText(), openTask);
+      }
     });
     String id = adoption.id();
 
@@ -164,24 +169,143 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
     assertThat(placedAfterAdoption.status()).as("an adopted child has left the institution's care").isEqualTo(409);
     assertThat(placedAfterAdoption.body().path("detail").asText()).contains("离院");
 
-    Response withoutConsent = post(FAMILY_WANG, "/api/portal/applications/" + id + "/dissolution",
+    Response withoutConsent = post(family, "/api/portal/applications/" + id + "/dissolution",
         dissolution(today(), null));
     assertThat(withoutConsent.status()).isEqualTo(400);
     assertThat(withoutConsent.body().path("errors").get(0).path("field").asText()).isEqualTo("childConsents");
     assertThat(withoutConsent.body().path("errors").get(0).path("message").asText()).contains("第一千一百一十四条");
     assertThat(journey(id).path("status").asText()).as("nothing changed").isEqualTo("REGISTERED");
 
-    assertThat(post(FAMILY_WANG, "/api/portal/applications/" + id + "/dissolution", dissolution(today(), true))
+    assertThat(post(family, "/api/portal/applications/" + id + "/dissolution", dissolution(today(), true))
         .status()).isEqualTo(201);
     // in person the adoptee says no: whatever the registrar ticks, nothing is registered (art. 1114)
     claimAndComplete(REGISTRAR_DONGHU, openTask(REGISTRAR_DONGHU, adoption.number(), "RegisterDissolution"), Map.of(
         "dissolutionBasis", "agreement_minor", "dissolutionChildConsent", "does_not_consent",
         "dissolutionDecision", "register", "dissolutionRegisteredOn", today().toString()));
-    JsonNode refused = get(FAMILY_WANG, "/api/applications/" + id).body();
+    JsonNode refused = get(family, "/api/applications/" + id).body();
     assertThat(lastNote(refused)).as("the refusal recorded").contains("第一千一百一十四条");
     assertThat(refused.path("status").asText()).isEqualTo("REGISTERED");
     assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + adoption.childId()).body().path("currentPlacement").asText())
         .isEqualTo("ADOPTION");
+  }
+
+  @Test
+  void aMarriedApplicantWithoutTheSpouseIsRefusedWithArticle1101AndThePortalSaysWhy() {
+    Map<String, Object> request = new HashMap<>(adoption(false));
+    request.put("childId", availableChild(child(4)));
+    request.put("maritalStatus", "MARRIED");
+
+    JsonNode refused = assertStatus(family, apply(family, "/api/adoption-applications", request).path("id").asText(),
+        "REJECTED");
+
+    assertThat(refused.path("rejectionReasons")).singleElement().satisfies(reason -> {
+      assertThat(reason.path("rule").asText()).isEqualTo("JOINT_ADOPTION");
+      assertThat(reason.path("article").asText()).isEqualTo("民法典 第一千一百零一条");
+    });
+    JsonNode journey = journey(refused.path("id").asText());
+    assertThat(stepStates(journey)).as("refused at the eligibility decision, not at the documents")
+        .containsEntry("SUBMITTED", "DONE").containsEntry("ELIGIBILITY", "REFUSED")
+        .containsEntry("DOCUMENTS_CHECKED", "UPCOMING");
+    assertThat(journey.path("rejectionReasons")).extracting(r -> r.path("article").asText())
+        .containsExactly("民法典 第一千一百零一条");
+  }
+
+  @Test
+  void aSpouseListedByAnUnmarriedApplicantIsRefusedAndNothingIsWritten() {
+    Map<String, Object> request = new HashMap<>(coupleAdoption(availableChild(child(4))));
+    request.put("maritalStatus", "UNMARRIED");
+
+    Response invalid = post(family, "/api/adoption-applications", request);
+
+    assertThat(invalid.status()).isEqualTo(400);
+    assertThat(invalid.body().path("errors").get(0).path("field").asText()).isEqualTo("maritalStatus");
+    assertThat(invalid.body().path("errors").get(0).path("message").asText()).contains("第一千一百零一条");
+    assertThat(get(family, "/api/portal/applications").body()).as("no application, no household").isEmpty();
+    assertThat(post(family, "/api/portal/family/invitations", null).status()).isEqualTo(404);
+  }
+
+  @Test
+  void spousesActOnOneHouseholdAndItHasOneOpenApplicationPerChild() {
+    User husband = newFamily();
+    String firstChild = availableChild(child(4));
+    JsonNode first = apply(family, "/api/adoption-applications", coupleAdoption(firstChild));
+    assertThat(first.path("status").asText()).isEqualTo("AWAITING_SPOUSE");
+    String code = post(family, "/api/portal/family/invitations", null).body().path("code").asText();
+    assertThat(post(husband, "/api/portal/family/join", Map.of("code", code)).status()).isEqualTo(204);
+    assertThat(post(husband, "/api/portal/applications/" + first.path("id").asText() + "/confirm", null).status())
+        .isEqualTo(204);
+
+    // the husband applies for another child: the same household, and his wife confirms without a new invitation
+    String secondChild = availableChild(child(3));
+    JsonNode second = apply(husband, "/api/adoption-applications", coupleAdoption(secondChild));
+    assertThat(second.path("family").path("id").asText()).as("one household").isEqualTo(first.path("family").path("id").asText());
+    assertThat(post(family, "/api/portal/applications/" + second.path("id").asText() + "/confirm", null).status())
+        .isEqualTo(204);
+    assertThat(get(family, "/api/applications/" + second.path("id").asText()).body().path("status").asText())
+        .isNotEqualTo("AWAITING_SPOUSE");
+
+    // the same child again, from either spouse: the open application answers, no second one is made
+    Response again = post(family, "/api/adoption-applications", coupleAdoption(secondChild));
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.body().path("detail").asText()).contains(second.path("number").asText(), "无需重复提交");
+    assertThat(again.body().path("applicationId").asText()).isEqualTo(second.path("id").asText());
+    assertThat(post(husband, "/api/adoption-applications", coupleAdoption(firstChild)).status()).isEqualTo(409);
+    assertThat(get(husband, "/api/portal/applications").body()).hasSize(2);
+  }
+
+  /** A married couple (40 and 42, no children) applying together for the child. */
+  private static Map<String, Object> coupleAdoption(String childId) {
+    Map<String, Object> request = new HashMap<>(adoption(false));
+    request.put("family", Households.household(40, "BACHELOR", null, true, 120, 15000, false).get("family"));
+    request.put("maritalStatus", "MARRIED");
+    request.put("childId", childId);
+    return request;
+  }
+
+  /**
+   * 民法典 art. 1104: no registration of a child of 8 or more without the consent an official heard;
+   * the family cannot record it, a refusal recorded keeps it impossible, a consent makes it possible.
+   */
+  private void theChildOf9IsHeardBeforeRegistration(String applicationId, JsonNode review) {
+    String key = review.path("key").asText();
+    assertThat(post(REGISTRAR_DONGHU, "/api/tasks/" + key + "/claim", null).status()).isEqualTo(204);
+    Response unheard = post(REGISTRAR_DONGHU, "/api/tasks/" + key + "/complete",
+        Map.of("variables", Map.of("registrarDecision", "register")));
+    assertThat(unheard.status()).isEqualTo(400);
+    assertThat(unheard.body().path("errors").get(0).path("field").asText()).isEqualTo("registrarDecision");
+    assertThat(unheard.body().path("errors").get(0).path("message").asText()).contains("9周岁", "第一千一百零四条");
+    assertThat(get(REGISTRAR_DONGHU, "/api/tasks/" + key).body().path("state").asText())
+        .as("nothing reached the engine").isEqualTo("CREATED");
+
+    String path = "/api/applications/" + applicationId + "/child-consent";
+    assertThat(post(family, path, hearing(true)).status()).as("the applicants cannot declare it").isEqualTo(403);
+    Response tomorrow = post(REGISTRAR_DONGHU, path, Map.of("heardOn", today().plusDays(1).toString(),
+        "consents", true, "childWords", "我愿意"));
+    assertThat(tomorrow.status()).isEqualTo(400);
+    assertThat(tomorrow.body().path("errors").get(0).path("field").asText()).isEqualTo("heardOn");
+    assertThat(get(REGISTRAR_DONGHU, path).body()).as("a refused hearing writes nothing").isEmpty();
+
+    assertThat(post(ASSESSOR_DONGHU, path, hearing(false)).status()).isEqualTo(201);
+    assertThat(post(REGISTRAR_DONGHU, "/api/tasks/" + key + "/complete",
+        Map.of("variables", Map.of("registrarDecision", "register"))).status())
+        .as("the child said no").isEqualTo(400);
+
+    Response heard = post(REGISTRAR_DONGHU, path, hearing(true));
+    assertThat(heard.status()).isEqualTo(201);
+    JsonNode hearings = get(AUDITOR, path).body();
+    assertThat(hearings).hasSize(2);
+    assertThat(hearings.get(0).path("consents").asBoolean()).as("latest first").isTrue();
+    assertThat(hearings.get(0).path("heardByRole").asText()).isEqualTo("REGISTRAR");
+    assertThat(hearings.get(0).path("childWords").asText()).isEqualTo("我想和妈妈一起生活");
+    assertThat(hearings.get(1).path("heardByRole").asText()).isEqualTo("ASSESSOR");
+    assertThat(get(family, "/api/applications/" + applicationId + "/journey").body().path("childHeardOn").asText())
+        .as("the family sees that the child was heard, not the child's words").isEqualTo(today().toString());
+    assertThat(post(REGISTRAR_DONGHU, "/api/tasks/" + key + "/unclaim", null).status()).isEqualTo(204);
+  }
+
+  private static Map<String, Object> hearing(boolean consents) {
+    return Map.of("heardOn", today().toString(), "consents", consents,
+        "childWords", consents ? "我想和妈妈一起生活" : "我还想再想一想");
   }
 
   @Test
@@ -206,12 +330,12 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
     assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + childId).body().path("adoptionStatus").asText())
         .as("the child available").isEqualTo("AVAILABLE");
 
-    Map<String, Object> request = new HashMap<>(adoption(false, null));
+    Map<String, Object> request = new HashMap<>(adoption(false));
     request.put("childId", childId);
-    JsonNode application = apply(FAMILY_WANG, "/api/adoption-applications", request);
+    JsonNode application = apply(family, "/api/adoption-applications", request);
     assertThat(application.path("uploadTypes")).extracting(JsonNode::asText)
         .as("登记办法 art. 6").contains("MARITAL_STATUS_PROOF", "CHILDREN_STATEMENT", "BIRTH_STATUS_PROOF");
-    assertThat(upload(FAMILY_WANG, "/api/applications/" + application.path("id").asText() + "/documents",
+    assertThat(upload(family, "/api/applications/" + application.path("id").asText() + "/documents",
         "CHILDREN_STATEMENT", "无子女声明.pdf", "application/pdf", "%PDF-1.4 无子女".getBytes()).status()).isEqualTo(201);
     String documentsKey = openTask(REGISTRAR_DONGHU, application.path("number").asText(), "CheckAdoptionDocuments")
         .path("key").asText();
@@ -223,7 +347,7 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
     assertThat(withoutHukou.status()).isEqualTo(400);
     assertThat(withoutHukou.body().path("errors").get(0).path("message").asText()).contains("户口簿", "第六条")
         .doesNotContain("身份证");
-    assertThat(get(FAMILY_WANG, "/api/applications/" + application.path("id").asText()).body().path("status").asText())
+    assertThat(get(family, "/api/applications/" + application.path("id").asText()).body().path("status").asText())
         .isEqualTo("SUBMITTED");
 
     // an assessment that finds no red flag covers every item of 评估办法 art. 8
@@ -232,11 +356,32 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
         "documentChecklist", List.of("applicationForm", "hukouBook", "idCard", "maritalAndCapacityProof",
             "childrenStatement", "healthCertificate"),
         "documentsDecision", "complete"))).status()).isEqualTo(204);
-    claimAndComplete(REGISTRAR_DONGHU, openTask(REGISTRAR_DONGHU, number, "RecordConsent"), Map.of(
-        "consentSignedOn", today().toString(), "assessmentBy", "civil-affairs",
-        "assessors", List.of(Map.of("name", "as-donghu"), Map.of("name", "刘评估"))));
-    post(REGISTRAR_DONGHU, "/api/applications/" + application.path("id").asText() + "/assessors",
-        Map.of("assessor", ASSESSOR_DONGHU.username()));
+
+    // assessors are people the registry knows, and for an adoption those the applicants consented to
+    String assessors = "/api/applications/" + application.path("id").asText() + "/assessors";
+    Response beforeConsent = post(REGISTRAR_DONGHU, assessors, Map.of("assessor", ASSESSOR_DONGHU.username()));
+    assertThat(beforeConsent.status()).isEqualTo(400);
+    assertThat(beforeConsent.body().path("errors").get(0).path("message").asText()).contains("第九条");
+    JsonNode consent = openTask(REGISTRAR_DONGHU, number, "RecordConsent");
+    assertThat(post(REGISTRAR_DONGHU, "/api/tasks/" + consent.path("key").asText() + "/claim", null).status())
+        .isEqualTo(204);
+    Response unknownAssessor = post(REGISTRAR_DONGHU, "/api/tasks/" + consent.path("key").asText() + "/complete",
+        Map.of("variables", Map.of("consentSignedOn", today().toString(), "assessmentBy", "civil-affairs",
+            "assessors", List.of(Map.of("name", "as-donghu"), Map.of("name", "刘评估"), Map.of("name", "as-lianxi")))));
+    assertThat(unknownAssessor.status()).isEqualTo(400);
+    assertThat(unknownAssessor.body().path("errors").get(0).path("field").asText()).isEqualTo("assessors");
+    assertThat(unknownAssessor.body().path("errors").get(0).path("message").asText())
+        .contains("刘评估", "as-lianxi", "东湖区").doesNotContain("as-donghu、");
+    assertThat(post(REGISTRAR_DONGHU, "/api/tasks/" + consent.path("key").asText() + "/complete",
+        Map.of("variables", Map.of("consentSignedOn", today().toString(), "assessmentBy", "civil-affairs",
+            "assessors", List.of(Map.of("name", "as-donghu"), Map.of("name", "郑评估员"))))).status()).isEqualTo(204);
+    JsonNode offered = get(REGISTRAR_DONGHU, assessors).body();
+    assertThat(offered.path("candidates")).extracting(c -> c.path("username").asText())
+        .containsExactly("as-donghu", "as-donghu2");
+    assertThat(post(REGISTRAR_DONGHU, assessors, Map.of("assessor", ASSESSOR_DONGHU.username())).status())
+        .isEqualTo(204);
+    assertThat(get(AUDITOR, assessors).body().path("assigned")).singleElement()
+        .satisfies(assigned -> assertThat(assigned.path("name").asText()).isEqualTo("吴评估员"));
     String assessmentKey = openTask(ASSESSOR_DONGHU, number, "AssessFamily").path("key").asText();
     assertThat(post(ASSESSOR_DONGHU, "/api/tasks/" + assessmentKey + "/claim", null).status()).isEqualTo(204);
     Response partial = post(ASSESSOR_DONGHU, "/api/tasks/" + assessmentKey + "/complete", Map.of("variables", Map.of(
@@ -254,19 +399,11 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
    */
   private Adoption registeredAdoption(Map<String, Object> childRecord, Map<String, Object> request,
       BiConsumer<JsonNode, JsonNode> checkpoint) {
-    String childId = post(CASEWORKER_NANCHANG, "/api/children", childRecord).body().path("id").asText();
-    assertThat(post(CASEWORKER_NANCHANG, "/api/children/" + childId + "/adoption-placement", null).status())
-        .isEqualTo(200);
-    claimAndComplete(CASEWORKER_NANCHANG, openChildTask(CASEWORKER_NANCHANG, childId, "PrepareMaterials"),
-        Map.of("placementMaterials", List.of("admissionRecord", "parentsDeathProof")));
-    claimAndComplete(DIRECTOR_NANCHANG, openChildTask(DIRECTOR_NANCHANG, childId, "ApproveByDirector"),
-        Map.of("placementDecision", "approve"));
-    assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + childId).body().path("adoptionStatus").asText())
-        .as("the child available").isEqualTo("AVAILABLE");
+    String childId = availableChild(childRecord);
 
     Map<String, Object> body = new HashMap<>(request);
     body.put("childId", childId);
-    JsonNode application = apply(FAMILY_WANG, "/api/adoption-applications", body);
+    JsonNode application = apply(family, "/api/adoption-applications", body);
     String id = application.path("id").asText();
     String number = application.path("number").asText();
     assertThat(number).startsWith("AD-");
@@ -278,7 +415,7 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
         "documentsDecision", "complete"));
     claimAndComplete(REGISTRAR_DONGHU, openTask(REGISTRAR_DONGHU, number, "RecordConsent"), Map.of(
         "consentSignedOn", today().toString(), "assessmentBy", "civil-affairs",
-        "assessors", List.of(Map.of("name", "as-donghu"), Map.of("name", "刘评估"))));
+        "assessors", List.of(Map.of("name", "as-donghu"), Map.of("name", "as-donghu2"))));
     assertThat(post(REGISTRAR_DONGHU, "/api/applications/" + id + "/assessors",
         Map.of("assessor", ASSESSOR_DONGHU.username())).status()).isEqualTo(204);
     JsonNode assessment = openTask(ASSESSOR_DONGHU, number, "AssessFamily");
@@ -313,8 +450,22 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
     return new Adoption(id, number, childId);
   }
 
+  /** A child of the Nanchang institution whose parents are dead, placed for adoption (送养) and available. */
+  private String availableChild(Map<String, Object> childRecord) {
+    String childId = post(CASEWORKER_NANCHANG, "/api/children", childRecord).body().path("id").asText();
+    assertThat(post(CASEWORKER_NANCHANG, "/api/children/" + childId + "/adoption-placement", null).status())
+        .isEqualTo(200);
+    claimAndComplete(CASEWORKER_NANCHANG, openChildTask(CASEWORKER_NANCHANG, childId, "PrepareMaterials"),
+        Map.of("placementMaterials", List.of("admissionRecord", "parentsDeathProof")));
+    claimAndComplete(DIRECTOR_NANCHANG, openChildTask(DIRECTOR_NANCHANG, childId, "ApproveByDirector"),
+        Map.of("placementDecision", "approve"));
+    assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + childId).body().path("adoptionStatus").asText())
+        .as("the child available").isEqualTo("AVAILABLE");
+    return childId;
+  }
+
   private JsonNode journey(String applicationId) {
-    Response journey = get(FAMILY_WANG, "/api/applications/" + applicationId + "/journey");
+    Response journey = get(family, "/api/applications/" + applicationId + "/journey");
     assertThat(journey.status()).as("%s", journey.body()).isEqualTo(200);
     return journey.body();
   }
@@ -374,11 +525,8 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
     return child;
   }
 
-  /**
-   * A single woman of 40 adopting a girl: same sex (art. 1102 does not apply); a girl of 8 or more
-   * consents (art. 1104).
-   */
-  private static Map<String, Object> adoption(boolean confidential, Boolean childConsents) {
+  /** A single woman of 40 adopting a girl: same sex (art. 1102 does not apply). */
+  private static Map<String, Object> adoption(boolean confidential) {
     Map<String, Object> household = new HashMap<>(Households.household(40, "BACHELOR", null, true, 120, 15000, false));
     @SuppressWarnings("unchecked")
     Map<String, Object> family = new HashMap<>((Map<String, Object>) household.get("family"));
@@ -387,7 +535,7 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
     Map<String, Object> request = new HashMap<>();
     request.put("confidential", confidential);
     request.put("canRaiseAndProtect", true);
-    request.put("childConsents", childConsents);
+    request.put("maritalStatus", "UNMARRIED");
     request.put("motivation", "希望给孩子一个家");
     request.put("family", family);
     return request;

@@ -1,41 +1,44 @@
 package org.anjia.registry.applications;
 
-import static org.anjia.registry.TestIdentityProvider.FAMILY_WANG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.anjia.registry.RegistryIntegrationTest;
+import org.anjia.registry.TestIdentityProvider.User;
 import org.junit.jupiter.api.Test;
 
 /** What a family or caseworker may upload to an application: its journey's documents, never a certificate. */
 class DocumentUploadTest extends RegistryIntegrationTest {
 
+  /** A household of its own for each test (one open application of a kind per household). */
+  private final User family = newFamily();
+
   @Test
   void nobodyUploadsAnAdoptionCertificateOnlyTheRegistrationIssuesIt() {
-    String id = apply(FAMILY_WANG, Households.eligible()).path("id").asText();
+    String id = apply(family, Households.eligible()).path("id").asText();
 
     Response forged = upload(id, "ADOPTION_CERTIFICATE");
 
     assertThat(forged.status()).isEqualTo(400);
     assertThat(forged.body().path("errors").get(0).path("field").asText()).isEqualTo("type");
-    assertThat(get(FAMILY_WANG, "/api/applications/" + id).body().path("documents")).isEmpty();
+    assertThat(get(family, "/api/applications/" + id).body().path("documents")).isEmpty();
     assertThat(upload(id, "ID_CARD").status()).isEqualTo(201);
   }
 
   @Test
   void aFosterApplicationTakesTheFosterDocumentsNotTheAdoptionOnes() {
-    String id = apply(FAMILY_WANG, Households.eligible()).path("id").asText();
-    assertThat(get(FAMILY_WANG, "/api/applications/" + id).body().path("uploadTypes")).extracting(t -> t.asText())
+    String id = apply(family, Households.eligible()).path("id").asText();
+    assertThat(get(family, "/api/applications/" + id).body().path("uploadTypes")).extracting(t -> t.asText())
         .contains("INCOME_PROOF", "MEMBERS_CONSENT").doesNotContain("CHILDREN_STATEMENT", "ADOPTION_CERTIFICATE");
 
     Response misplaced = upload(id, "CHILDREN_STATEMENT");
 
     assertThat(misplaced.status()).isEqualTo(400);
     assertThat(misplaced.body().path("errors").get(0).path("message").asText()).isEqualTo("此类材料不属于这类申请");
-    assertThat(get(FAMILY_WANG, "/api/applications/" + id).body().path("documents")).isEmpty();
+    assertThat(get(family, "/api/applications/" + id).body().path("documents")).isEmpty();
   }
 
   private Response upload(String applicationId, String type) {
-    return upload(FAMILY_WANG, "/api/applications/" + applicationId + "/documents", type, "document.pdf",
+    return upload(family, "/api/applications/" + applicationId + "/documents", type, "document.pdf",
         "application/pdf", "%PDF-1.4 测试".getBytes());
   }
 }

@@ -1,12 +1,12 @@
 package org.anjia.registry.engine;
 
-import static org.anjia.registry.TestIdentityProvider.FAMILY_WANG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import java.util.UUID;
 import org.anjia.registry.RegistryIntegrationTest;
+import org.anjia.registry.TestIdentityProvider.User;
 import org.anjia.registry.applications.ApplicationStatus;
 import org.anjia.registry.applications.Applications;
 import org.junit.jupiter.api.Test;
@@ -19,6 +19,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * application and the completion of its task commit together or roll back together.
  */
 class EngineTransactionTest extends RegistryIntegrationTest {
+
+  /** A household of its own for each test (one open application of a kind per household). */
+  private final User family = newFamily();
 
   @Autowired
   TransactionTemplate transactions;
@@ -66,7 +69,7 @@ class EngineTransactionTest extends RegistryIntegrationTest {
   }
 
   private UUID submittedApplication() {
-    JsonNode created = apply(FAMILY_WANG, Households.eligible());
+    JsonNode created = apply(family, Households.eligible());
     return UUID.fromString(created.path("id").asText());
   }
 

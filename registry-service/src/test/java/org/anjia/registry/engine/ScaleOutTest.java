@@ -1,7 +1,6 @@
 package org.anjia.registry.engine;
 
 import static org.anjia.registry.TestIdentityProvider.CASEWORKER_NANCHANG;
-import static org.anjia.registry.TestIdentityProvider.FAMILY_WANG;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -13,6 +12,7 @@ import java.util.Map;
 import org.anjia.registry.AnjiaApplication;
 import org.anjia.registry.EngineTime;
 import org.anjia.registry.RegistryIntegrationTest;
+import org.anjia.registry.TestIdentityProvider.User;
 import org.anjia.registry.TestIdentityProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,6 +32,9 @@ import org.springframework.web.client.RestClient;
  * other's worklist at once, because every replica reads the engine's own tables.
  */
 class ScaleOutTest extends RegistryIntegrationTest {
+
+  /** A household of its own for each test (one open application of a kind per household). */
+  private final User family = newFamily();
 
   private static final int TIMERS = 200;
   private static ConfigurableApplicationContext nodeA;
@@ -136,7 +139,7 @@ class ScaleOutTest extends RegistryIntegrationTest {
     RestClient a = client(nodeA);
     RestClient b = client(nodeB);
     JsonNode application = a.post().uri("/api/foster-applications")
-        .header("Authorization", bearer(FAMILY_WANG)).body(Households.eligible())
+        .header("Authorization", bearer(family)).body(Households.eligible())
         .retrieve().body(JsonNode.class);
     String number = application.path("number").asText();
 

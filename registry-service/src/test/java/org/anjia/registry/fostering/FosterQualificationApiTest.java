@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.anjia.registry.RegistryIntegrationTest;
+import org.anjia.registry.TestIdentityProvider.User;
 import static org.anjia.registry.TestIdentityProvider.*;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -16,12 +17,15 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /** The foster-family qualification through the API, against the real engine and database. */
 class FosterQualificationApiTest extends RegistryIntegrationTest {
 
+  /** A household of its own for each test (one open application of a kind per household). */
+  private final User family = newFamily();
+
   @Autowired
   JdbcClient jdbc;
 
   @Test
   void submittedApplicationReachesTheCaseworkersWorklist() {
-    Response created = post(FAMILY_WANG, "/api/foster-applications", Households.eligible());
+    Response created = post(family, "/api/foster-applications", Households.eligible());
 
     assertThat(created.status()).isEqualTo(201);
     assertThat(created.body().path("status").asText()).isEqualTo("SUBMITTED");
@@ -47,12 +51,12 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
     caregiver.put("residentId", valid.substring(0, 17) + wrongCheck);
     var changedMembers = new ArrayList<>(members);
     changedMembers.set(0, caregiver);
-    var family = new HashMap<>((Map<String, Object>) request.get("family"));
-    family.put("members", changedMembers);
+    var household = new HashMap<>((Map<String, Object>) request.get("family"));
+    household.put("members", changedMembers);
     long applicationsBefore = count("application");
     long familiesBefore = count("family");
 
-    Response refused = post(FAMILY_WANG, "/api/foster-applications", Map.of("institutionCode", "nanchang-cwi", "family", family));
+    Response refused = post(family, "/api/foster-applications", Map.of("institutionCode", "nanchang-cwi", "family", household));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -67,13 +71,13 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
   @Test
   void errorsComeInEnglishWhenAskedFor() {
     Map<String, Object> request = Households.eligible();
-    var family = new HashMap<>((Map<String, Object>) request.get("family"));
-    family.put("address", "");
+    var household = new HashMap<>((Map<String, Object>) request.get("family"));
+    household.put("address", "");
 
     JsonNode problem = http.post().uri("/api/foster-applications").header("Accept-Language", "en")
-        .header("Authorization", bearer(FAMILY_WANG))
+        .header("Authorization", bearer(family))
         .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
-        .body(Map.of("institutionCode", "nanchang-cwi", "family", family))
+        .body(Map.of("institutionCode", "nanchang-cwi", "family", household))
         .exchange((req, res) -> res.bodyTo(JsonNode.class));
 
     assertThat(problem.path("title").asText()).isEqualTo("Invalid input");
@@ -82,7 +86,7 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
 
   @Test
   void completionMissingARequiredFieldIsRefusedAndTheEngineIsUntouched() {
-    String number = apply(FAMILY_WANG, Households.eligible()).path("number").asText();
+    String number = apply(family, Households.eligible()).path("number").asText();
     JsonNode task = openTask(CASEWORKER_NANCHANG, number, "CheckDocuments");
     String key = task.path("key").asText();
     assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/claim", null).status()).isEqualTo(204);
@@ -105,7 +109,7 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
 
   @Test
   void completingUnclaimedTaskAsksToClaimFirst() {
-    String number = apply(FAMILY_WANG, Households.eligible()).path("number").asText();
+    String number = apply(family, Households.eligible()).path("number").asText();
     String key = openTask(CASEWORKER_NANCHANG, number, "CheckDocuments").path("key").asText();
 
     Response refused = post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/complete",
@@ -117,7 +121,7 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
 
   @Test
   void wholeJourneyEndsInTheFosterRegister() {
-    JsonNode created = apply(FAMILY_WANG, Households.eligible());
+    JsonNode created = apply(family, Households.eligible());
     String id = created.path("id").asText();
     String number = created.path("number").asText();
 
@@ -138,7 +142,7 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
     claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "TrainCaregiver"), Map.of(
         "trainingHours", 24, "trainingCompletedOn", "2026-11-21", "trainingTopics", "儿童照料、安全与急救"));
 
-    JsonNode approved = assertStatus(FAMILY_WANG, id, "APPROVED");
+    JsonNode approved = assertStatus(family, id, "APPROVED");
     assertThat(approved.path("history")).extracting(h -> h.path("status").asText())
         .containsExactly("SUBMITTED", "DOCUMENTS_CHECKED", "HOME_ASSESSED", "DIRECTOR_APPROVED", "TRAINED", "APPROVED");
     JsonNode register = get(CASEWORKER_NANCHANG, "/api/foster-register").body();
@@ -153,9 +157,9 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
 
   @Test
   void ineligibleFamilyIsRejectedWithTheRuleAndItsArticle() {
-    JsonNode created = apply(FAMILY_WANG, Households.household(29, "JUNIOR_MIDDLE", 10, true, 120, 12000, false));
+    JsonNode created = apply(family, Households.household(29, "JUNIOR_MIDDLE", 10, true, 120, 12000, false));
 
-    JsonNode rejected = assertStatus(FAMILY_WANG, created.path("id").asText(), "REJECTED");
+    JsonNode rejected = assertStatus(family, created.path("id").asText(), "REJECTED");
 
     assertThat(rejected.path("rejectionReasons")).singleElement().satisfies(reason -> {
       assertThat(reason.path("rule").asText()).isEqualTo("CAREGIVER_AGE");
@@ -166,7 +170,7 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
 
   @Test
   void directorRejectionIsRecordedWithTheDirectorsReason() {
-    JsonNode created = apply(FAMILY_WANG, Households.eligible());
+    JsonNode created = apply(family, Households.eligible());
     String number = created.path("number").asText();
     claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CheckDocuments"),
         documentsComplete());
@@ -177,12 +181,39 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
     claimAndComplete(DIRECTOR_NANCHANG, openTask(DIRECTOR_NANCHANG, number, "ReviewByDirector"),
         Map.of("directorDecision", "reject", "directorComments", "家庭关系不和睦，不符合第八条第(四)项"));
 
-    JsonNode rejected = assertStatus(FAMILY_WANG, created.path("id").asText(), "REJECTED");
+    JsonNode rejected = assertStatus(family, created.path("id").asText(), "REJECTED");
 
     assertThat(rejected.path("rejectionReasons")).singleElement().satisfies(reason -> {
       assertThat(reason.path("rule").asText()).isEqualTo("DIRECTOR_REVIEW");
       assertThat(reason.path("reason").asText()).isEqualTo("家庭关系不和睦，不符合第八条第(四)项");
     });
+  }
+
+  @Test
+  void onlyAnAssessorOfTheJurisdictionAsKeycloakKnowsThemIsAssigned() {
+    JsonNode application = apply(family, Households.eligible()); // Nanchang: 东湖区 360102
+    String assessors = "/api/applications/" + application.path("id").asText() + "/assessors";
+
+    JsonNode offered = get(CASEWORKER_NANCHANG, assessors).body();
+    assertThat(offered.path("candidates")).extracting(c -> c.path("username").asText() + " " + c.path("name").asText())
+        .containsExactly("as-donghu 吴评估员", "as-donghu2 郑评估员");
+    for (String refused : List.of("as-lianxi", "nobody-here", "cw-nanchang")) {
+      Response answer = post(CASEWORKER_NANCHANG, assessors, Map.of("assessor", refused));
+      assertThat(answer.status()).as(refused).isEqualTo(400);
+      assertThat(answer.body().path("errors").get(0).path("field").asText()).isEqualTo("assessor");
+      assertThat(answer.body().path("errors").get(0).path("message").asText()).contains(refused, "东湖区", "评估人员");
+    }
+    assertThat(get(CASEWORKER_NANCHANG, assessors).body().path("assigned")).as("nothing changed").isEmpty();
+    assertThat(get(ASSESSOR_DONGHU, "/api/applications/" + application.path("id").asText()).status()).isEqualTo(404);
+
+    assignAssessor(application.path("id").asText());
+
+    assertThat(get(AUDITOR, assessors).body().path("assigned")).singleElement().satisfies(assigned -> {
+      assertThat(assigned.path("username").asText()).isEqualTo("as-donghu");
+      assertThat(assigned.path("name").asText()).isEqualTo("吴评估员");
+    });
+    assertThat(get(AUDITOR, assessors).body().path("candidates")).as("auditors read, they do not assign").isEmpty();
+    assertThat(get(ASSESSOR_DONGHU, "/api/applications/" + application.path("id").asText()).status()).isEqualTo(200);
   }
 
   private void assignAssessor(String applicationId) {

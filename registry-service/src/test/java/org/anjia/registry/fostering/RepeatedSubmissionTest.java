@@ -17,7 +17,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The same submission sent again with the page's key (a double click, a retry after a lost answer,
- * twenty at once) makes one application, and every answer names it; a new key is a new submission.
+ * twenty at once) makes one application, and every answer names it; a new key is a new submission,
+ * which the household's open application of the same kind refuses.
  */
 class RepeatedSubmissionTest extends RegistryIntegrationTest {
 
@@ -50,9 +51,36 @@ class RepeatedSubmissionTest extends RegistryIntegrationTest {
         answers.getFirst().body().path("id").asText());
     assertThat(applicationsOf(family)).isEqualTo(1);
 
+    // a new key is a new submission, and the household's open application refuses it
     Answer another = submit(family, UUID.randomUUID().toString());
-    assertThat(another.status()).as("a new key is a new submission").isEqualTo(201);
-    assertThat(applicationsOf(family)).isEqualTo(2);
+    assertThat(another.status()).isEqualTo(409);
+    assertThat(another.body().path("detail").asText()).contains(answers.getFirst().body().path("number").asText());
+    assertThat(applicationsOf(family)).isEqualTo(1);
+  }
+
+  @Test
+  void twentySubmissionsAtOnceWithDifferentKeysMakeOneApplication() throws Exception {
+    User family = newFamily();
+    List<Callable<Answer>> submissions = new ArrayList<>();
+    for (int i = 0; i < 20; i++) {
+      submissions.add(() -> submit(family, UUID.randomUUID().toString()));
+    }
+    List<Answer> answers = new ArrayList<>();
+    ExecutorService pool = Executors.newFixedThreadPool(20);
+    try {
+      for (Future<Answer> answer : pool.invokeAll(submissions)) {
+        answers.add(answer.get());
+      }
+    } finally {
+      pool.shutdown();
+    }
+
+    assertThat(answers).extracting(Answer::status).as("one made, the others refused: never a 500").containsOnly(201, 409);
+    assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(1);
+    assertThat(applicationsOf(family)).isEqualTo(1);
+    assertThat(jdbc.sql("""
+            select count(distinct family_id) from family_account where subject = :subject""")
+        .param("subject", family.subject()).query(Long.class).single()).as("one household").isEqualTo(1);
   }
 
   @Test

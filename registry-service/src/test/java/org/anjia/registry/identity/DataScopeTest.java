@@ -3,8 +3,6 @@ package org.anjia.registry.identity;
 import static org.anjia.registry.TestIdentityProvider.AUDITOR;
 import static org.anjia.registry.TestIdentityProvider.CASEWORKER_JIUJIANG;
 import static org.anjia.registry.TestIdentityProvider.CASEWORKER_NANCHANG;
-import static org.anjia.registry.TestIdentityProvider.FAMILY_LI;
-import static org.anjia.registry.TestIdentityProvider.FAMILY_WANG;
 import static org.anjia.registry.TestIdentityProvider.REGISTRAR_DONGHU;
 import static org.anjia.registry.TestIdentityProvider.REGISTRAR_LIANXI;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,6 +11,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.Map;
 import org.anjia.registry.RegistryIntegrationTest;
+import org.anjia.registry.TestIdentityProvider.User;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -24,12 +23,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class DataScopeTest extends RegistryIntegrationTest {
 
+  /** A household of its own for each test (one open application of a kind per household). */
+  private final User family = newFamily();
+  private final User otherFamily = newFamily();
+
   @Autowired
   JdbcClient jdbc;
 
   @Test
   void caseworkerOfAnotherInstitutionCanNeitherListNorReadNorClaimNorComplete() {
-    JsonNode application = apply(FAMILY_WANG, Households.eligible());
+    JsonNode application = apply(family, Households.eligible());
     JsonNode task = openTask(CASEWORKER_NANCHANG, application.path("number").asText(), "CheckDocuments");
     String key = task.path("key").asText();
 
@@ -48,15 +51,15 @@ class DataScopeTest extends RegistryIntegrationTest {
 
   @Test
   void anotherFamilyCannotReadTheApplicationItsDocumentsOrTasksAndTheAttemptIsAudited() {
-    JsonNode application = apply(FAMILY_WANG, Households.eligible());
+    JsonNode application = apply(family, Households.eligible());
     String id = application.path("id").asText();
     JsonNode document = upload(id);
     String taskKey = openTask(CASEWORKER_NANCHANG, application.path("number").asText(), "CheckDocuments")
         .path("key").asText();
 
-    Response read = get(FAMILY_LI, "/api/applications/" + id);
-    Response content = get(FAMILY_LI, "/api/documents/" + document.path("id").asText() + "/content");
-    Response task = get(FAMILY_LI, "/api/tasks/" + taskKey);
+    Response read = get(otherFamily, "/api/applications/" + id);
+    Response content = get(otherFamily, "/api/documents/" + document.path("id").asText() + "/content");
+    Response task = get(otherFamily, "/api/tasks/" + taskKey);
 
     assertThat(read.status()).isEqualTo(404);
     assertThat(read.body().path("detail").asText()).doesNotContain(id);
@@ -65,16 +68,16 @@ class DataScopeTest extends RegistryIntegrationTest {
     assertThat(jdbc.sql("""
             select count(*) from audit_entry
             where action = 'DENIED' and actor = :actor and object_type = 'APPLICATION' and object_id = :id""")
-        .param("actor", FAMILY_LI.username()).param("id", id).query(Long.class).single()).isGreaterThanOrEqualTo(2);
+        .param("actor", otherFamily.username()).param("id", id).query(Long.class).single()).isGreaterThanOrEqualTo(2);
     // its own family reads it, and the read is audited
-    assertThat(get(FAMILY_WANG, "/api/applications/" + id).status()).isEqualTo(200);
-    assertThat(get(FAMILY_WANG, "/api/portal/applications").body()).anySatisfy(a ->
+    assertThat(get(family, "/api/applications/" + id).status()).isEqualTo(200);
+    assertThat(get(family, "/api/portal/applications").body()).anySatisfy(a ->
         assertThat(a.path("id").asText()).isEqualTo(id));
   }
 
   @Test
   void registrarsSeeTheirJurisdictionOnly() {
-    String id = apply(FAMILY_WANG, Households.eligible()).path("id").asText(); // Nanchang → 360102
+    String id = apply(family, Households.eligible()).path("id").asText(); // Nanchang → 360102
 
     assertThat(get(REGISTRAR_DONGHU, "/api/applications/" + id).status()).isEqualTo(200);
     assertThat(get(REGISTRAR_LIANXI, "/api/applications/" + id).status()).isEqualTo(404);
@@ -82,7 +85,7 @@ class DataScopeTest extends RegistryIntegrationTest {
 
   @Test
   void sealedRecordOpensOnlyToItsRegistrarWithAReasonAndToItsOwnFamilyAndTheReadIsAudited() {
-    String id = apply(FAMILY_WANG, Households.eligible()).path("id").asText();
+    String id = apply(family, Households.eligible()).path("id").asText();
     Integer sealed = http.post().uri("/api/applications/" + id + "/seal?reason=当事人要求保守收养秘密")
         .header("Authorization", bearer(REGISTRAR_DONGHU))
         .exchange((req, res) -> res.getStatusCode().value());
@@ -91,7 +94,7 @@ class DataScopeTest extends RegistryIntegrationTest {
     assertThat(get(CASEWORKER_NANCHANG, "/api/applications/" + id).status()).isEqualTo(404);
     assertThat(get(AUDITOR, "/api/applications/" + id).status()).isEqualTo(404);
     assertThat(get(REGISTRAR_LIANXI, "/api/applications/" + id + "?reason=x").status()).isEqualTo(404);
-    assertThat(get(FAMILY_WANG, "/api/applications/" + id).status())
+    assertThat(get(family, "/api/applications/" + id).status())
         .as("the secret is kept for the adopters, not from them").isEqualTo(200);
     Response withoutReason = get(REGISTRAR_DONGHU, "/api/applications/" + id);
     assertThat(withoutReason.status()).isEqualTo(400);
@@ -111,7 +114,7 @@ class DataScopeTest extends RegistryIntegrationTest {
 
   @Test
   void theAuditChainVerifiesAndAnEditedRowBreaksItThere() {
-    apply(FAMILY_WANG, Households.eligible());
+    apply(family, Households.eligible());
     JsonNode intact = get(AUDITOR, "/api/audit/verify").body();
     assertThat(intact.path("valid").asBoolean()).isTrue();
     assertThat(intact.path("checked").asLong()).isPositive();
@@ -150,7 +153,7 @@ class DataScopeTest extends RegistryIntegrationTest {
   }
 
   private JsonNode upload(String applicationId) {
-    Response uploaded = upload(FAMILY_WANG, "/api/applications/" + applicationId + "/documents", "ID_CARD", "id-card.pdf",
+    Response uploaded = upload(family, "/api/applications/" + applicationId + "/documents", "ID_CARD", "id-card.pdf",
         "application/pdf", "身份证复印件".getBytes());
     assertThat(uploaded.status()).isEqualTo(201);
     return uploaded.body();

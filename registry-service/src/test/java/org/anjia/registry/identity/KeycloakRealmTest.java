@@ -22,6 +22,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.anjia.registry.BrowserIntegrationTest;
 import org.anjia.runtime.FreePorts;
 import org.anjia.runtime.KeycloakServer;
 import org.anjia.runtime.TestStack;
@@ -107,12 +108,7 @@ class KeycloakRealmTest {
     assertThat(response.statusCode()).isEqualTo(400);
     assertThat(parseObject(response.body()).get("error")).isEqualTo("invalid_grant");
 
-    String adminToken = (String) parseObject(http.send(HttpRequest.newBuilder(
-            URI.create("http://localhost:" + keycloak.port() + "/realms/master/protocol/openid-connect/token"))
-        .header("Content-Type", "application/x-www-form-urlencoded")
-        .POST(form(Map.of("grant_type", "password", "client_id", "admin-cli",
-            "username", KeycloakServer.BOOTSTRAP_ADMIN_USERNAME, "password", KeycloakServer.BOOTSTRAP_ADMIN_PASSWORD)))
-        .build(), utf8()).body()).get("access_token");
+    String adminToken = BrowserIntegrationTest.keycloakAdminToken();
     HttpResponse<String> events = http.send(HttpRequest.newBuilder(
             URI.create("http://localhost:" + keycloak.port() + "/admin/realms/anjia/events?type=LOGIN_ERROR"))
         .header("Authorization", "Bearer " + adminToken).GET().build(), utf8());

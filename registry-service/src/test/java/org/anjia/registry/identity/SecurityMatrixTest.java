@@ -59,6 +59,7 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("POST /api/applications/{id}/seal", Set.of(REGISTRAR_DONGHU));
     ALLOWED.put("POST /api/applications/{id}/assessors", Set.of(CASEWORKER_NANCHANG, DIRECTOR_NANCHANG,
         REGISTRAR_DONGHU));
+    ALLOWED.put("GET /api/applications/{id}/assessors", staffAndAuditor);
     ALLOWED.put("GET /api/portal/applications", Set.of(FAMILY_WANG));
     ALLOWED.put("POST /api/portal/family/invitations", Set.of(FAMILY_WANG));
     ALLOWED.put("POST /api/portal/family/join", Set.of(FAMILY_WANG));
@@ -89,6 +90,8 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("POST /api/children/{id}/documents", childKeepers);
     ALLOWED.put("GET /api/children/{id}/documents", childReaders);
     ALLOWED.put("GET /api/children/{id}/documents/{documentId}/content", childReaders);
+    ALLOWED.put("POST /api/applications/{id}/child-consent", Set.of(REGISTRAR_DONGHU, ASSESSOR_DONGHU));
+    ALLOWED.put("GET /api/applications/{id}/child-consent", staffAndAuditor);
     ALLOWED.put("GET /api/audit", Set.of(AUDITOR));
     ALLOWED.put("GET /api/audit/verify", Set.of(AUDITOR, ADMIN));
   }

@@ -19,7 +19,7 @@ class TaskReassignmentTest extends BrowserIntegrationTest {
   void aDirectorGivesATaskToACaseworkerOfTheInstitutionOnly() throws Exception {
     String director = keycloakToken("dir-nanchang");
     String caseworker = keycloakToken("cw-nanchang");
-    String family = keycloakToken("wang.family@example.com");
+    String family = keycloakToken(newKeycloakFamily());
     JsonNode application = http.post().uri("/api/foster-applications").header("Authorization", "Bearer " + family)
         .contentType(MediaType.APPLICATION_JSON).body(Households.eligible())
         .exchange((request, response) -> response.bodyTo(JsonNode.class));
