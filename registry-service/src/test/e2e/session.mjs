@@ -58,17 +58,21 @@ const browserErrors = [];
 let lastPage = null;
 let shotCounter = 0;
 
+/** A phone's screen (CSS pixels), for the pages' narrow layout. */
+export const PHONE = { width: 390, height: 844 };
+
 /**
- * A browser of its own for one person: a persistent context on a new temporary profile directory.
- * Returns { page, close }; the page's script and console errors are reported if the script fails.
+ * A browser of its own for one person: a persistent context on a new temporary profile directory,
+ * with a desktop window unless a viewport is given (PHONE). Returns { page, close }; the page's
+ * script and console errors are reported if the script fails.
  */
-export async function openBrowser(who) {
+export async function openBrowser(who, { viewport = { width: 1280, height: 900 } } = {}) {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'anjia-e2e-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: '/usr/bin/chromium',
     headless: true,
     locale: 'zh-CN',
-    viewport: { width: 1280, height: 900 },
+    viewport,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync'],
   });

@@ -117,6 +117,8 @@ export const api = {
   },
   documentUrl: (documentId, reason) => `/api/documents/${enc(documentId)}/content${query({ reason })}`,
   myApplications: () => request('GET', '/api/portal/applications'),
+  myFosterApproval: () => request('GET', '/api/portal/foster-register'),
+  fosterRegister: () => request('GET', '/api/foster-register'),
   inviteFamilyMember: () => request('POST', '/api/portal/family/invitations'),
   joinFamily: (code) => request('POST', '/api/portal/family/join', { json: { code } }),
   children: (params) => request('GET', `/api/children${query(params ?? {})}`),

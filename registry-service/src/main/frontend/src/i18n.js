@@ -548,6 +548,29 @@ const zh = {
   'portal.confirm': '确认共同收养',
   'portal.confirm.confirm': '确认与配偶共同收养（《民法典》第一千一百零一条）？',
   'portal.confirm.done': '已确认共同收养，申请已提交。',
+
+  // 寄养家庭名册 and the family's own approval on the portal (register-phone)
+  'nav.register': '寄养家庭名册',
+  'register.title': '寄养家庭名册',
+  'register.lead': '经评估、审核和培训后列入名册的寄养家庭（《家庭寄养管理办法》第十二条），按有效期先后排列；有效期届满前60日起标为“即将到期”。',
+  'register.col.family': '家庭',
+  'register.col.institution': '机构',
+  'register.col.approvedOn': '批准日期',
+  'register.col.expiresOn': '有效期至',
+  'register.col.capacity': '可寄养儿童',
+  'register.capacity': '最多 {count} 名',
+  'register.capacity.article': '《家庭寄养管理办法》第九条',
+  'register.caregiver': '主要照料人：{name}',
+  'register.empty': '名册中还没有寄养家庭。',
+  'register.occupancy': '目前寄养的儿童人数暂不显示：儿童档案中的寄养安置只以文字记下家庭，尚未与名册中的家庭关联。',
+  'register.standing.VALID': '有效',
+  'register.standing.EXPIRING': '即将到期',
+  'register.standing.EXPIRED': '已过期',
+  'portal.approval.title': '寄养家庭资格',
+  'portal.approval.lead': '您的家庭已列入寄养家庭名册。有效期届满前，请与儿童福利机构联系重新评估。',
+  'portal.approval.approvedOn': '批准日期',
+  'portal.approval.expiresOn': '有效期至',
+  'portal.approval.capacity': '可寄养儿童',
 };
 
 const en = {
@@ -1093,6 +1116,29 @@ const en = {
   'portal.confirm': 'Confirm the joint adoption',
   'portal.confirm.confirm': 'Confirm that you adopt jointly with your spouse (Civil Code art. 1101)?',
   'portal.confirm.done': 'Confirmed; the application is submitted.',
+
+  // the foster register and the family's own approval on the portal (register-phone)
+  'nav.register': 'Foster register',
+  'register.title': 'Foster register',
+  'register.lead': 'Families approved after assessment, review and training (Foster Care Measures art. 12), soonest expiry first; from 60 days before its expiry an approval is marked “expiring”.',
+  'register.col.family': 'Family',
+  'register.col.institution': 'Institution',
+  'register.col.approvedOn': 'Approved on',
+  'register.col.expiresOn': 'Valid until',
+  'register.col.capacity': 'Foster children',
+  'register.capacity': 'at most {count}',
+  'register.capacity.article': 'Foster Care Measures art. 9',
+  'register.caregiver': 'Primary caregiver: {name}',
+  'register.empty': 'No foster family is in the register yet.',
+  'register.occupancy': 'How many children a family fosters now is not shown: a foster placement on a child’s file names the family in free text, not linked to the register.',
+  'register.standing.VALID': 'Valid',
+  'register.standing.EXPIRING': 'Expiring',
+  'register.standing.EXPIRED': 'Expired',
+  'portal.approval.title': 'Foster family approval',
+  'portal.approval.lead': 'Your household is in the foster register. Before the approval expires, contact the institution for a re-assessment.',
+  'portal.approval.approvedOn': 'Approved on',
+  'portal.approval.expiresOn': 'Valid until',
+  'portal.approval.capacity': 'Foster children',
 };
 
 const dictionaries = { 'zh-CN': zh, en };

@@ -37,6 +37,25 @@ export function fill(element, ...children) {
   return element;
 }
 
+/**
+ * Marks a table to become stacked cards on a phone (styles.css, narrow screens): each cell is
+ * labelled with its column's heading, so a row reads as "heading: value" lines. Returns the table.
+ */
+export function stackOnPhones(table) {
+  const headings = [...table.querySelectorAll('thead th')].map((th) => {
+    const words = th.cloneNode(true); // without decorations such as a sort arrow
+    words.querySelectorAll('[aria-hidden="true"]').forEach((decoration) => decoration.remove());
+    return words.textContent.trim();
+  });
+  table.classList.add('stack-on-phones');
+  for (const tr of table.querySelectorAll('tbody tr')) {
+    [...tr.children].forEach((cell, index) => {
+      if (headings[index] && !cell.hasAttribute('colspan')) cell.dataset.label = headings[index];
+    });
+  }
+  return table;
+}
+
 /** A status box: kind is 'info' | 'success' | 'warning' | 'error'. Errors are announced assertively. */
 export function notice(kind, ...content) {
   return el('div', { class: `notice notice-${kind}`, role: kind === 'error' ? 'alert' : 'status' }, ...content);
@@ -109,6 +128,8 @@ function navItems(user) {
   const items = [];
   if (hasRole(user, ...STAFF_ROLES)) items.push(['worklist', worklistHref(), 'nav.worklist']);
   if (hasRole(user, 'CASEWORKER', 'DIRECTOR', 'REGISTRAR', 'AUDITOR')) items.push(['children', 'children.html', 'nav.children']);
+  // 寄养家庭名册: the institution's staff, the registrar of its jurisdiction, auditors (read-only, like the API)
+  if (hasRole(user, 'CASEWORKER', 'DIRECTOR', 'REGISTRAR', 'AUDITOR')) items.push(['register', 'register.html', 'nav.register']);
   if (hasRole(user, 'FAMILY')) items.push(['portal', 'portal.html', 'nav.portal'], ['apply', 'apply.html', 'nav.apply']);
   if (hasRole(user, 'AUDITOR')) items.push(['audit', 'audit.html', 'nav.audit']);
   if (hasRole(user, 'ADMIN')) items.push(['admin', 'index.html', 'nav.admin']);

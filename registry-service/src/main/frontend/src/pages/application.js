@@ -5,7 +5,7 @@ import { api } from '../api.js';
 import { renderSealedReasonPrompt } from '../sealedReason.js';
 import { formatBytes, formatDate, formatDateTime, label, t } from '../i18n.js';
 import { choices, chosen, field, formErrors, onFormSubmit } from '../household.js';
-import { STAFF_ROLES, el, errorNotice, fill, hasRole, initPage, notice, requireRole, worklistHref } from '../shell.js';
+import { STAFF_ROLES, el, errorNotice, fill, hasRole, initPage, notice, requireRole, stackOnPhones, worklistHref } from '../shell.js';
 
 const REFRESH_MS = 15_000;
 
@@ -104,7 +104,7 @@ function renderDocuments(application) {
   renderUploadTypes(application);
   const documents = application.documents ?? [];
   fill(documentsHost, documents.length
-    ? el('div', { class: 'table-wrap' }, el('table', { dataset: { testid: 'documents' } },
+    ? el('div', { class: 'table-wrap' }, stackOnPhones(el('table', { dataset: { testid: 'documents' } },
       el('thead', {}, el('tr', {},
         el('th', { scope: 'col' }, t('app.doc.type')),
         el('th', { scope: 'col' }, t('app.doc.file')),
@@ -116,7 +116,7 @@ function renderDocuments(application) {
         el('td', {}, el('a', { href: api.documentUrl(doc.id, reason), download: doc.fileName ?? true }, doc.fileName)),
         el('td', {}, formatBytes(doc.size)),
         el('td', {}, formatDateTime(doc.uploadedAt)),
-        el('td', { class: 'mono', title: doc.sha256 ?? '' }, doc.sha256 ? `${doc.sha256.slice(0, 12)}…` : ''))))))
+        el('td', { class: 'mono', title: doc.sha256 ?? '' }, doc.sha256 ? `${doc.sha256.slice(0, 12)}…` : '')))))))
     : el('p', { class: 'muted', dataset: { testid: 'documents-empty' } }, t('app.documents.empty')));
 }
 

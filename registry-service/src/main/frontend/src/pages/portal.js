@@ -2,8 +2,9 @@
 // household (each adult has an own account), and joining a household with an invitation code.
 import { api } from '../api.js';
 import { formatDate, label, t } from '../i18n.js';
+import { approvalPanel } from '../fosterRegister.js';
 import { journeyPanel, refusalReasons } from '../journey.js';
-import { el, errorNotice, fill, initPage, notice, requireRole } from '../shell.js';
+import { el, errorNotice, fill, initPage, notice, requireRole, stackOnPhones } from '../shell.js';
 
 const REFRESH_MS = 30_000;
 
@@ -14,6 +15,8 @@ const listMessage = el('div');
 const listHost = el('div', { 'aria-busy': 'true' }, el('p', { class: 'muted' }, t('common.loading')));
 // each adoption's steps, what to do now and the next deadline
 const journeysHost = el('div', { dataset: { testid: 'journeys' } });
+// the household's place in the foster register, once approved: approved on, valid until
+const approvalHost = el('div');
 
 // --- the applications -----------------------------------------------------------------------
 
@@ -90,7 +93,7 @@ function renderList(applications) {
       el('a', { class: 'button', href: 'apply.html', dataset: { testid: 'portal-apply' } }, t('portal.applyNow'))));
     return;
   }
-  fill(listHost, el('div', { class: 'table-wrap' }, el('table', { dataset: { testid: 'portal-table' } },
+  fill(listHost, el('div', { class: 'table-wrap' }, stackOnPhones(el('table', { dataset: { testid: 'portal-table' } },
     el('caption', { class: 'visually-hidden' }, t('portal.title')),
     el('thead', {}, el('tr', {},
       el('th', { scope: 'col' }, t('portal.col.number')),
@@ -98,7 +101,7 @@ function renderList(applications) {
       el('th', { scope: 'col' }, t('portal.col.status')),
       el('th', { scope: 'col' }, t('portal.col.submitted')),
       el('th', { scope: 'col' }, t('portal.col.last')))),
-    el('tbody', {}, applications.map(row)))));
+    el('tbody', {}, applications.map(row))))));
 }
 
 async function dissolutionApplied() {
@@ -109,8 +112,10 @@ async function dissolutionApplied() {
 async function load(clearMessage = true) {
   listHost.setAttribute('aria-busy', 'true');
   try {
-    const applications = (await api.myApplications()) ?? [];
+    const [applications, approvals] = await Promise.all([
+      api.myApplications().then((list) => list ?? []), api.myFosterApproval()]);
     renderList(applications);
+    fill(approvalHost, approvalPanel(approvals));
     // the periodic refresh leaves an open dissolution form alone, so nothing typed is lost
     if (!clearMessage && journeysHost.querySelector('details[open]')) return;
     // an adoption's panel tells its way, a refusal included; any other refused application says why here
@@ -216,6 +221,7 @@ if (user) {
         el('p', { class: 'page-lead', style: 'margin-bottom:0' }, t('portal.lead'))),
       el('a', { class: 'button', href: 'apply.html', dataset: { testid: 'portal-new' } }, `＋ ${t('nav.apply')}`)),
     listMessage,
+    approvalHost,
     el('section', { class: 'panel', 'aria-labelledby': 'list-title' },
       el('h2', { id: 'list-title', class: 'visually-hidden' }, t('portal.title')),
       listHost),

@@ -50,7 +50,7 @@ function renderHead() {
       el('dl', { class: 'summary' },
         summaryRow(t('task.application'), application
           ? [el('a', { href: `application.html?id=${encodeURIComponent(application.id)}`, dataset: { testid: 'task-application' } }, application.number),
-            application.statusLabel ? [' ', el('span', { class: 'badge badge-status' }, application.statusLabel)] : null]
+            application.statusLabel ? [' ', el('span', { class: 'badge badge-status', dataset: { testid: 'task-application-status' } }, application.statusLabel)] : null]
           : t('common.none')),
         summaryRow(t('task.family'), el('span', { dataset: { testid: 'task-family' } }, task.family?.displayName ?? t('common.none'))),
         summaryRow(t('task.groups'), (task.candidateGroups ?? []).map((group) => el('span', { class: 'badge badge-group' }, label('group', group)))),

@@ -4,7 +4,7 @@
 // filter offers only the user's own groups (auditors, who read everything, get all of them).
 import { api } from '../api.js';
 import { formatDateTime, formatTime, label, t } from '../i18n.js';
-import { STAFF_ROLES, WORKLIST_QUERY_KEY, el, errorNotice, fill, hasRole, initPage, notice, requireRole } from '../shell.js';
+import { STAFF_ROLES, WORKLIST_QUERY_KEY, el, errorNotice, fill, hasRole, initPage, notice, requireRole, stackOnPhones } from '../shell.js';
 
 const TASK_GROUPS = ['caseworker', 'assessor', 'director', 'registrar'];
 const PROCESSES = ['foster-family-qualification', 'child-adoption-placement', 'adoption'];
@@ -135,7 +135,7 @@ function row(task) {
     task.processId ? el('div', { class: 'muted' }, label('process', task.processId)) : null),
   el('td', {}, task.application
     ? [el('a', { href: `application.html?id=${encodeURIComponent(task.application.id)}`, onclick: stop }, task.application.number),
-      task.application.statusLabel ? el('div', { class: 'muted' }, task.application.statusLabel) : null]
+      task.application.statusLabel ? el('div', { class: 'muted', dataset: { testid: 'task-row-status' } }, task.application.statusLabel) : null]
     : t('common.none')),
   // a child's placement (送养) belongs to no application: the row names the child and links the file
   el('td', {}, task.family?.displayName
@@ -144,7 +144,8 @@ function row(task) {
   el('td', {}, (task.candidateGroups ?? []).map((group) => el('span', { class: 'badge badge-group' }, label('group', group)))),
   el('td', {}, task.assignee ?? el('span', { class: 'muted' }, t('worklist.unassigned'))),
   el('td', { class: task.overdue ? 'overdue-text' : null },
-    task.dueDate ? el('time', { datetime: task.dueDate }, formatDateTime(task.dueDate)) : el('span', { class: 'muted' }, t('worklist.noDue'))),
+    task.dueDate ? el('time', { datetime: task.dueDate, dataset: { testid: 'task-row-due' } }, formatDateTime(task.dueDate))
+      : el('span', { class: 'muted' }, t('worklist.noDue'))),
   el('td', {}, flags(task)));
   tr.addEventListener('click', () => { location.href = taskHref(task); });
   return tr;
@@ -189,8 +190,8 @@ function renderList(result) {
     ? tasks.map(row)
     : el('tr', {}, el('td', { colspan: 7, class: 'muted', dataset: { testid: 'worklist-empty' } }, t('worklist.empty'))));
   fill(listHost,
-    el('div', { class: 'table-wrap' }, el('table', { dataset: { testid: 'worklist-table' } },
-      el('caption', { class: 'visually-hidden' }, t('worklist.title')), head, body)),
+    el('div', { class: 'table-wrap' }, stackOnPhones(el('table', { dataset: { testid: 'worklist-table' } },
+      el('caption', { class: 'visually-hidden' }, t('worklist.title')), head, body))),
     pager(result?.page, tasks.length));
 }
 

@@ -1,6 +1,7 @@
 package org.anjia.registry.fostering;
 
 import jakarta.validation.Valid;
+import java.util.List;
 import org.anjia.registry.applications.ApplicationView;
 import org.anjia.registry.applications.Applications;
 import org.anjia.registry.applications.Submissions;
@@ -36,8 +37,15 @@ class FosterApplicationController {
     return Submissions.answer(outcome, applications.read(outcome.applicationId(), null));
   }
 
+  /** 寄养家庭名册 for staff, within their scope. */
   @GetMapping("/api/foster-register")
-  java.util.List<FosterRegister.Entry> fosterRegister() {
+  List<FosterRegister.Entry> fosterRegister() {
     return register.entries();
+  }
+
+  /** The signed-in family's own approval: approved on, valid until (the portal shows it). */
+  @GetMapping("/api/portal/foster-register")
+  List<FosterRegister.Entry> ownFosterApproval() {
+    return register.ownEntries();
   }
 }

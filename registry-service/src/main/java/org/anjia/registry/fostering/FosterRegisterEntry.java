@@ -34,32 +34,4 @@ class FosterRegisterEntry {
     this.expiresOn = expiresOn;
     this.createdAt = createdAt;
   }
-
-  UUID getId() {
-    return id;
-  }
-
-  UUID getFamilyId() {
-    return familyId;
-  }
-
-  UUID getApplicationId() {
-    return applicationId;
-  }
-
-  String getPrimaryCaregiver() {
-    return primaryCaregiver;
-  }
-
-  BigDecimal getTrainingHours() {
-    return trainingHours;
-  }
-
-  LocalDate getApprovedOn() {
-    return approvedOn;
-  }
-
-  LocalDate getExpiresOn() {
-    return expiresOn;
-  }
 }

@@ -1,6 +1,5 @@
 package org.anjia.registry.fostering;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -8,6 +7,4 @@ import org.springframework.data.jpa.repository.JpaRepository;
 interface FosterRegisterRepository extends JpaRepository<FosterRegisterEntry, UUID> {
 
   Optional<FosterRegisterEntry> findByApplicationId(UUID applicationId);
-
-  List<FosterRegisterEntry> findAllByOrderByApprovedOnDesc();
 }

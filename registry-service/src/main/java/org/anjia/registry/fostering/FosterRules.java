@@ -12,9 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param eligibility thresholds of 家庭寄养管理办法 arts. 8–9, handed to the eligibility DMN
  * @param registerValidity how long an entry in the foster register stays valid before re-qualification
+ * @param registerExpiryWarning how long before its expiry an entry is marked as expiring (local practice)
+ * @param maxChildrenPerFamily how many foster children one family may take at once (art. 9)
  */
 @ConfigurationProperties("anjia.foster")
-record FosterRules(Eligibility eligibility, Period registerValidity) {
+record FosterRules(Eligibility eligibility, Period registerValidity, Period registerExpiryWarning,
+    int maxChildrenPerFamily) {
 
   /**
    * @param minLivingSpacePerPerson m² per person, the local average (art. 8(1))

@@ -1,0 +1,33 @@
+// What the foster register and the portal both show of an approval: its standing (valid, expiring
+// within the warning period, expired) and the capacity of 家庭寄养管理办法 art. 9.
+import { formatDate, t } from './i18n.js';
+import { el } from './shell.js';
+
+const STANDING_BADGE = { VALID: 'badge-group', EXPIRING: 'badge-reminded', EXPIRED: 'badge-overdue' };
+
+export function standingBadge(entry) {
+  return el('span', { class: `badge ${STANDING_BADGE[entry.standing] ?? 'badge-group'}`,
+    dataset: { testid: 'register-standing', standing: entry.standing ?? '' } },
+  t(`register.standing.${entry.standing}`));
+}
+
+export function capacity(entry) {
+  return [t('register.capacity', { count: entry.capacity }),
+    el('div', { class: 'article' }, t('register.capacity.article'))];
+}
+
+/** The family's own approvals on the portal: approved on, valid until, capacity; nothing before approval. */
+export function approvalPanel(entries) {
+  if (!entries?.length) return null;
+  return el('section', { class: 'panel', 'aria-labelledby': 'approval-title', dataset: { testid: 'foster-approval' } },
+    el('h2', { id: 'approval-title' }, t('portal.approval.title')),
+    el('p', { class: 'muted' }, t('portal.approval.lead')),
+    entries.map((entry) => el('dl', { class: 'summary', dataset: { testid: 'foster-approval-entry', applicationNumber: entry.applicationNumber ?? '' } },
+      el('dt', {}, t('portal.approval.approvedOn')),
+      el('dd', {}, el('time', { datetime: entry.approvedOn, dataset: { testid: 'foster-approved-on' } }, formatDate(entry.approvedOn))),
+      el('dt', {}, t('portal.approval.expiresOn')),
+      el('dd', {}, el('time', { datetime: entry.expiresOn, dataset: { testid: 'foster-expires-on' } }, formatDate(entry.expiresOn)),
+        ' ', standingBadge(entry)),
+      el('dt', {}, t('portal.approval.capacity')),
+      el('dd', {}, capacity(entry)))));
+}
