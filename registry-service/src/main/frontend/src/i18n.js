@@ -525,6 +525,29 @@ const zh = {
   'portal.confirm': '确认共同收养',
   'portal.confirm.confirm': '确认与配偶共同收养（《民法典》第一千一百零一条）？',
   'portal.confirm.done': '已确认共同收养，申请已提交。',
+
+  // Verifiable certificates: the public verification page (verify.html)
+  'verify.title': '证书核验',
+  'verify.heading': '收养登记证书核验',
+  'verify.lead': '扫描收养登记证或解除收养关系证明上的二维码，或输入证书上的证号和核验码，即可核验证书是否由登记机关颁发、是否仍然有效。',
+  'verify.byHand': '输入证号和核验码',
+  'verify.number': '证号',
+  'verify.code': '核验码',
+  'verify.codeHint': '印在证书二维码旁，共16位字母和数字，大小写和短横线均可。',
+  'verify.submit': '核验',
+  'verify.required': '请填写证号和核验码。',
+  'verify.kind': '证书种类',
+  'verify.kind.ADOPTION_REGISTRATION': '收养登记证',
+  'verify.kind.ADOPTION_DISSOLUTION': '解除收养关系证明',
+  'verify.registeredOn': '登记日期',
+  'verify.dissolutionRegisteredOn': '解除登记日期',
+  'verify.status.VALID': '有效',
+  'verify.status.DISSOLVED': '已解除',
+  'verify.status.NOT_VALID': '无效',
+  'verify.status.NOT_FOUND': '未找到',
+  'verify.dissolvedOn': '此收养关系已于{date}办理解除登记（《民法典》第一千一百一十六条），本证已不再有效。',
+  'verify.confidential': '当事人要求保守收养秘密（《民法典》第一千一百一十条），只显示证书是否有效。',
+  'verify.privacy': '本页只显示证书的种类、证号、日期和效力，不显示当事人的任何信息。',
 };
 
 const en = {
@@ -1047,6 +1070,29 @@ const en = {
   'portal.confirm': 'Confirm the joint adoption',
   'portal.confirm.confirm': 'Confirm that you adopt jointly with your spouse (Civil Code art. 1101)?',
   'portal.confirm.done': 'Confirmed; the application is submitted.',
+
+  // Verifiable certificates: the public verification page (verify.html)
+  'verify.title': 'Verify a certificate',
+  'verify.heading': 'Verify an adoption certificate',
+  'verify.lead': 'Scan the QR code on an adoption registration certificate or a certificate of dissolution, or enter the number and verification code printed on it, to check that the registrar issued it and whether it still stands.',
+  'verify.byHand': 'Enter number and verification code',
+  'verify.number': 'Certificate number',
+  'verify.code': 'Verification code',
+  'verify.codeHint': 'Printed next to the QR code: 16 letters and digits; case and hyphens do not matter.',
+  'verify.submit': 'Verify',
+  'verify.required': 'Please enter the certificate number and the verification code.',
+  'verify.kind': 'Certificate',
+  'verify.kind.ADOPTION_REGISTRATION': 'Adoption registration certificate (收养登记证)',
+  'verify.kind.ADOPTION_DISSOLUTION': 'Certificate of dissolution of adoption (解除收养关系证明)',
+  'verify.registeredOn': 'Registered on',
+  'verify.dissolutionRegisteredOn': 'Dissolution registered on',
+  'verify.status.VALID': 'Valid',
+  'verify.status.DISSOLVED': 'Dissolved',
+  'verify.status.NOT_VALID': 'Not valid',
+  'verify.status.NOT_FOUND': 'Not found',
+  'verify.dissolvedOn': 'The adoption was dissolved by registration on {date} (Civil Code art. 1116); this certificate no longer stands.',
+  'verify.confidential': 'The parties asked for the adoption to be kept secret (Civil Code art. 1110): only whether the certificate is valid is shown.',
+  'verify.privacy': 'This page shows only the kind, number, date and standing of a certificate, nothing about the people.',
 };
 
 const dictionaries = { 'zh-CN': zh, en };

@@ -35,10 +35,10 @@ public class RateLimiter {
 
   /**
    * Records one attempt of {@code clientAddress} at {@code purpose}; throws
-   * {@link TooManyRequestsException} when it is over the limit. Committed at once, on its own: an
-   * attempt counts whatever the request then does.
+   * {@link TooManyRequestsException} when it is over the limit. Committed at once, on its own, refused
+   * attempts included: an attempt counts whatever the request then does.
    */
-  @Transactional(propagation = Propagation.REQUIRES_NEW)
+  @Transactional(propagation = Propagation.REQUIRES_NEW, noRollbackFor = TooManyRequestsException.class)
   public void attempt(String purpose, String clientAddress, Limit limit) {
     Instant now = clock.instant();
     Timestamp expired = Timestamp.from(now.minus(limit.window()));

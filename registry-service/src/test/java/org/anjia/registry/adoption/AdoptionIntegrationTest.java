@@ -49,6 +49,20 @@ public abstract class AdoptionIntegrationTest extends RegistryIntegrationTest {
     return lastNote(assertStatus(FAMILY_WANG, adoption.id(), "DISSOLVED"));
   }
 
+  /** The certificate PDF of that type (ADOPTION_CERTIFICATE, DISSOLUTION_CERTIFICATE), downloaded by the adopters. */
+  protected byte[] certificatePdf(Adoption adoption, String type) {
+    JsonNode documents = get(FAMILY_WANG, "/api/applications/" + adoption.id()).body().path("documents");
+    String documentId = null;
+    for (JsonNode document : documents) {
+      if (document.path("type").asText().equals(type)) {
+        documentId = document.path("id").asText();
+      }
+    }
+    assertThat(documentId).as("%s among %s", type, documents).isNotNull();
+    return http.get().uri("/api/documents/" + documentId + "/content").header("Authorization", bearer(FAMILY_WANG))
+        .retrieve().body(byte[].class);
+  }
+
   /**
    * The whole way to registration through the API, calling {@code checkpoint} with the family's
    * journey view and the task then open (or null) after submission, consent, matching and report.

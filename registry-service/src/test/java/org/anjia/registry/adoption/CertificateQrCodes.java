@@ -10,7 +10,12 @@ import com.google.zxing.common.HybridBinarizer;
 import com.google.zxing.qrcode.QRCodeReader;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.rendering.ImageType;
 import org.apache.pdfbox.rendering.PDFRenderer;
@@ -22,6 +27,23 @@ import org.apache.pdfbox.rendering.PDFRenderer;
 final class CertificateQrCodes {
 
   private CertificateQrCodes() {}
+
+  /** What the QR code carries: the verification page's URL with the certificate's number and code. */
+  record Scanned(String url, String number, String code) {
+
+    /** The page and its query, as a browser opens it on whatever address the service runs at. */
+    String pathAndQuery() {
+      URI uri = URI.create(url);
+      return uri.getRawPath().substring(1) + "?" + uri.getRawQuery();
+    }
+  }
+
+  static Scanned scan(byte[] pdf) throws IOException {
+    String url = decode(pdf);
+    Map<String, String> query = Stream.of(URI.create(url).getRawQuery().split("&")).map(p -> p.split("=", 2))
+        .collect(Collectors.toMap(p -> p[0], p -> URLDecoder.decode(p[1], StandardCharsets.UTF_8)));
+    return new Scanned(url, query.get("number"), query.get("code"));
+  }
 
   /** The text of the QR code on the PDF's first page; fails when there is none. */
   static String decode(byte[] pdf) throws IOException {
