@@ -146,4 +146,7 @@ export const api = {
   requestDissolution: (id, body) => request('POST', `/api/portal/applications/${enc(id)}/dissolution`, { json: body }),
   audit: (params) => request('GET', `/api/audit${query(params)}`),
   verifyAudit: () => request('GET', '/api/audit/verify'),
+  /** Public: a certificate by the number and verification code its QR code carries. */
+  verifyCertificate: (number, code) =>
+    request('GET', `/api/certificates/verification${query({ number, code })}`, { anonymousOk: true }),
 };

@@ -11,12 +11,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import org.anjia.runtime.KeycloakServer;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -37,21 +34,7 @@ public abstract class BrowserIntegrationTest extends RegistryIntegrationTest {
 
   /** Runs a browser script against this service; fails with its output unless it exits 0. */
   protected String browser(String script, String... arguments) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of("node", "src/test/e2e/" + script, "http://localhost:" + port));
-    command.addAll(List.of(arguments));
-    Process browser = new ProcessBuilder(command)
-        .directory(Path.of("").toAbsolutePath().toFile())
-        .redirectErrorStream(true)
-        .start();
-    boolean finished = browser.waitFor(5, TimeUnit.MINUTES);
-    String output = new String(browser.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    System.out.println(output);
-    if (!finished) {
-      browser.destroyForcibly();
-    }
-    assertThat(finished).as("%s finished in time", script).isTrue();
-    assertThat(browser.exitValue()).as("%s output:%n%s", script, output).isZero();
-    return output;
+    return BrowserScripts.run(port, script, arguments);
   }
 
   /**

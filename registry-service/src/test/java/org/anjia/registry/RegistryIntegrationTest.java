@@ -47,6 +47,9 @@ public abstract class RegistryIntegrationTest {
     registry.add("spring.datasource.hikari.connection-timeout", () -> "3000");
     // timers fire when a test moves the clock (EngineTime), not when a background thread gets to them
     registry.add("operaton.bpm.job-execution.enabled", () -> "false");
+    // a limit small enough to reach in a test (CertificateVerificationApiTest); tests send their own
+    // X-Forwarded-For addresses so that they do not share a count
+    registry.add("anjia.certificates.verification.attempts", () -> "5");
     // browser tests point anjia.test.issuer at the real Keycloak; the rest use the test key's issuer
     registry.add("anjia.identity.issuer", () -> "${anjia.test.issuer:" + TestIdentityProvider.get().issuer() + "}");
     // who is staff where is asked of the real Keycloak's admin API, whichever key signs the tokens

@@ -41,6 +41,7 @@ class AdoptionDissolutions {
   private final Children children;
   private final AdoptionApplications adoptions;
   private final AdoptionRegistry registry;
+  private final CertificateVerifications verifications;
   private final CurrentUsers users;
   private final ApplicationEventPublisher events;
   private final JdbcClient jdbc;
@@ -49,12 +50,13 @@ class AdoptionDissolutions {
   private final Clock clock;
 
   AdoptionDissolutions(Applications applications, Children children, AdoptionApplications adoptions,
-      AdoptionRegistry registry, CurrentUsers users,
+      AdoptionRegistry registry, CertificateVerifications verifications, CurrentUsers users,
       ApplicationEventPublisher events, JdbcClient jdbc, AdoptionRules rules, Labels labels, Clock clock) {
     this.applications = applications;
     this.children = children;
     this.adoptions = adoptions;
     this.registry = registry;
+    this.verifications = verifications;
     this.users = users;
     this.events = events;
     this.jdbc = jdbc;
@@ -136,14 +138,16 @@ class AdoptionDissolutions {
     }
     LocalDate today = LocalDate.now(clock);
     String number = registry.nextNumber(rules.dissolutionCertificatePrefix(), "adoption_dissolution_seq");
+    AdoptionCertificate.Verification verification = verifications.issue(number);
     jdbc.sql("""
             update adoption_dissolution set outcome = 'REGISTERED', certificate_number = :number, decided_on = :on,
-              decision_note = :note where id = :id""")
-        .param("number", number).param("on", today).param("note", note).param("id", open.get("id"))
+              decision_note = :note, verification_code = :code where id = :id""")
+        .param("number", number).param("on", today).param("note", note).param("code", verification.code())
+        .param("id", open.get("id"))
         .update();
     Application application = applications.get(applicationId);
     byte[] pdf = AdoptionCertificate.dissolution(number, today, registry.parties(application),
-        registry.certificateNumber(applicationId), rules.certificateFont());
+        registry.certificateNumber(applicationId), verification, rules.certificateFont());
     applications.attachGenerated(applicationId, DocumentType.DISSOLUTION_CERTIFICATE,
         "解除收养关系证明-" + application.getNumber() + ".pdf", "application/pdf", pdf);
     applications.moveTo(applicationId, ApplicationStatus.DISSOLVED, AdoptionRegistry.ENGINE, number);

@@ -35,16 +35,19 @@ class AdoptionRegistry {
   private final Institutions institutions;
   private final JdbcClient jdbc;
   private final AdoptionRules rules;
+  private final CertificateVerifications verifications;
   private final Clock clock;
 
   AdoptionRegistry(Applications applications, Children children, FamilyRepository families,
-      Institutions institutions, JdbcClient jdbc, AdoptionRules rules, Clock clock) {
+      Institutions institutions, JdbcClient jdbc, AdoptionRules rules, CertificateVerifications verifications,
+      Clock clock) {
     this.applications = applications;
     this.children = children;
     this.families = families;
     this.institutions = institutions;
     this.jdbc = jdbc;
     this.rules = rules;
+    this.verifications = verifications;
     this.clock = clock;
   }
 
@@ -65,15 +68,17 @@ class AdoptionRegistry {
     AdoptableChild child = children.adoptable(application.getChildId()).orElseThrow();
     LocalDate today = LocalDate.now(clock);
     String number = nextNumber(rules.certificatePrefix(), "adoption_certificate_seq");
+    AdoptionCertificate.Verification verification = verifications.issue(number);
     byte[] pdf = AdoptionCertificate.registration(number, today, parties(application), application.isConfidential(),
-        rules.certificateFont());
+        verification, rules.certificateFont());
     UUID certificate = applications.attachGenerated(applicationId, DocumentType.ADOPTION_CERTIFICATE,
         "收养登记证-" + application.getNumber() + ".pdf", "application/pdf", pdf);
     jdbc.sql("""
-            insert into adoption_registration (application_id, child_id, certificate_number, registered_on, certificate_id)
-            values (:application, :child, :number, :on, :certificate)""")
+            insert into adoption_registration (application_id, child_id, certificate_number, registered_on, certificate_id,
+              verification_code)
+            values (:application, :child, :number, :on, :certificate, :code)""")
         .param("application", applicationId).param("child", child.id()).param("number", number)
-        .param("on", today).param("certificate", certificate)
+        .param("on", today).param("certificate", certificate).param("code", verification.code())
         .update();
     applications.moveTo(applicationId, ApplicationStatus.REGISTERED, ENGINE, number);
     children.recordAdoption(child.id(), family.getDisplayName(), number, today, application.isConfidential());

@@ -134,6 +134,9 @@ class SecurityConfiguration {
     auth
             // the landing page, its assets, and the way to Keycloak's self-registration are public
             .requestMatchers("/", "/index.html", "/register", "/assets/**", "/favicon.ico", "/error").permitAll()
+            // a certificate's verification (its QR code): anyone holding the paper, no account
+            .requestMatchers("/verify.html").permitAll()
+            .requestMatchers(HttpMethod.GET, "/api/certificates/verification").permitAll()
             .requestMatchers("/actuator/health/**", "/actuator/health").permitAll()
             .requestMatchers("/api/me").authenticated()
             .requestMatchers(HttpMethod.GET, "/api/institutions").permitAll()

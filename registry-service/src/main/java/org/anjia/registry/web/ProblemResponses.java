@@ -56,9 +56,21 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
 
   @ExceptionHandler(NotFoundException.class)
   ProblemDetail notFound(NotFoundException ex) {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, labels.of("problem.notFound.detail"));
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND,
+        labels.of(ex.detailCode() == null ? "problem.notFound.detail" : ex.detailCode()));
     problem.setTitle(labels.of("problem.notFound.title"));
     return problem;
+  }
+
+  /** 429 with the seconds to wait, in the header (RFC 9110 Retry-After) and in words. */
+  @ExceptionHandler(TooManyRequestsException.class)
+  ResponseEntity<ProblemDetail> tooManyRequests(TooManyRequestsException ex) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS,
+        labels.of("problem.tooManyRequests.detail", String.valueOf(ex.retryAfterSeconds())));
+    problem.setTitle(labels.of("problem.tooManyRequests.title"));
+    return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+        .body(problem);
   }
 
   @ExceptionHandler(ConflictException.class)
