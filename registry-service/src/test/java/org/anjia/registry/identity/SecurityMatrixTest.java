@@ -89,6 +89,8 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("POST /api/children/{id}/documents", childKeepers);
     ALLOWED.put("GET /api/children/{id}/documents", childReaders);
     ALLOWED.put("GET /api/children/{id}/documents/{documentId}/content", childReaders);
+    ALLOWED.put("GET /api/dashboard", Set.of(DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
+    ALLOWED.put("GET /api/dashboard.csv", Set.of(DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
     ALLOWED.put("GET /api/audit", Set.of(AUDITOR));
     ALLOWED.put("GET /api/audit/verify", Set.of(AUDITOR, ADMIN));
   }
