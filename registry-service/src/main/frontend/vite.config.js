@@ -27,6 +27,7 @@ export default defineConfig({
         children: here('children.html'),
         child: here('child.html'),
         adopt: here('adopt.html'),
+        dashboard: here('dashboard.html'),
       },
     },
   },

@@ -106,6 +106,7 @@ function navItems(user) {
   const items = [];
   if (hasRole(user, ...STAFF_ROLES)) items.push(['worklist', worklistHref(), 'nav.worklist']);
   if (hasRole(user, 'CASEWORKER', 'DIRECTOR', 'REGISTRAR', 'AUDITOR')) items.push(['children', 'children.html', 'nav.children']);
+  if (hasRole(user, 'DIRECTOR', 'REGISTRAR', 'AUDITOR')) items.push(['dashboard', 'dashboard.html', 'nav.dashboard']);
   if (hasRole(user, 'FAMILY')) items.push(['portal', 'portal.html', 'nav.portal'], ['apply', 'apply.html', 'nav.apply']);
   if (hasRole(user, 'AUDITOR')) items.push(['audit', 'audit.html', 'nav.audit']);
   if (hasRole(user, 'ADMIN')) items.push(['admin', 'index.html', 'nav.admin']);
