@@ -39,6 +39,7 @@ public class ApplicationAccess {
     this.labels = labels;
   }
 
+  /** The rule itself; {@link #SCOPE_SQL} says the same in SQL and changes with it. */
   public boolean canSee(CurrentUser user, Application application) {
     boolean registrarOfJurisdiction = user.has(Role.REGISTRAR)
         && application.getJurisdictionCode().equals(user.jurisdiction());
