@@ -166,6 +166,7 @@ function render(view) {
   const people = view.tasksByPerson;
   const statuses = view.applicationsByStatus;
   const times = view.decisionTimes;
+  const decided = times.filter((time) => time.decided > 0);
   const stepName = (s) => `${s.name}（${s.processName}）`;
   const openAndOverdue = [['dashboard.col.open', (r) => r.open], ['dashboard.col.overdue', (r) => r.overdue]];
   fill(results,
@@ -192,11 +193,11 @@ function render(view) {
         [['dashboard.col.status', (s) => s.label], ['dashboard.col.count', (s) => s.count]],
         bars(statuses.map((s) => s.label), [
           { name: t('dashboard.col.count'), data: statuses.map((s) => s.count), color: COLORS.count }])),
-      card('chart-decisions', 'dashboard.decisionTimes', times.filter((time) => time.decided > 0),
+      card('chart-decisions', 'dashboard.decisionTimes', decided,
         [['dashboard.col.journey', (d) => d.label], ['dashboard.col.decided', (d) => d.decided],
           ['dashboard.col.median', (d) => d.medianDays]],
-        bars(times.filter((time) => time.decided > 0).map((d) => d.label), [
-          { name: t('dashboard.col.median'), data: times.filter((time) => time.decided > 0).map((d) => Number(d.medianDays)), color: COLORS.median }])),
+        bars(decided.map((d) => d.label), [
+          { name: t('dashboard.col.median'), data: decided.map((d) => Number(d.medianDays)), color: COLORS.median }])),
       card('chart-categories', 'dashboard.childrenByCategory', view.childrenByCategory,
         [['dashboard.col.category', (c) => c.label], ['dashboard.col.count', (c) => c.count]],
         pie(view.childrenByCategory)),

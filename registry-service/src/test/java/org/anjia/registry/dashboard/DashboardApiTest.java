@@ -88,12 +88,12 @@ class DashboardApiTest extends RegistryIntegrationTest {
     // the period: what began today counts today, not before
     assertThat(dashboard(AUDITOR, JIUJIANG + "&to=" + yesterday).path("totals"))
         .isEqualTo(untilYesterday.path("totals"));
-    JsonNode today1 = dashboard(AUDITOR, JIUJIANG + "&from=" + today + "&to=" + today);
-    assertThat(today1.path("totals").path("applications").asLong()
+    JsonNode countedToday = dashboard(AUDITOR, JIUJIANG + "&from=" + today + "&to=" + today);
+    assertThat(countedToday.path("totals").path("applications").asLong()
         - fromToday.path("totals").path("applications").asLong()).isEqualTo(3);
-    assertThat(today1.path("totals").path("openTasks").asLong()
+    assertThat(countedToday.path("totals").path("openTasks").asLong()
         - fromToday.path("totals").path("openTasks").asLong()).isEqualTo(2);
-    assertThat(today1.path("filter").path("from").asText()).isEqualTo(today);
+    assertThat(countedToday.path("filter").path("from").asText()).isEqualTo(today);
 
     // a claimed task counts for its person
     JsonNode taskOfB = openTask(CASEWORKER_JIUJIANG, b.path("number").asText(), "CheckDocuments");
