@@ -78,6 +78,27 @@ async function request(method, path, { json, formData, anonymousOk = false, subm
   return payload;
 }
 
+/**
+ * A file the API makes (an export) as { blob, fileName }, in the language the user chose; the name
+ * comes from the answer's Content-Disposition. Errors as for request().
+ */
+async function download(path) {
+  let response;
+  try {
+    response = await fetch(path, { headers: { 'Accept-Language': lang }, credentials: 'same-origin' });
+  } catch {
+    throw new ApiError(0, { title: t('common.error'), detail: t('common.networkError') });
+  }
+  if (response.status === 401) return goToLogin();
+  if (!response.ok) {
+    const problem = await response.json().catch(() => ({ title: response.statusText }));
+    throw new ApiError(response.status, problem);
+  }
+  const disposition = response.headers.get('Content-Disposition') ?? '';
+  const name = /filename\*=UTF-8''([^;]+)/i.exec(disposition)?.[1] ?? /filename="?([^";]+)"?/i.exec(disposition)?.[1];
+  return { blob: await response.blob(), fileName: name ? decodeURIComponent(name) : 'download' };
+}
+
 const enc = encodeURIComponent;
 
 function query(params) {
@@ -145,6 +166,8 @@ export const api = {
   journey: (id, reason) => request('GET', `/api/applications/${enc(id)}/journey${query({ reason })}`),
   requestDissolution: (id, body) => request('POST', `/api/portal/applications/${enc(id)}/dissolution`, { json: body }),
   audit: (params) => request('GET', `/api/audit${query(params)}`),
+  dashboard: (params) => request('GET', `/api/dashboard${query(params)}`),
+  dashboardCsv: (params) => download(`/api/dashboard.csv${query(params)}`),
   verifyAudit: () => request('GET', '/api/audit/verify'),
   /** Public: a certificate by the number and verification code its QR code carries. */
   verifyCertificate: (number, code) =>

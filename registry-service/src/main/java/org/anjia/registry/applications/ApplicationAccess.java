@@ -39,6 +39,7 @@ public class ApplicationAccess {
     this.labels = labels;
   }
 
+  /** The rule itself; {@link #SCOPE_SQL} says the same in SQL and changes with it. */
   public boolean canSee(CurrentUser user, Application application) {
     boolean registrarOfJurisdiction = user.has(Role.REGISTRAR)
         && application.getJurisdictionCode().equals(user.jurisdiction());
@@ -51,6 +52,37 @@ public class ApplicationAccess {
         || (user.has(Role.ASSESSOR) && application.getJurisdictionCode().equals(user.jurisdiction())
             && isAssigned(application, user))
         || ownHousehold(user, application);
+  }
+
+  /**
+   * {@link #canSee} as a condition over {@code application a}, for counting what a user may see
+   * (the dashboard): the same rules, role by role, with its parameters from {@link #scopeParams}.
+   */
+  static final String SCOPE_SQL = """
+      (case when a.sealed
+         then (:registrar and a.jurisdiction_code = :jurisdiction) or (:family and exists (
+              select 1 from family_account fa where fa.family_id = a.family_id and fa.subject = :subject))
+         else (:registrar and a.jurisdiction_code = :jurisdiction)
+           or :auditor
+           or (:institutionStaff and a.institution_code = :institution)
+           or (:assessor and a.jurisdiction_code = :jurisdiction and exists (
+               select 1 from case_assignment ca where ca.application_id = a.id and ca.assessor = :username))
+           or (:family and exists (
+               select 1 from family_account fa where fa.family_id = a.family_id and fa.subject = :subject))
+       end)""";
+
+  static java.util.Map<String, Object> scopeParams(CurrentUser user) {
+    java.util.Map<String, Object> params = new java.util.HashMap<>();
+    params.put("registrar", user.has(Role.REGISTRAR));
+    params.put("auditor", user.has(Role.AUDITOR));
+    params.put("institutionStaff", user.hasAny(Role.CASEWORKER, Role.DIRECTOR));
+    params.put("assessor", user.has(Role.ASSESSOR));
+    params.put("family", user.has(Role.FAMILY));
+    params.put("jurisdiction", user.jurisdiction());
+    params.put("institution", user.institution());
+    params.put("username", user.username());
+    params.put("subject", user.subject());
+    return params;
   }
 
   private boolean ownHousehold(CurrentUser user, Application application) {

@@ -150,6 +150,8 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/tasks/*/assignee").hasRole("DIRECTOR")
             .requestMatchers(HttpMethod.POST, "/api/tasks/*/claim", "/api/tasks/*/unclaim", "/api/tasks/*/complete")
                 .hasAnyRole(STAFF_AND_FAMILY)
+            // the dashboard: those who supervise the work (scope in the dashboard's counts)
+            .requestMatchers(HttpMethod.GET, "/api/dashboard", "/api/dashboard.csv").hasAnyRole("DIRECTOR", "REGISTRAR", "AUDITOR")
             .requestMatchers(HttpMethod.GET, "/api/foster-register").hasAnyRole("CASEWORKER", "DIRECTOR", "REGISTRAR", "AUDITOR")
             .requestMatchers(HttpMethod.GET, "/api/applications/*", "/api/applications/*/journey", "/api/documents/*/content")
                 .hasAnyRole("CASEWORKER", "DIRECTOR", "REGISTRAR", "ASSESSOR", "AUDITOR", "FAMILY")

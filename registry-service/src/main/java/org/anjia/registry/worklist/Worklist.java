@@ -208,6 +208,32 @@ class Worklist {
     return json.valueToTree(value);
   }
 
+  /**
+   * Open tasks in scope counted by {@code groupBy} (columns of the task joins), with how many are past
+   * their due date: optionally only the cases of one institution and the tasks created in [from, to).
+   */
+  <T> List<T> count(String groupBy, TaskScope scope, String institution, Instant from, Instant to,
+      org.springframework.jdbc.core.RowMapper<T> row) {
+    StringBuilder sql = new StringBuilder("select " + groupBy
+        + ", count(*) as open_count, count(*) filter (where t.due_date_ < :now) as overdue_count " + TASK_JOINS + " where true");
+    Map<String, Object> params = new LinkedHashMap<>(scope.params());
+    params.put("now", Timestamp.from(clock.instant()));
+    if (institution != null) {
+      sql.append(" and coalesce(a.institution_code, c.institution_code) = :selectedInstitution");
+      params.put("selectedInstitution", institution);
+    }
+    if (from != null) {
+      sql.append(" and t.create_time_ >= :from");
+      params.put("from", Timestamp.from(from));
+    }
+    if (to != null) {
+      sql.append(" and t.create_time_ < :to");
+      params.put("to", Timestamp.from(to));
+    }
+    sql.append(scope.sql()).append(" group by ").append(groupBy).append(" order by open_count desc, ").append(groupBy);
+    return jdbc.sql(sql.toString()).params(params).query(row).list();
+  }
+
   /** Incidents concern the engine's work on every journey: staff with an incident panel and auditors see them. */
   List<IncidentView> activeIncidents() {
     return jdbc.sql("""

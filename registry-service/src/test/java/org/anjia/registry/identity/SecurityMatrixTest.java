@@ -93,6 +93,8 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("GET /api/children/{id}/documents/{documentId}/content", childReaders);
     ALLOWED.put("POST /api/applications/{id}/child-consent", Set.of(REGISTRAR_DONGHU, ASSESSOR_DONGHU));
     ALLOWED.put("GET /api/applications/{id}/child-consent", staffAndAuditor);
+    ALLOWED.put("GET /api/dashboard", Set.of(DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
+    ALLOWED.put("GET /api/dashboard.csv", Set.of(DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
     ALLOWED.put("GET /api/audit", Set.of(AUDITOR));
     ALLOWED.put("GET /api/audit/verify", Set.of(AUDITOR, ADMIN));
     ALLOWED.put("GET /api/certificates/verification", everyone);
