@@ -98,9 +98,10 @@ class AdoptionJourneyApiTest extends RegistryIntegrationTest {
         "dissolutionNotes", "书面协议经双方签字"));
     JsonNode dissolved = assertStatus(FAMILY_WANG, id, "DISSOLVED");
     assertThat(lastNote(dissolved)).matches("解收字\\d{4}第\\d{6}号");
-    JsonNode certificates = get(FAMILY_WANG, "/api/applications/" + id).body().path("documents");
-    assertThat(certificates).extracting(d -> d.path("type").asText())
-        .containsExactlyInAnyOrder("ADOPTION_CERTIFICATE", "DISSOLUTION_CERTIFICATE");
+    JsonNode afterDissolution = get(FAMILY_WANG, "/api/applications/" + id).body().path("documents");
+    assertThat(afterDissolution).extracting(d -> d.path("type").asText()).as("the adopters' documents and both certificates")
+        .containsExactlyInAnyOrderElementsOf(Stream.concat(ADOPTION_DOCUMENTS.stream(),
+            Stream.of("ADOPTION_CERTIFICATE", "DISSOLUTION_CERTIFICATE")).toList());
     JsonNode ended = journey(id);
     assertThat(ended.path("dissolutionCertificateNumber").asText()).isEqualTo(lastNote(dissolved));
     assertThat(ended.path("certificateNumber").asText()).as("the registration stays on record").matches("收登字.*");
