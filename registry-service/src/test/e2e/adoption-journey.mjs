@@ -13,11 +13,12 @@
 // such as the dissolution agreement's with its own clock).
 //
 // until-matching: cw-nanchang admits a child whose parents are dead (so no public notice) and
-// starts 送养 on the child's file; completes 准备送养材料; dir-nanchang approves; the file shows
-// 可被收养 and the link for the family. wang.family@example.com applies alone (BACHELOR, 40,
-// confidential) on adopt.html, uploads the ID card on the application page and finds on the portal
-// that it is her turn and that the document check comes next. reg-donghu sees the
-// document, completes 审查申请材料 and 评估同意及评估人员 (assessors as-donghu and as-donghu2) and assigns
+// starts 送养 on the child's file; uploads the materials of art. 7 on 准备送养材料's page and completes
+// it; dir-nanchang approves; the file shows 可被收养 and the link for the family.
+// wang.family@example.com applies alone (BACHELOR, 40, confidential) on adopt.html, uploads the ID
+// card on the application page and finds on the portal that it is her turn and that the document
+// check comes next. reg-donghu sees the document, uploads the other documents of art. 6 for the
+// adopter on 审查申请材料's page (she brought them in person), completes it and 评估同意及评估人员 (assessors as-donghu and as-donghu2) and assigns
 // as-donghu; as-donghu completes 收养评估; cw-nanchang completes 儿童匹配, and the script checks that
 // the task is done (the integration timer runs from there).
 //
@@ -31,12 +32,12 @@
 // cw-nanchang finds the child back in the institution's care (art. 1117).
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import { assignAssessor, fillHousehold, residentId, submitApplication } from './applications.mjs';
+import { assignAssessor, fillHousehold, residentId, submitApplication, uploadOnApplicationPage } from './applications.mjs';
 import { admitChild, requestAdoptionPlacement } from './children.mjs';
 import { STEP_WAIT_MS, args, fail, focusOn, login, openBrowser, pass, poll, shot, step } from './session.mjs';
 import {
   TASK_WAIT_MS, awaitTaskGone, checkAllBoxes, chooseInForm, claimTask, completeTask, fillDateInForm, findTaskRow,
-  openTask, taskForm,
+  openTask, requiredDocuments, taskForm, uploadMissingDocuments,
 } from './tasks.mjs';
 
 const USAGE = 'node src/test/e2e/adoption-journey.mjs http://localhost:PORT PASSWORD until-matching TODAY'
@@ -113,10 +114,9 @@ async function untilMatching() {
   await requestAdoptionPlacement(page);
   step(`${CASEWORKER}: admitted ${childName} (file ${childId}) and started 送养`);
   await work(CASEWORKER, { taskName: '准备送养材料', childName }, async (form) => {
-    for (const material of ['儿童福利机构接收儿童的原始记录', '生父母死亡或者宣告死亡的证明（孤儿）']) {
-      await form.getByRole('checkbox', { name: material, exact: true }).check();
-    }
-    return 'admission record, proof of the parents\' death';
+    const uploaded = await uploadMissingDocuments(form.page());
+    assert.deepEqual(uploaded, ['ADMISSION_RECORD', 'PARENTS_DEATH_PROOF'], 'an orphan\'s materials of art. 7');
+    return `uploaded to the file: ${uploaded.join(', ')}`;
   });
   await work(DIRECTOR, { taskName: '机构负责人审批', childName }, async (form) => {
     await chooseInForm(form, '同意送养');
@@ -162,12 +162,7 @@ async function untilMatching() {
   step(`${FAMILY}: applied to adopt ${childName} as ${applicant}: application ${applicationNumber}, `
     + `status ${(await page.getByTestId('application-status').innerText()).trim()}`);
 
-  await page.getByTestId('upload-type').selectOption('ID_CARD');
-  await page.getByTestId('upload-file').setInputFiles({
-    name: `${applicant}-身份证.pdf`, mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n% 居民身份证（测试）\n'),
-  });
-  await page.getByTestId('upload-submit').click();
-  await page.locator('[data-testid="document-row"][data-type="ID_CARD"]').waitFor();
+  await uploadOnApplicationPage(page, 'ID_CARD', `${applicant}-身份证.pdf`);
   step(`${FAMILY}: uploaded the ID card: ${(await page.getByTestId('upload-message').innerText()).trim()}`);
   await shot(page, 'family-application');
   // the portal says it is the family's turn (documents) and that the registrar's document check comes next
@@ -188,11 +183,12 @@ async function untilMatching() {
   step(`${REGISTRAR}: the application shows the document ${(await idCard.locator('td').first().innerText()).trim()}`);
   const application = { applicationNumber };
   await work(REGISTRAR, { taskName: '审查申请材料', ...application }, async (form) => {
-    const received = ['收养申请书', '户口簿', '居民身份证', '婚姻状况和抚养教育能力等情况的证明', '有无子女的情况声明',
-      '县级以上医疗机构出具的身体健康检查证明'];
-    for (const name of received) await form.getByRole('checkbox', { name, exact: true }).check();
+    const idCard = (await requiredDocuments(form.page())).find((document) => document.type === 'ID_CARD');
+    assert.deepEqual(idCard.files, [`${applicant}-身份证.pdf`], 'the family\'s ID card on the task page');
+    const uploaded = await uploadMissingDocuments(form.page());
+    assert.equal(uploaded.length, 5, `the rest of art. 6 uploaded by the registrar: ${uploaded}`);
     await chooseInForm(form, '材料齐全');
-    return `${received.length} documents, 材料齐全`;
+    return `the family's ID card, ${uploaded.length} documents uploaded for the adopter, 材料齐全`;
   });
   await work(REGISTRAR, { taskName: '评估同意及评估人员', ...application }, async (form) => {
     await fillDateInForm(form, '同意评估日期', day());

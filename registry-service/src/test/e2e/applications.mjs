@@ -84,3 +84,16 @@ export async function assignAssessor(page, baseUrl, applicationId, assessor) {
   await assigned.waitFor();
   return (await assigned.innerText()).split('·')[0].trim();
 }
+
+/** A PDF as a scan of that name would be: what the scripts upload for a document. */
+export function scan(name) {
+  return { name, mimeType: 'application/pdf', buffer: Buffer.from(`%PDF-1.4\n% ${name}（测试）\n`) };
+}
+
+/** Uploads a document of that type on application.html, as the family does, and waits for its row. */
+export async function uploadOnApplicationPage(page, type, fileName) {
+  await page.getByTestId('upload-type').selectOption(type);
+  await page.getByTestId('upload-file').setInputFiles(scan(fileName));
+  await page.getByTestId('upload-submit').click();
+  await page.locator(`[data-testid="document-row"][data-type="${type}"]`).filter({ hasText: fileName }).waitFor();
+}

@@ -9,21 +9,29 @@
 // (YYYY-MM-DD) is the service's date by its engine clock, which the household's ages are counted on.
 //
 // Steps: the family wang.family@example.com signs in, opens 新建寄养申请, chooses 南昌市儿童福利院,
-// applies as an eligible household → application page → signs out. The caseworker cw-nanchang
-// signs in: the worklist shows 材料审核 for that application → open, claim, fill the form (all
-// checklist boxes, 材料齐全), complete → on the application page assign the assessor as-donghu →
-// signs out. The assessor as-donghu signs in: the worklist shows 入户评估 for the application.
+// applies as an eligible household → application page, uploads four of the six documents of
+// art. 12(1) → signs out. The caseworker cw-nanchang signs in: the worklist shows 材料审核 for that
+// application → open, claim: the task page lists the six documents, four with the family's files
+// (one opened: the download is the file) and two missing; 材料齐全 is refused naming the two;
+// she uploads them for the family (shown as hers), completes → on the application page assigns
+// the assessor as-donghu → signs out. The assessor as-donghu signs in: the worklist shows 入户评估 for the application.
 // One line per step; exit 0 on success, 1 with the error (and target/e2e-failure.png) on failure.
 import assert from 'node:assert/strict';
-import { assignAssessor, fillHousehold, residentId, submitApplication } from './applications.mjs';
+import fs from 'node:fs';
+import { assignAssessor, fillHousehold, residentId, scan, submitApplication, uploadOnApplicationPage } from './applications.mjs';
 import { args, fail, login, logout, openBrowser, pass, shot, step } from './session.mjs';
-import { checkAllBoxes, chooseInForm, claimTask, completeTask, findTaskRow, openTask, taskForm } from './tasks.mjs';
+import {
+  chooseInForm, claimTask, completeTask, findTaskRow, openTask, requiredDocuments, taskForm, uploadMissingDocuments,
+} from './tasks.mjs';
 
 const [baseUrl, password, today] = args('node src/test/e2e/foster-journey.mjs http://localhost:PORT PASSWORD TODAY', 3);
 const FAMILY = 'wang.family@example.com';
 const CASEWORKER = 'cw-nanchang';
 const ASSESSOR = 'as-donghu';
 const INSTITUTION = '南昌市儿童福利院';
+// 家庭寄养管理办法 art. 12(1), in the order the document check lists them
+const DOCUMENTS = ['ID_CARD', 'HUKOU_BOOK', 'INCOME_PROOF', 'HOUSING_PROOF', 'HEALTH_CERTIFICATE', 'MEMBERS_CONSENT'];
+const FAMILY_UPLOADS = DOCUMENTS.slice(0, 4);
 
 // --- test data ------------------------------------------------------------------------------
 
@@ -68,6 +76,8 @@ try {
   assert.ok(status.length > 0, 'the application page shows a status');
   assert.match(status, /提交|受理|审核|评估|SUBMITTED/, `unexpected status after submission: ${status}`);
   step(`submitted: application ${applicationNumber}, status ${status}`);
+  for (const type of FAMILY_UPLOADS) await uploadOnApplicationPage(page, type, `${type}-${tag}.pdf`);
+  step(`the family uploaded ${FAMILY_UPLOADS.join(', ')}`);
   await shot(page, 'family-application');
   await logout(page, baseUrl);
   await family.close();
@@ -91,11 +101,31 @@ try {
   await claimTask(page, CASEWORKER);
   step(`claimed as ${CASEWORKER}`);
 
+  const listed = await requiredDocuments(page);
+  assert.deepEqual(listed.map((document) => document.type), DOCUMENTS, 'the documents of art. 12(1)');
+  assert.deepEqual(listed.filter((document) => document.present).map((document) => document.files[0]),
+    FAMILY_UPLOADS.map((type) => `${type}-${tag}.pdf`), 'the family\'s files, each listed');
+  const idCardLink = page.locator('[data-testid="required-document"][data-type="ID_CARD"] [data-testid="document-file"]');
+  const [download] = await Promise.all([page.waitForEvent('download'), idCardLink.click()]);
+  assert.equal(fs.readFileSync(await download.path()).toString(), scan(`ID_CARD-${tag}.pdf`).buffer.toString(),
+    'the download is the family\'s file');
+  step(`the task page lists ${listed.length} documents: ${FAMILY_UPLOADS.length} with the family's files (ID card opened), `
+    + `missing ${listed.filter((document) => !document.present).map((document) => document.type).join(', ')}`);
+
   const form = await taskForm(page);
-  const boxCount = await checkAllBoxes(form);
-  assert.ok(boxCount > 0, 'the document check form has a checklist');
   await chooseInForm(form, '材料齐全');
-  step(`filled the form: ${boxCount} documents checked, 材料齐全`);
+  await page.getByTestId('complete').click();
+  const refusal = page.getByTestId('form-errors');
+  await refusal.filter({ hasText: '缺少健康证明' }).waitFor();
+  assert.match(await refusal.innerText(), /缺少家庭成员同意书：尚未上传文件/);
+  assert.match(page.url(), /\/task\.html/, 'still on the task: nothing was completed');
+  step(`材料齐全 without two files refused: ${(await refusal.innerText()).replace(/\s+/g, ' ').trim()}`);
+  await shot(page, 'caseworker-task-missing');
+
+  const uploaded = await uploadMissingDocuments(page);
+  const consent = page.locator('[data-testid="required-document"][data-type="MEMBERS_CONSENT"]');
+  assert.match(await consent.innerText(), new RegExp(`${CASEWORKER} 代为上传`));
+  step(`${CASEWORKER} uploaded ${uploaded.join(', ')} for the family, listed as hers`);
   await shot(page, 'caseworker-task');
 
   await completeTask(page);

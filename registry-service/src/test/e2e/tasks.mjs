@@ -3,6 +3,7 @@
 // The engine runs inside the service: a task is on the worklist as soon as the step before it has
 // returned (same transaction), so the waits here only cover the pages' own loading.
 import assert from 'node:assert/strict';
+import { scan } from './applications.mjs';
 import { STEP_WAIT_MS, poll } from './session.mjs';
 
 /** How long the pages may take to show a task (or a status) the step before it has already committed. */
@@ -94,6 +95,30 @@ export async function chooseInForm(form, optionLabel) {
     await selects.nth(i).click(); // close again
   }
   throw new Error(`no radio or select option "${optionLabel}" in the task form`);
+}
+
+/**
+ * The required documents a document check's task page lists: each with its type, whether a file is
+ * there, and the files' names.
+ */
+export async function requiredDocuments(page) {
+  await page.getByTestId('task-documents').waitFor();
+  return page.getByTestId('required-document').evaluateAll((rows) => rows.map((row) => ({
+    type: row.dataset.type,
+    present: row.dataset.present === 'true',
+    files: [...row.querySelectorAll('[data-testid="document-file"]')].map((link) => link.textContent.trim()),
+  })));
+}
+
+/** Uploads a scan for each document the task page lists as missing, as staff do for the family; returns their types. */
+export async function uploadMissingDocuments(page) {
+  const missing = (await requiredDocuments(page)).filter((document) => !document.present).map((document) => document.type);
+  for (const type of missing) {
+    await page.getByTestId(`upload-file-${type}`).setInputFiles(scan(`${type}.pdf`));
+    await page.getByTestId(`upload-${type}`).click();
+    await page.locator(`[data-testid="required-document"][data-type="${type}"][data-present="true"]`).waitFor();
+  }
+  return missing;
 }
 
 /** Ticks every box of the form's checklists; returns how many. */

@@ -1,5 +1,7 @@
 // 任务 Task: claim / unclaim for the signed-in user, the task's Camunda form rendered with form-js,
-// complete (only the assignee may). Auditors see the task read-only.
+// complete (only the assignee may). Auditors see the task read-only. A document check (材料审核,
+// 审查申请材料, 准备送养材料) lists its required documents, each with its files or marked missing; staff
+// upload a missing one here (for the family, or to the child's file).
 import { api } from '../api.js';
 import { formatDateTime, label, t } from '../i18n.js';
 import { fieldLabel, renderForm, showServerErrors } from '../formjs.js';
@@ -28,6 +30,10 @@ const formErrors = el('div', { dataset: { testid: 'form-errors' } });
 const formHint = el('div');
 const formHost = el('div', { class: 'form-host', dataset: { testid: 'task-form' } });
 const completeButton = el('button', { type: 'button', class: 'button', dataset: { testid: 'complete' } }, t('task.complete'));
+const documentsHost = el('div');
+const documentsMessage = el('div', { 'aria-live': 'polite', dataset: { testid: 'documents-message' } });
+// staff who may upload to the case: to an application (caseworker, registrar) or a child's file (caseworker)
+const mayUpload = hasRole(user, 'CASEWORKER', 'REGISTRAR');
 
 function assignedToMe() {
   return Boolean(task?.assignee) && task.assignee === user?.username;
@@ -64,6 +70,80 @@ function renderHead() {
           task.reminded ? el('span', { class: 'badge badge-reminded' }, t('badge.reminded')) : null)),
       el('div', { class: 'actions', style: 'margin-top:1.25rem' }, claimButton, unclaimButton),
       actionMessage));
+}
+
+/** The required documents of a document check: present with their files (each opens), or missing. */
+function renderDocuments() {
+  const checklist = task.documents;
+  if (!checklist) {
+    fill(documentsHost);
+    return;
+  }
+  fill(documentsHost,
+    el('section', { class: 'panel', 'aria-labelledby': 'documents-title', dataset: { testid: 'task-documents' } },
+      el('h2', { id: 'documents-title' }, t('task.documents')),
+      el('p', { class: 'muted' }, t('task.documents.intro', { article: checklist.article })),
+      documentsMessage,
+      el('div', { class: 'table-wrap' }, el('table', {},
+        el('thead', {}, el('tr', {},
+          el('th', { scope: 'col' }, t('task.documents.type')),
+          el('th', { scope: 'col' }, t('task.documents.state')),
+          el('th', { scope: 'col' }, t('task.documents.files')),
+          mayUpload ? el('th', { scope: 'col' }, t('task.documents.upload')) : null)),
+        el('tbody', {}, checklist.documents.map(requiredRow))))));
+}
+
+function requiredRow(required) {
+  return el('tr', { dataset: { testid: 'required-document', type: required.type, present: String(required.present) } },
+    el('th', { scope: 'row' }, required.label),
+    el('td', {}, required.present
+      ? el('span', { class: 'badge badge-status' }, t('task.documents.present'))
+      : el('span', { class: 'badge badge-overdue' }, t('task.documents.missing'))),
+    el('td', {}, required.files.map((file) => el('div', {},
+      el('a', { href: file.href, download: file.fileName ?? true, dataset: { testid: 'document-file' } }, file.fileName),
+      ' ',
+      el('span', { class: 'muted' },
+        file.byStaff ? t('task.documents.byStaff', { name: file.uploadedBy }) : t('task.documents.byFamily'),
+        ' · ', formatDateTime(file.uploadedAt))))),
+    mayUpload ? el('td', {}, uploadControl(required)) : null);
+}
+
+/** The list read again: someone (the family, a colleague) may have uploaded meanwhile. */
+async function refreshDocuments() {
+  const fresh = await api.task(key).catch(() => null);
+  if (fresh) {
+    task = { ...task, documents: fresh.documents };
+    renderDocuments();
+  }
+}
+
+function uploadControl(required) {
+  const input = el('input', { type: 'file', 'aria-label': `${t('task.documents.upload')}: ${required.label}`,
+    dataset: { testid: `upload-file-${required.type}` } });
+  const button = el('button', { type: 'button', class: 'button button-secondary', dataset: { testid: `upload-${required.type}` } },
+    t('task.documents.upload'));
+  button.addEventListener('click', async () => {
+    const file = input.files?.[0];
+    if (!file) {
+      fill(documentsMessage, notice('error', t('task.documents.chooseFile')));
+      return;
+    }
+    button.disabled = true;
+    try {
+      const uploaded = task.application
+        ? await api.uploadDocument(task.application.id, required.type, file)
+        : await api.uploadChildDocument(task.child.id, required.type, file);
+      await refreshDocuments();
+      fill(documentsMessage, notice('success', t('task.documents.uploaded', { name: uploaded?.fileName ?? file.name })));
+    } catch (error) {
+      button.disabled = false;
+      const fieldErrors = error.fieldErrors ?? [];
+      fill(documentsMessage, fieldErrors.length
+        ? notice('error', el('ul', {}, fieldErrors.map((fieldError) => el('li', {}, fieldError.message))))
+        : errorNotice(error));
+    }
+  });
+  return el('div', { class: 'actions' }, input, button);
 }
 
 /** Shows what the current user may do: claim, unclaim, fill in and complete. */
@@ -137,10 +217,14 @@ async function send(variables) {
     const fieldErrors = error.fieldErrors ?? [];
     if (error.status === 400 && fieldErrors.length && form) {
       showServerErrors(form, fieldErrors);
+      // a missing document's message names the document itself; it is marked in the list above too
+      const missingDocument = (fieldError) => fieldError.field.startsWith('documents.');
+      if (task.documents && fieldErrors.some(missingDocument)) await refreshDocuments();
       fill(formErrors, notice('error',
         el('strong', {}, t('task.serverInvalid')), ' ', error.problem.detail ?? '',
         el('ul', {}, fieldErrors.map((fieldError) => el('li', { dataset: { field: fieldError.field } },
-          t('common.fieldMessage', { label: fieldLabel(form, fieldError.field), message: fieldError.message }))))));
+          missingDocument(fieldError) ? fieldError.message
+            : t('common.fieldMessage', { label: fieldLabel(form, fieldError.field), message: fieldError.message }))))));
     } else {
       fill(formErrors, errorNotice(error));
     }
@@ -183,6 +267,7 @@ async function start() {
   }
   fill(main,
     headHost,
+    documentsHost,
     el('section', { class: 'panel', 'aria-labelledby': 'form-title' },
       el('h2', { id: 'form-title' }, t('task.formTitle')),
       formHint,
@@ -190,6 +275,7 @@ async function start() {
       formHost,
       el('div', { class: 'actions', style: 'margin-top:1rem' }, completeButton)));
   renderHead();
+  renderDocuments();
   if (task.form) {
     // the schema is a JSON object; accept it as a string too (as stored in a .form file)
     const schema = typeof task.form === 'string' ? JSON.parse(task.form) : task.form;

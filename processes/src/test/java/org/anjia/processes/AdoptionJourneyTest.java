@@ -158,7 +158,6 @@ abstract class AdoptionJourneyTest extends JourneyProcessTest {
 
   void completeDocuments(String applicationId, String decision) {
     complete(applicationId, CHECK_DOCUMENTS, Map.of(
-        "documentChecklist", json(List.of("applicationForm", "hukouBook", "idCard", "healthCertificate")),
         "documentsDecision", decision,
         "documentsNotes", decision.equals("reject") ? "材料不齐 incomplete" : "齐全 complete"));
   }

@@ -233,11 +233,9 @@ class ChildAdoptionPlacementProcessTest extends JourneyProcessTest {
     assertThat(task.getDueDate()).as("due date of " + task.getTaskDefinitionKey()).isNull();
   }
 
-  /** The service turns the checklist into JSON text before it completes the task. */
+  /** The materials as the service completes them (the files on the child's file are the service's to check). */
   private void completeMaterials(String childId) {
-    complete(childId, PREPARE_MATERIALS, Map.of(
-        "placementMaterials", "[\"admissionRecord\",\"foundReport\"]",
-        "materialsNotes", "材料齐全 complete"));
+    complete(childId, PREPARE_MATERIALS, Map.of("materialsNotes", "材料齐全 complete"));
   }
 
   private void approve(String childId, String decision) {

@@ -1,6 +1,10 @@
 package org.anjia.registry;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import org.anjia.registry.TestIdentityProvider.User;
@@ -148,6 +152,34 @@ public abstract class RegistryIntegrationTest {
         .body(form)
         .exchange((request, response) -> new Response(response.getStatusCode().value(),
             response.bodyTo(JsonNode.class), String.valueOf(response.getHeaders().getContentType())));
+  }
+
+  /** The documents of 家庭寄养管理办法 art. 12(1), which 材料审核 requires as files. */
+  protected static final List<String> FOSTER_DOCUMENTS = List.of("ID_CARD", "HUKOU_BOOK",
+      "INCOME_PROOF", "HOUSING_PROOF", "HEALTH_CERTIFICATE", "MEMBERS_CONSENT");
+  /** The documents of 登记办法 art. 6 (besides the 生育情况证明 for a foundling), which 审查申请材料 requires as files. */
+  protected static final List<String> ADOPTION_DOCUMENTS = List.of("ADOPTION_APPLICATION_FORM",
+      "HUKOU_BOOK", "ID_CARD", "MARITAL_STATUS_PROOF", "CHILDREN_STATEMENT", "HEALTH_CERTIFICATE");
+
+  /** One PDF of each type uploaded to the application by {@code user} (the family, or staff for it). */
+  protected void uploadDocuments(User user, String applicationId, Collection<String> types) {
+    uploadEach(user, "/api/applications/" + applicationId + "/documents", types);
+  }
+
+  /** One PDF of each type uploaded to the child's file by {@code user} (staff of the institution). */
+  protected void uploadChildDocuments(User user, String childId, Collection<String> types) {
+    uploadEach(user, "/api/children/" + childId + "/documents", types);
+  }
+
+  private void uploadEach(User user, String path, Collection<String> types) {
+    for (String type : types) {
+      Response uploaded = upload(user, path, type, type.toLowerCase(Locale.ROOT) + ".pdf", "application/pdf",
+          ("%PDF-1.4 " + type).getBytes(StandardCharsets.UTF_8));
+      if (uploaded.status() != 201) {
+        throw new AssertionError("upload of " + type + " to " + path + " answered " + uploaded.status() + " "
+            + uploaded.body());
+      }
+    }
   }
 
   private static Response send(RestClient.RequestBodyUriSpec method, User user, String path, Object body) {

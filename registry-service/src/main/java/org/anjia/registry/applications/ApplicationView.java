@@ -28,6 +28,7 @@ public record ApplicationView(
 
   public record HistoryEntry(ApplicationStatus status, String statusLabel, Instant at, String actor, String note) {}
 
+  /** {@code uploadedByStaff}: staff uploaded it on the family's behalf. */
   public record DocumentView(UUID id, DocumentType type, String typeLabel, String fileName, long size, String sha256,
-      Instant uploadedAt) {}
+      String uploadedBy, boolean uploadedByStaff, Instant uploadedAt) {}
 }

@@ -20,15 +20,22 @@ public class Document {
   private DocumentType type;
   @Embedded
   private StoredFile file;
+  /** The account that uploaded it; null for the registration's own certificates. */
+  private String uploadedBy;
+  /** Uploaded by staff (on the family's behalf), not by the family. */
+  private boolean uploadedByStaff;
   private Instant uploadedAt;
 
   protected Document() {}
 
-  Document(UUID applicationId, DocumentType type, StoredFile file, Instant uploadedAt) {
+  Document(UUID applicationId, DocumentType type, StoredFile file, String uploadedBy, boolean uploadedByStaff,
+      Instant uploadedAt) {
     this.id = UUID.randomUUID();
     this.applicationId = applicationId;
     this.type = type;
     this.file = file;
+    this.uploadedBy = uploadedBy;
+    this.uploadedByStaff = uploadedByStaff;
     this.uploadedAt = uploadedAt;
   }
 
@@ -46,6 +53,14 @@ public class Document {
 
   public StoredFile getFile() {
     return file;
+  }
+
+  public String getUploadedBy() {
+    return uploadedBy;
+  }
+
+  public boolean isUploadedByStaff() {
+    return uploadedByStaff;
   }
 
   public Instant getUploadedAt() {

@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.UUID;
 import org.anjia.registry.audit.AuditAction;
 import org.anjia.registry.audit.AuditLog;
+import org.anjia.registry.documents.DocumentChecklist;
 import org.anjia.registry.documents.StoredFile;
 import org.anjia.registry.documents.Uploads;
 import org.anjia.registry.identity.CurrentUser;
@@ -190,6 +191,23 @@ public class Children {
               rs.getTimestamp("uploaded_at").toInstant());
         })
         .list();
+  }
+
+  /**
+   * The file's documents of each required type, for the placement materials check (登记办法 art. 7):
+   * read like {@link #documents}, scope-checked and audited. Staff keep the file, so every file is theirs.
+   */
+  @Transactional
+  DocumentChecklist checklist(UUID id, List<ChildDocumentType> required, String article) {
+    List<ChildView.Document> stored = documents(id, null);
+    return new DocumentChecklist(article, required.stream()
+        .map(type -> new DocumentChecklist.Required(type.name(), labels.of(type), stored.stream()
+            .filter(document -> document.type() == type)
+            .map(document -> new DocumentChecklist.File(document.id(), document.fileName(),
+                "/api/children/" + id + "/documents/" + document.id() + "/content", document.uploadedBy(), true,
+                document.uploadedAt()))
+            .toList()))
+        .toList());
   }
 
   /** One document of the file, for whoever may read the file (a sealed one: with a reason); audited. */

@@ -7,8 +7,8 @@ import org.anjia.registry.web.InvalidInputException;
 import org.anjia.registry.web.Labels;
 
 /**
- * A checklist field of a completed task must tick every item a rule requires (e.g. the documents
- * of 登记办法 art. 6): otherwise the completion is refused with the missing items named, each by
+ * A checklist field of a completed task must tick every item a rule requires (e.g. the items of
+ * 收养评估办法 art. 8): otherwise the completion is refused with the missing items named, each by
  * its label {@code <labelPrefix>.<item>}, in the message {@code messageCode}.
  */
 public final class RequiredChoices {

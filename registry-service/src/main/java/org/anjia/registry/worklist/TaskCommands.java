@@ -46,9 +46,11 @@ class TaskCommands {
   private final Labels labels;
   private final Clock clock;
   private final StaffDirectory staff;
+  private final TaskDocuments documents;
 
   TaskCommands(Worklist worklist, CurrentUsers users, AuditLog audit, TaskService tasks, JdbcClient jdbc,
-      ApplicationEventPublisher events, Labels labels, Clock clock, StaffDirectory staff) {
+      ApplicationEventPublisher events, Labels labels, Clock clock, StaffDirectory staff, TaskDocuments documents) {
+    this.documents = documents;
     this.worklist = worklist;
     this.users = users;
     this.audit = audit;
@@ -128,6 +130,8 @@ class TaskCommands {
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
+    // a document check declared complete needs every required document as a stored file
+    documents.requireFiles(task, submitted);
     Map<String, Object> variables = rules.writable(submitted);
     try {
       jdbc.sql("""

@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.anjia.registry.documents.DocumentChecklist;
 
 /** A task as the worklist shows it; {@code key} is the engine's task id. */
 record TaskView(
@@ -34,9 +35,13 @@ record TaskView(
   /** The child a placement task concerns (送养), for tasks that belong to no application. */
   record ChildRef(UUID id, String name) {}
 
-  /** The task page: the task, its form and the process variables that pre-fill it. */
+  /**
+   * The task page: the task, its form and the process variables that pre-fill it; for a document
+   * check, the required documents with their files (otherwise null).
+   */
   record Detail(
       @com.fasterxml.jackson.annotation.JsonUnwrapped TaskView task,
       JsonNode form,
-      Map<String, JsonNode> variables) {}
+      Map<String, JsonNode> variables,
+      DocumentChecklist documents) {}
 }

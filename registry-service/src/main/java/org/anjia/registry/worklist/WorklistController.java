@@ -41,11 +41,13 @@ class WorklistController {
   private final Worklist worklist;
   private final TaskCommands commands;
   private final CurrentUsers users;
+  private final TaskDocuments documents;
 
-  WorklistController(Worklist worklist, TaskCommands commands, CurrentUsers users) {
+  WorklistController(Worklist worklist, TaskCommands commands, CurrentUsers users, TaskDocuments documents) {
     this.worklist = worklist;
     this.commands = commands;
     this.users = users;
+    this.documents = documents;
   }
 
   /** Open tasks, most urgent first: filter by candidate group, process, assignee and overdue; paginated. */
@@ -85,7 +87,7 @@ class WorklistController {
         }
       });
     }
-    return new TaskView.Detail(task, form, variables);
+    return new TaskView.Detail(task, form, variables, documents.checklist(target).orElse(null));
   }
 
   /** Claims the task for the signed-in user. */

@@ -81,10 +81,9 @@ public abstract class AdoptionIntegrationTest extends RegistryIntegrationTest {
     assertThat(number).startsWith("AD-");
     checkpoint.accept(journey(id), null);
 
-    claimAndComplete(REGISTRAR_DONGHU, openTask(REGISTRAR_DONGHU, number, "CheckAdoptionDocuments"), Map.of(
-        "documentChecklist", List.of("applicationForm", "hukouBook", "idCard", "maritalAndCapacityProof",
-            "childrenStatement", "healthCertificate"),
-        "documentsDecision", "complete"));
+    uploadDocuments(family, id, ADOPTION_DOCUMENTS);
+    claimAndComplete(REGISTRAR_DONGHU, openTask(REGISTRAR_DONGHU, number, "CheckAdoptionDocuments"),
+        Map.of("documentsDecision", "complete"));
     claimAndComplete(REGISTRAR_DONGHU, openTask(REGISTRAR_DONGHU, number, "RecordConsent"), Map.of(
         "consentSignedOn", today().toString(), "assessmentBy", "civil-affairs",
         "assessors", List.of(Map.of("name", "as-donghu"), Map.of("name", "as-donghu2"))));
@@ -124,13 +123,28 @@ public abstract class AdoptionIntegrationTest extends RegistryIntegrationTest {
 
   /** A child of the Nanchang institution whose parents are dead, placed for adoption (送养) and available. */
   protected String availableChild(Map<String, Object> childRecord) {
+    return availableChild(childRecord, List.of("ADMISSION_RECORD", "PARENTS_DEATH_PROOF"));
+  }
+
+  /**
+   * A child placed for adoption (送养) with its materials on file and the director's approval; a
+   * foundling's public notice published and run out unclaimed (登记办法 art. 8).
+   */
+  protected String availableChild(Map<String, Object> childRecord, List<String> materials) {
     String childId = post(CASEWORKER_NANCHANG, "/api/children", childRecord).body().path("id").asText();
     assertThat(post(CASEWORKER_NANCHANG, "/api/children/" + childId + "/adoption-placement", null).status())
         .isEqualTo(200);
-    claimAndComplete(CASEWORKER_NANCHANG, openChildTask(CASEWORKER_NANCHANG, childId, "PrepareMaterials"),
-        Map.of("placementMaterials", List.of("admissionRecord", "parentsDeathProof")));
+    uploadChildDocuments(CASEWORKER_NANCHANG, childId, materials);
+    claimAndComplete(CASEWORKER_NANCHANG, openChildTask(CASEWORKER_NANCHANG, childId, "PrepareMaterials"), Map.of());
     claimAndComplete(DIRECTOR_NANCHANG, openChildTask(DIRECTOR_NANCHANG, childId, "ApproveByDirector"),
         Map.of("placementDecision", "approve"));
+    if ("FOUNDLING".equals(childRecord.get("admissionReason"))) {
+      claimAndComplete(REGISTRAR_DONGHU, openChildTask(REGISTRAR_DONGHU, childId, "PublishNotice"), Map.of(
+          "noticePublishedOn", today().toString(), "noticeMedium", "newspaper", "noticeReference", "江西日报公告"));
+      Object noticeEnds = engine.getRuntimeService()
+          .getVariable(processInstance(childId, "child-adoption-placement"), "noticeEnds");
+      moveClockTo(((java.util.Date) noticeEnds).toInstant().plusSeconds(3600));
+    }
     assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + childId).body().path("adoptionStatus").asText())
         .as("the child available").isEqualTo("AVAILABLE");
     return childId;

@@ -67,8 +67,9 @@ public final class WorklistBenchmark {
 
   private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final List<String> CHECKLIST = List.of("idCard", "hukouBook", "incomeProof", "housingProof",
-      "healthCertificate", "membersConsent");
+  /** The documents 材料审核 requires as files (家庭寄养管理办法 art. 12(1)). */
+  private static final List<String> FOSTER_DOCUMENTS = List.of("ID_CARD", "HUKOU_BOOK", "INCOME_PROOF",
+      "HOUSING_PROOF", "HEALTH_CERTIFICATE", "MEMBERS_CONSENT");
 
   /** Settings, from -Dbench.* system properties. */
   record Config(int applications, int readers, int readsPerRound, int rounds, int completers,
@@ -259,10 +260,18 @@ public final class WorklistBenchmark {
     jdbcTemplate.batchUpdate("insert into case_assignment (application_id, assessor, assigned_by, assigned_at) "
         + "values (?, ?, ?, ?)", assignments);
 
-    Map<String, Object> rawVariables = Map.of("documentChecklist", JSON.writeValueAsString(CHECKLIST),
-        "documentsDecision", "complete");
-    String completeBody = JSON.writeValueAsString(Map.of("variables", Map.of("documentChecklist", CHECKLIST,
-        "documentsDecision", "complete")));
+    // 材料审核 passes only with a file for each document of art. 12(1): the product's cases get theirs first
+    List<Object[]> files = new ArrayList<>();
+    for (Target target : productTargets) {
+      for (String type : FOSTER_DOCUMENTS) {
+        files.add(new Object[] {UUID.randomUUID(), target.applicationId(), type, Timestamp.from(Instant.now())});
+      }
+    }
+    jdbcTemplate.batchUpdate("insert into document (id, application_id, type, file_name, content_type, size_bytes, "
+        + "sha256, content, uploaded_by, uploaded_at) values (?, ?, ?, 'scan.pdf', 'application/pdf', 4, "
+        + "'0000000000000000000000000000000000000000000000000000000000000000', '\\x25504446', 'bench', ?)", files);
+    Map<String, Object> rawVariables = Map.of("documentsDecision", "complete");
+    String completeBody = JSON.writeValueAsString(Map.of("variables", rawVariables));
     AtomicInteger notListed = new AtomicInteger();
     Function<List<Target>, Op> rawCompletion = batch -> (worker, i) -> {
       Target target = batch.get(i);

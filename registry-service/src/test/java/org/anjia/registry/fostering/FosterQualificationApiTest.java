@@ -10,7 +10,10 @@ import java.util.Map;
 import org.anjia.registry.RegistryIntegrationTest;
 import org.anjia.registry.TestIdentityProvider.User;
 import static org.anjia.registry.TestIdentityProvider.*;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -92,7 +95,7 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
     assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/claim", null).status()).isEqualTo(204);
 
     Response refused = post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/complete",
-        Map.of("variables", Map.of("documentChecklist", List.of("idCard"))));
+        Map.of("variables", Map.of("documentsNotes", "户口簿待补交")));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.contentType()).startsWith("application/problem+json");
@@ -125,6 +128,7 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
     String id = created.path("id").asText();
     String number = created.path("number").asText();
 
+    uploadDocuments(family, id, FOSTER_DOCUMENTS);
     claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CheckDocuments"),
         documentsComplete());
     assignAssessor(id);
@@ -172,6 +176,7 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
   void directorRejectionIsRecordedWithTheDirectorsReason() {
     JsonNode created = apply(family, Households.eligible());
     String number = created.path("number").asText();
+    uploadDocuments(family, created.path("id").asText(), FOSTER_DOCUMENTS);
     claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CheckDocuments"),
         documentsComplete());
     assignAssessor(created.path("id").asText());
@@ -216,16 +221,123 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
     assertThat(get(ASSESSOR_DONGHU, "/api/applications/" + application.path("id").asText()).status()).isEqualTo(200);
   }
 
+  static Stream<String> fosterDocuments() {
+    return FOSTER_DOCUMENTS.stream();
+  }
+
+  /** 寄养办法 art. 12(1): a document without a file is missing, whatever anyone says; nothing changes. */
+  @ParameterizedTest
+  @MethodSource("fosterDocuments")
+  void documentsDeclaredCompleteWithoutTheFileOfOneAreRefusedAndNothingChanges(String missing) {
+    JsonNode created = apply(family, Households.eligible());
+    String id = created.path("id").asText();
+    uploadDocuments(family, id, FOSTER_DOCUMENTS.stream().filter(type -> !type.equals(missing)).toList());
+    String key = openTask(CASEWORKER_NANCHANG, created.path("number").asText(), "CheckDocuments").path("key").asText();
+    assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/claim", null).status()).isEqualTo(204);
+    JsonNode listed = required(get(CASEWORKER_NANCHANG, "/api/tasks/" + key).body(), missing);
+    assertThat(listed.path("present").asBoolean()).as("listed as missing on the task page").isFalse();
+
+    Response refused = post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/complete",
+        Map.of("variables", documentsComplete()));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.body().path("errors")).singleElement().satisfies(error -> {
+      assertThat(error.path("field").asText()).isEqualTo("documents." + missing);
+      assertThat(error.path("message").asText())
+          .isEqualTo("缺少" + listed.path("label").asText() + "：尚未上传文件（《家庭寄养管理办法》第十二条第（一）项）");
+    });
+    assertThat(jdbc.sql("select count(*) from task_submission where task_id = ?").param(key).query(Long.class).single())
+        .isZero();
+    assertThat(get(CASEWORKER_NANCHANG, "/api/tasks/" + key).body().path("state").asText()).isEqualTo("CREATED");
+    assertStatus(family, id, "SUBMITTED");
+  }
+
+  @Test
+  void withNoFileEveryDocumentIsNamedInEnglishTooAndARefusalNeedsNone() {
+    JsonNode created = apply(family, Households.eligible());
+    String key = openTask(CASEWORKER_NANCHANG, created.path("number").asText(), "CheckDocuments").path("key").asText();
+    assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/claim", null).status()).isEqualTo(204);
+
+    JsonNode refused = http.post().uri("/api/tasks/" + key + "/complete").header("Accept-Language", "en")
+        .header("Authorization", bearer(CASEWORKER_NANCHANG))
+        .contentType(org.springframework.http.MediaType.APPLICATION_JSON)
+        .body(Map.of("variables", documentsComplete()))
+        .exchange((request, response) -> response.bodyTo(JsonNode.class));
+
+    assertThat(refused.path("errors")).extracting(error -> error.path("field").asText())
+        .containsExactlyElementsOf(FOSTER_DOCUMENTS.stream().map(type -> "documents." + type).toList());
+    assertThat(refused.path("errors").get(1).path("message").asText())
+        .isEqualTo("Household register is missing: no file uploaded (Foster Care Measures art. 12(1))");
+    completeClaimed(key, Map.of("documentsDecision", "reject", "documentsNotes", "未提交任何材料"));
+    assertStatus(family, created.path("id").asText(), "REJECTED");
+  }
+
+  /**
+   * The family uploads five documents, the caseworker the sixth for it (recorded as staff's, audited);
+   * the task page lists each with its file, which opens; then the check passes.
+   */
+  @Test
+  void staffUploadTheMissingDocumentForTheFamilyAndTheCheckPasses() {
+    JsonNode created = apply(family, Households.eligible());
+    String id = created.path("id").asText();
+    uploadDocuments(family, id, FOSTER_DOCUMENTS.subList(0, 5));
+    String key = openTask(CASEWORKER_NANCHANG, created.path("number").asText(), "CheckDocuments").path("key").asText();
+    JsonNode checklist = get(CASEWORKER_NANCHANG, "/api/tasks/" + key).body().path("documents");
+    assertThat(checklist.path("article").asText()).isEqualTo("《家庭寄养管理办法》第十二条第（一）项");
+    assertThat(checklist.path("documents")).extracting(d -> d.path("type").asText())
+        .containsExactlyElementsOf(FOSTER_DOCUMENTS);
+
+    Response uploaded = upload(CASEWORKER_NANCHANG, "/api/applications/" + id + "/documents", "MEMBERS_CONSENT",
+        "家庭成员同意书.pdf", "application/pdf", "%PDF-1.4 同意寄养".getBytes());
+
+    assertThat(uploaded.status()).isEqualTo(201);
+    assertThat(uploaded.body().path("uploadedBy").asText()).isEqualTo("cw-nanchang");
+    assertThat(uploaded.body().path("uploadedByStaff").asBoolean()).isTrue();
+    String documentId = uploaded.body().path("id").asText();
+    assertThat(jdbc.sql("""
+            select count(*) from audit_entry where action = 'CREATE' and object_type = 'DOCUMENT'
+            and object_id = ? and actor = 'cw-nanchang' and fields like '%uploadedByStaff%'""")
+        .param(documentId).query(Long.class).single()).isEqualTo(1);
+    JsonNode page = get(CASEWORKER_NANCHANG, "/api/tasks/" + key).body();
+    assertThat(page.path("documents").path("documents")).allSatisfy(d -> assertThat(d.path("present").asBoolean()).isTrue());
+    JsonNode byFamily = required(page, "ID_CARD").path("files").get(0);
+    assertThat(byFamily.path("uploadedByStaff").asBoolean()).as("the family's own upload").isFalse();
+    JsonNode byStaff = required(page, "MEMBERS_CONSENT").path("files").get(0);
+    assertThat(byStaff.path("byStaff").asBoolean()).isTrue();
+    assertThat(byStaff.path("fileName").asText()).isEqualTo("家庭成员同意书.pdf");
+    byte[] opened = http.get().uri(byStaff.path("href").asText()).header("Authorization", bearer(CASEWORKER_NANCHANG))
+        .retrieve().body(byte[].class);
+    assertThat(new String(opened, java.nio.charset.StandardCharsets.UTF_8)).isEqualTo("%PDF-1.4 同意寄养");
+
+    claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, created.path("number").asText(),
+        "CheckDocuments"), documentsComplete());
+    assertStatus(family, id, "DOCUMENTS_CHECKED");
+  }
+
+  private void completeClaimed(String key, Map<String, Object> variables) {
+    assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/complete", Map.of("variables", variables)).status())
+        .isEqualTo(204);
+  }
+
+  /** The required document of that type as the task page lists it. */
+  private static JsonNode required(JsonNode taskPage, String type) {
+    for (JsonNode document : taskPage.path("documents").path("documents")) {
+      if (document.path("type").asText().equals(type)) {
+        return document;
+      }
+    }
+    throw new AssertionError(type + " not required on the task page: " + taskPage.path("documents"));
+  }
+
   private void assignAssessor(String applicationId) {
     assertThat(post(CASEWORKER_NANCHANG, "/api/applications/" + applicationId + "/assessors",
         Map.of("assessor", ASSESSOR_DONGHU.username())).status()).isEqualTo(204);
   }
 
+  /** The caseworker's word that the documents are complete: it holds only with a file for each. */
   static Map<String, Object> documentsComplete() {
-    return Map.of(
-        "documentChecklist", List.of("idCard", "hukouBook", "incomeProof", "housingProof", "healthCertificate",
-            "membersConsent"),
-        "documentsDecision", "complete");
+    return Map.of("documentsDecision", "complete");
   }
 
   private long count(String table) {

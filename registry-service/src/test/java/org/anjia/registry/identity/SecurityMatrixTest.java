@@ -53,7 +53,7 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("GET /api/foster-register", Set.of(CASEWORKER_NANCHANG, DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
     ALLOWED.put("GET /api/applications/{id}", Set.of(FAMILY_WANG, CASEWORKER_NANCHANG, DIRECTOR_NANCHANG,
         REGISTRAR_DONGHU, ASSESSOR_DONGHU, AUDITOR));
-    ALLOWED.put("POST /api/applications/{id}/documents", Set.of(FAMILY_WANG, CASEWORKER_NANCHANG));
+    ALLOWED.put("POST /api/applications/{id}/documents", Set.of(FAMILY_WANG, CASEWORKER_NANCHANG, REGISTRAR_DONGHU));
     ALLOWED.put("GET /api/documents/{id}/content", Set.of(FAMILY_WANG, CASEWORKER_NANCHANG, DIRECTOR_NANCHANG,
         REGISTRAR_DONGHU, ASSESSOR_DONGHU, AUDITOR));
     ALLOWED.put("POST /api/applications/{id}/seal", Set.of(REGISTRAR_DONGHU));

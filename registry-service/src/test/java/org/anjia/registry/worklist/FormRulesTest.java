@@ -23,13 +23,23 @@ class FormRulesTest {
   @Test
   void completeDocumentCheckPasses() throws IOException {
     assertThat(form("foster-document-check").check(Map.of(
-        "documentChecklist", List.of("idCard", "hukouBook"),
-        "documentsDecision", "complete"))).isEmpty();
+        "documentsDecision", "complete", "documentsNotes", "原件已核对"))).isEmpty();
+  }
+
+  /** Documents are files on the case, not ticks: the document checks' forms have no checklist to tick. */
+  @Test
+  void aDocumentTickIsNoFieldOfTheDocumentChecks() throws IOException {
+    for (String check : List.of("foster-document-check", "adoption-document-check", "adoption-placement-materials")) {
+      assertThat(form(check).check(Map.of("documentChecklist", List.of("idCard"), "placementMaterials",
+          List.of("admissionRecord")))).as(check)
+          .filteredOn(violation -> violation.messageCode().equals("anjia.form.unknownField"))
+          .extracting(FormRules.Violation::field).containsExactlyInAnyOrder("documentChecklist", "placementMaterials");
+    }
   }
 
   @Test
   void missingRequiredFieldIsNamed() throws IOException {
-    assertThat(form("foster-document-check").check(Map.of("documentChecklist", List.of("idCard"))))
+    assertThat(form("foster-document-check").check(Map.of("documentsNotes", "户口簿待补交")))
         .extracting(FormRules.Violation::field, FormRules.Violation::messageCode)
         .containsExactly(org.assertj.core.groups.Tuple.tuple("documentsDecision", "anjia.form.required"));
   }
