@@ -138,6 +138,12 @@ public abstract class RegistryIntegrationTest {
 
   /** One typed document as the pages upload it (multipart: {@code type} and {@code file}). */
   protected Response upload(User user, String path, String type, String fileName, String contentType, byte[] content) {
+    return upload(bearer(user), path, type, fileName, contentType, content);
+  }
+
+  /** The same with an Authorization header's value (e.g. a real Keycloak's token in the browser tests). */
+  protected Response upload(String authorization, String path, String type, String fileName, String contentType,
+      byte[] content) {
     HttpHeaders part = new HttpHeaders();
     part.setContentType(MediaType.parseMediaType(contentType));
     var form = new LinkedMultiValueMap<String, Object>();
@@ -148,7 +154,7 @@ public abstract class RegistryIntegrationTest {
         return fileName;
       }
     }, part));
-    return http.post().uri(path).header("Authorization", bearer(user)).contentType(MediaType.MULTIPART_FORM_DATA)
+    return http.post().uri(path).header("Authorization", authorization).contentType(MediaType.MULTIPART_FORM_DATA)
         .body(form)
         .exchange((request, response) -> new Response(response.getStatusCode().value(),
             response.bodyTo(JsonNode.class), String.valueOf(response.getHeaders().getContentType())));
@@ -163,17 +169,22 @@ public abstract class RegistryIntegrationTest {
 
   /** One PDF of each type uploaded to the application by {@code user} (the family, or staff for it). */
   protected void uploadDocuments(User user, String applicationId, Collection<String> types) {
-    uploadEach(user, "/api/applications/" + applicationId + "/documents", types);
+    uploadDocuments(bearer(user), applicationId, types);
+  }
+
+  /** The same with an Authorization header's value. */
+  protected void uploadDocuments(String authorization, String applicationId, Collection<String> types) {
+    uploadEach(authorization, "/api/applications/" + applicationId + "/documents", types);
   }
 
   /** One PDF of each type uploaded to the child's file by {@code user} (staff of the institution). */
   protected void uploadChildDocuments(User user, String childId, Collection<String> types) {
-    uploadEach(user, "/api/children/" + childId + "/documents", types);
+    uploadEach(bearer(user), "/api/children/" + childId + "/documents", types);
   }
 
-  private void uploadEach(User user, String path, Collection<String> types) {
+  private void uploadEach(String authorization, String path, Collection<String> types) {
     for (String type : types) {
-      Response uploaded = upload(user, path, type, type.toLowerCase(Locale.ROOT) + ".pdf", "application/pdf",
+      Response uploaded = upload(authorization, path, type, type.toLowerCase(Locale.ROOT) + ".pdf", "application/pdf",
           ("%PDF-1.4 " + type).getBytes(StandardCharsets.UTF_8));
       if (uploaded.status() != 201) {
         throw new AssertionError("upload of " + type + " to " + path + " answered " + uploaded.status() + " "

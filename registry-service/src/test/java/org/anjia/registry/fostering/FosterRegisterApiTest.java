@@ -117,6 +117,7 @@ class FosterRegisterApiTest extends RegistryIntegrationTest {
     request.put("institutionCode", institutionCode);
     JsonNode created = apply(family, request);
     String number = created.path("number").asText();
+    uploadDocuments(family, created.path("id").asText(), FOSTER_DOCUMENTS);
     claimAndComplete(staff.caseworker(), openTask(staff.caseworker(), number, "CheckDocuments"),
         FosterQualificationApiTest.documentsComplete());
     assertThat(post(staff.caseworker(), "/api/applications/" + created.path("id").asText() + "/assessors",

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.util.List;
 import java.util.Map;
 import org.anjia.registry.BrowserIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -42,10 +41,8 @@ class PhoneBrowserTest extends BrowserIntegrationTest {
   /** The qualification's four steps by Nanchang's staff, through the API, into the foster register. */
   private void qualify(String applicationId) throws IOException, InterruptedException {
     String caseworker = keycloakToken("cw-nanchang");
-    complete(caseworker, applicationId, "CheckDocuments", Map.of(
-        "documentChecklist", List.of("idCard", "hukouBook", "incomeProof", "housingProof", "healthCertificate",
-            "membersConsent"),
-        "documentsDecision", "complete"));
+    uploadDocuments("Bearer " + caseworker, applicationId, FOSTER_DOCUMENTS);
+    complete(caseworker, applicationId, "CheckDocuments", Map.of("documentsDecision", "complete"));
     call(caseworker, "/api/applications/" + applicationId + "/assessors", Map.of("assessor", "as-donghu"));
     complete(keycloakToken("as-donghu"), applicationId, "AssessHome", Map.of(
         "visitDate", today().toString(),
