@@ -12,14 +12,13 @@ import org.anjia.registry.applications.RejectionReason;
 import org.anjia.registry.families.Family;
 import org.anjia.registry.families.FamilyRepository;
 import org.anjia.registry.families.HouseholdMember;
+import org.anjia.registry.identity.Actor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /** The foster register and the two ways a qualification ends: entered, or rejected with reasons. */
 @Service
 class FosterRegister {
-
-  static final String ENGINE_ACTOR = "engine";
 
   record Entry(UUID id, UUID familyId, String familyName, UUID applicationId, String applicationNumber,
       String primaryCaregiver, BigDecimal trainingHours, LocalDate approvedOn, LocalDate expiresOn) {}
@@ -51,13 +50,13 @@ class FosterRegister {
     String caregiver = family.primaryCaregiver().map(HouseholdMember::getName).orElseThrow();
     entries.save(new FosterRegisterEntry(family.getId(), applicationId, caregiver, trainingHours, approvedOn,
         approvedOn.plus(rules.registerValidity()), clock.instant()));
-    applications.moveTo(applicationId, ApplicationStatus.APPROVED, ENGINE_ACTOR, null);
+    applications.moveTo(applicationId, ApplicationStatus.APPROVED, Actor.system(), null);
   }
 
   /** Idempotent through the application: a decided application is not decided again. */
   @Transactional
   void reject(UUID applicationId, List<RejectionReason> reasons) {
-    applications.reject(applicationId, reasons, ENGINE_ACTOR);
+    applications.reject(applicationId, reasons, Actor.system());
   }
 
   @Transactional(readOnly = true)
