@@ -116,6 +116,7 @@ export const api = {
   },
   documentUrl: (documentId, reason) => `/api/documents/${enc(documentId)}/content${query({ reason })}`,
   myApplications: () => request('GET', '/api/portal/applications'),
+  adoptableChild: (id) => request('GET', `/api/portal/adoptable-children/${enc(id)}`),
   inviteFamilyMember: () => request('POST', '/api/portal/family/invitations'),
   joinFamily: (code) => request('POST', '/api/portal/family/join', { json: { code } }),
   children: (params) => request('GET', `/api/children${query(params ?? {})}`),

@@ -63,10 +63,8 @@ class V18__readable_numbers_and_actors extends BaseJavaMigration {
     jdbc.execute("alter table child add constraint child_file_number_unique unique (file_number)");
 
     for (String table : List.of("application_status_change", "child_change")) {
-      jdbc.execute("alter table " + table + """
-           add column actor_name varchar(200),
-           add column actor_role varchar(30),
-           add column actor_unit varchar(60)""");
+      jdbc.execute("alter table " + table
+          + " add column actor_name varchar(200), add column actor_role varchar(30), add column actor_unit varchar(60)");
     }
     jdbc.update("""
         update application_status_change set actor_role = 'FAMILY'
