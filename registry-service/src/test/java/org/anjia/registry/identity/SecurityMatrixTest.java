@@ -60,6 +60,7 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("POST /api/applications/{id}/assessors", Set.of(CASEWORKER_NANCHANG, DIRECTOR_NANCHANG,
         REGISTRAR_DONGHU));
     ALLOWED.put("GET /api/portal/applications", Set.of(FAMILY_WANG));
+    ALLOWED.put("GET /api/portal/adoptable-children/{id}", Set.of(FAMILY_WANG));
     ALLOWED.put("POST /api/portal/family/invitations", Set.of(FAMILY_WANG));
     ALLOWED.put("POST /api/portal/family/join", Set.of(FAMILY_WANG));
     ALLOWED.put("GET /api/worklist", staffAndAuditor);
