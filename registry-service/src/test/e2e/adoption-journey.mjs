@@ -144,6 +144,18 @@ async function untilMatching() {
   await page.goto(adoptLink);
   await page.getByTestId('adopt-form').waitFor();
   await page.getByTestId('adopt-child-from-link').waitFor();
+  // the page names the child of the link (name, sex, age), not its id
+  const introduced = await poll(async () => {
+    const text = (await page.getByTestId('adopt-child-from-link').innerText()).trim();
+    return text.includes(childName) ? text : null;
+  }, { message: `the adoption page to name ${childName}` });
+  assert.match(introduced, new RegExp(`${childName}（女，\\d+ 岁）`), `name, sex and age: ${introduced}`);
+  assert.ok(!introduced.includes(childId), 'not the id');
+  step(`${FAMILY}: the adoption page names the child: ${introduced}`);
+  // a submission with the household missing lists the problems; fixing them takes the summary away
+  await page.getByTestId('submit-adoption').click();
+  await page.getByTestId('error-summary').locator('li').first().waitFor();
+  const listedProblems = await page.getByTestId('error-summary').locator('li').count();
   const applicant = `王秀英${tag}`;
   await fillHousehold(page, {
     address: `江西省南昌市东湖区八一大道 ${100 + Math.floor(Math.random() * 800)} 号`,
@@ -155,6 +167,9 @@ async function untilMatching() {
   });
   await page.getByTestId('maritalStatus-UNMARRIED').check(); // 民法典 art. 1101: alone, so not married
   await page.getByTestId('canRaiseAndProtect').check();
+  await poll(async () => (await page.getByTestId('error-summary').innerText()).trim() === '',
+    { message: 'the error summary to go once every field is fixed' });
+  step(`${FAMILY}: the error summary listed ${listedProblems} problems and went away once they were fixed`);
   await page.getByTestId('confidential').check();
   await page.locator('[data-field="motivation"]').fill(`希望给孩子一个家（测试 ${tag}）`);
   await shot(page, 'family-adopt');
@@ -196,6 +211,12 @@ async function untilMatching() {
     const names = form.getByLabel('评估人员姓名');
     await names.nth(0).fill(ASSESSOR);
     await names.nth(1).fill(SECOND_ASSESSOR);
+    // in Chinese the form speaks Chinese only: no English help text, form-js's own words translated
+    const shown = await form.innerText();
+    assert.doesNotMatch(shown, /[A-Za-z]{3,}/, `the zh-CN form shows no English: ${shown}`);
+    assert.match(shown, /添加/, 'form-js\'s "Add new" reads 添加');
+    const datePlaceholder = await form.locator('.fjs-form-field-datetime input.fjs-input').first().getAttribute('placeholder');
+    assert.match(datePlaceholder ?? '', /^[年月日]([./-][年月日]){2}$/, `the date placeholder in Chinese: ${datePlaceholder}`);
     return `consent ${day()}, assessors ${ASSESSOR} and ${SECOND_ASSESSOR}`;
   });
   const assessorName = await assignAssessor(page, baseUrl, applicationId, ASSESSOR);
@@ -263,6 +284,11 @@ async function fromIntegration([applicationId, applicationNumber, childId, child
   await page.getByTestId('application-sealed').waitFor();
   const registered = page.getByTestId('history').locator('li').filter({ hasText: /收登字\d{4}第\d{6}号/ });
   const certificateNumber = (await registered.innerText()).match(/收登字\d{4}第\d{6}号/)[0];
+  // the status history names people by unit, role and name, the engine as the system; no login names
+  const historyText = await page.getByTestId('history').innerText();
+  assert.match(historyText, /南昌市东湖区民政局 收养登记员 周丽/, 'the registrar by unit, role and name');
+  assert.match(historyText, /申请家庭 王芳/, 'the family by name');
+  assert.doesNotMatch(historyText, /reg-donghu|as-donghu|cw-nanchang|wang\.family|engine/, `no login names: ${historyText}`);
   step(`${REGISTRAR}: ${(await status.innerText()).trim()}, ${(await page.getByTestId('application-sealed').innerText()).trim()}, certificate ${certificateNumber}`);
   await shot(page, 'registrar-registered');
 

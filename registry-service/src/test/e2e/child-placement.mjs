@@ -43,6 +43,14 @@ try {
   await page.locator('[data-testid="change-row"][data-field="healthNotes"]').filter({ hasText: '恢复良好' }).waitFor();
   await page.locator('[data-testid="change-row"][data-field="disabilityGrade"]').filter({ hasText: '三级' }).waitFor();
   step('edited health and disability: the file and its history show the change');
+  // the history in words: yes/no as 是/否, and who by name and role, never the login name
+  await page.locator('[data-testid="change-row"][data-field="birthDateEstimated"]')
+    .filter({ has: page.locator('[data-testid="change-new"]', { hasText: /^否$/ }) }).waitFor();
+  const historyText = await page.getByTestId('child-history').innerText();
+  assert.match(historyText, /南昌市儿童福利院 社工 张敏/, 'the history names the caseworker, her role and institution');
+  assert.doesNotMatch(historyText, /cw-nanchang|\btrue\b|\bfalse\b/, 'no login name and no true/false in the history');
+  assert.match(await page.getByTestId('child-identity').innerText(), /南昌市儿童福利院/, 'the institution by name');
+  step('the history reads 否 for the estimated birth date and 南昌市儿童福利院 社工 张敏 for who');
 
   // a placement: a start before the current one is refused next to its field, then the foster placement is added
   await page.getByTestId('placement-kind').selectOption('FOSTER');

@@ -21,6 +21,9 @@ export async function admitChild(page, baseUrl, childName) {
   await page.waitForURL(/\/child\.html\?id=/);
   await page.getByTestId('child-name').filter({ hasText: childName }).waitFor();
   assert.equal(await page.getByTestId('placement-row').count(), 1, 'the file starts with the institutional placement');
+  // people read the file number (institution, year of admission, sequence), not the id in the URL
+  const fileNumber = (await page.getByTestId('child-file-number').innerText()).trim();
+  assert.match(fileNumber, /^NC01-2023-\d{6}$/, `the file number of a child admitted in 2023: ${fileNumber}`);
   return new URL(page.url()).searchParams.get('id');
 }
 

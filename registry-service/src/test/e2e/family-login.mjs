@@ -10,7 +10,8 @@
 // REFUSED_NUMBER was refused, each rule with its article → the own application shows its status
 // history → 退出 → the landing page, signed
 // out → portal.html now sends the browser to Keycloak's login form (the session is gone, the
-// Keycloak session too). One line per step; exit 0 on success, 1 with the error (and
+// Keycloak session too) → 家庭注册 with a mobile number as user name and no email → signed in on
+// 我的申请. One line per step; exit 0 on success, 1 with the error (and
 // target/e2e-failure.png) on failure.
 import assert from 'node:assert/strict';
 import { LOGIN_WAIT_MS, args, fail, fillKeycloakLogin, logout, openBrowser, pass, poll, shot, step } from './session.mjs';
@@ -83,6 +84,28 @@ try {
   await page.locator('#kc-form-login').waitFor({ timeout: LOGIN_WAIT_MS });
   assert.ok(!page.url().startsWith(`${baseUrl}/`), `portal.html must lead to Keycloak's login, not ${page.url()}`);
   step(`portal.html now leads to Keycloak's login form: logged out`);
+
+  // 7. a new family registers with a mobile number as user name and no email, and is signed in
+  const mobile = `137${String(Math.floor(Math.random() * 1e8)).padStart(8, '0')}`;
+  await page.goto(`${baseUrl}/`);
+  await page.getByTestId('landing-register').click();
+  const registration = page.locator('#kc-register-form');
+  await registration.waitFor({ timeout: LOGIN_WAIT_MS });
+  await registration.locator('[name="username"]').fill(mobile);
+  await registration.locator('[name="lastName"]').fill('赵');
+  await registration.locator('[name="firstName"]').fill('敏');
+  await registration.locator('[name="password"]').fill('family-pass-123');
+  await registration.locator('[name="password-confirm"]').fill('family-pass-123');
+  assert.equal(await registration.locator('[name="email"]').inputValue().catch(() => ''), '', 'no email given');
+  await shot(page, 'register-mobile');
+  await registration.locator('[type="submit"]').click();
+  await page.waitForURL(/\/portal\.html/, { timeout: LOGIN_WAIT_MS }).catch(async (error) => {
+    const problems = await page.locator('[id^="input-error"], .pf-v5-c-alert__title, .alert-error').allInnerTexts().catch(() => []);
+    throw new Error(`registering ${mobile} without an email did not reach the portal: ${problems.join(' / ')} (${error.message})`);
+  });
+  const registeredName = (await page.getByTestId('user-name').innerText()).trim();
+  assert.equal(registeredName, '赵敏', 'the header names the new family member');
+  step(`registered with the mobile number ${mobile} and no email: signed in on 我的申请 as ${registeredName}`);
 
   await pass();
 } catch (error) {

@@ -140,7 +140,8 @@ export async function fillDateInForm(form, fieldLabel, isoDate) {
   const input = form.locator('.fjs-form-field-datetime').filter({ hasText: fieldLabel })
     .locator('input.fjs-input.flatpickr-input:enabled');
   const [year, month, day] = isoDate.split('-');
-  const placeholder = (await input.getAttribute('placeholder')) ?? 'yyyy/mm/dd';
+  // the placeholder in the page's words (年/月/日 in Chinese, yyyy/mm/dd in English) gives the order
+  const placeholder = readablePlaceholder(await input.getAttribute('placeholder'));
   const typed = placeholder.replace('yyyy', year).replace('mm', month).replace('dd', day);
   await poll(async () => {
     await input.fill(typed);
@@ -149,6 +150,11 @@ export async function fillDateInForm(form, fieldLabel, isoDate) {
     // the picker redraws the date in its own format (2026/12/4 for 2026/12/04): compare the date, not the text
     return sameDay(await input.inputValue(), placeholder, isoDate);
   }, { timeout: 10_000, interval: 200, message: `the date ${typed} to stay in ${fieldLabel}` });
+}
+
+/** A date field's placeholder as yyyy/mm/dd (or in its locale's order), whichever language it is in. */
+export function readablePlaceholder(placeholder) {
+  return (placeholder ?? 'yyyy/mm/dd').replace('年', 'yyyy').replace('月', 'mm').replace('日', 'dd');
 }
 
 /** Whether a date as the field shows it (in the placeholder's order, with or without leading zeros) is that day. */

@@ -140,6 +140,7 @@ export const api = {
   myApplications: () => request('GET', '/api/portal/applications'),
   myFosterApproval: () => request('GET', '/api/portal/foster-register'),
   fosterRegister: () => request('GET', '/api/foster-register'),
+  adoptableChild: (id) => request('GET', `/api/portal/adoptable-children/${enc(id)}`),
   inviteFamilyMember: () => request('POST', '/api/portal/family/invitations'),
   joinFamily: (code) => request('POST', '/api/portal/family/join', { json: { code } }),
   children: (params) => request('GET', `/api/children${query(params ?? {})}`),

@@ -2,7 +2,13 @@
 // server's field errors (problem+json errors[].field = variable name) onto the rendered fields.
 import { Form } from '@bpmn-io/form-js';
 import '@bpmn-io/form-js/dist/assets/form-js.css';
-import { t } from './i18n.js';
+// form-js's date picker is flatpickr; its month and weekday names follow flatpickr's default locale
+import flatpickr from 'flatpickr';
+import { Mandarin } from 'flatpickr/dist/l10n/zh.js';
+import { lang, t } from './i18n.js';
+
+const CHINESE = lang === 'zh-CN';
+if (CHINESE) flatpickr.localize(Mandarin);
 
 // form-js words its messages in English; recognise them and say them through the dictionary.
 const MESSAGES = [
@@ -40,10 +46,81 @@ const localizedValidationModule = {
   anjiaLocalizedValidation: ['type', LocalizedValidation],
 };
 
+// form-js 1.x has no translation service: its few words are fixed English strings in its markup.
+// They are replaced where they appear (text, placeholder, title, aria-label), as they render.
+const WORDS = {
+  'Search': () => t('fjs.search'),
+  'Select': () => t('fjs.select'),
+  'Add new': () => t('fjs.addNew'),
+  'Remove tag': () => t('fjs.removeTag'),
+  'Increment': () => t('fjs.increment'),
+  'Decrement': () => t('fjs.decrement'),
+  'Previous page': () => t('fjs.previousPage'),
+  'Next page': () => t('fjs.nextPage'),
+};
+
+function word(text) {
+  const trimmed = text.trim();
+  if (WORDS[trimmed]) return text.replace(trimmed, WORDS[trimmed]());
+  const item = /^Remove list item (\d+)$/.exec(trimmed);
+  if (item) return t('fjs.removeItem', { n: item[1] });
+  // the date and time placeholders: "yyyy/mm/dd", "mm/dd/yyyy", "hh:mm"
+  if (/^(yyyy|mm|dd)([./-](yyyy|mm|dd)){2}$/.test(trimmed)) {
+    return trimmed.replace('yyyy', t('fjs.year')).replace('mm', t('fjs.month')).replace('dd', t('fjs.day'));
+  }
+  if (/^hh:mm( --)?$/.test(trimmed)) return trimmed.replace('hh', t('fjs.hour')).replace('mm', t('fjs.minute'));
+  return text;
+}
+
+function translateWords(root) {
+  const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    const translated = word(node.nodeValue);
+    if (translated !== node.nodeValue) node.nodeValue = translated;
+  }
+  for (const attribute of ['placeholder', 'title', 'aria-label']) {
+    for (const element of root.querySelectorAll(`[${attribute}]`)) {
+      const value = element.getAttribute(attribute);
+      const translated = word(value);
+      if (translated !== value) element.setAttribute(attribute, translated);
+    }
+  }
+}
+
+/** form-js re-renders as people type and choose: translate after each change of the form's markup. */
+function keepWordsTranslated(container) {
+  translateWords(container);
+  new MutationObserver(() => translateWords(container))
+    .observe(container, { subtree: true, childList: true, characterData: true, attributes: true,
+      attributeFilter: ['placeholder', 'title', 'aria-label'] });
+}
+
+const CJK = /[\u4e00-\u9fff]/;
+
+/**
+ * The forms carry Chinese labels and texts with English help beside them (descriptions, and an
+ * italic English paragraph closing each text block). In Chinese mode only the Chinese shows; in
+ * English mode everything, the English help included.
+ */
+function forLanguage(schema) {
+  if (!CHINESE) return schema;
+  const strip = (component) => {
+    const copy = { ...component };
+    if (copy.description && !CJK.test(copy.description)) delete copy.description;
+    if (copy.type === 'text' && typeof copy.text === 'string') {
+      copy.text = copy.text.split(/\n\s*\n/).filter((paragraph) => CJK.test(paragraph)).join('\n\n');
+    }
+    if (Array.isArray(copy.components)) copy.components = copy.components.map(strip);
+    return copy;
+  };
+  return strip(schema);
+}
+
 /** Renders a schema into the container, pre-filled with data. */
 export async function renderForm(container, schema, data) {
   const form = new Form({ container, additionalModules: [localizedValidationModule] });
-  await form.importSchema(schema, data ?? {});
+  await form.importSchema(forLanguage(schema), data ?? {});
+  if (CHINESE) keepWordsTranslated(container);
   return form;
 }
 

@@ -294,7 +294,7 @@ export function formErrors(formElement, summaryHost, summaryKey = 'apply.errorSu
       }
       const anchor = target?.id ? `#${target.id}` : null;
       const message = target?.dataset.label ? t('common.fieldMessage', { label: target.dataset.label, message: error.message }) : error.message;
-      return el('li', {}, anchor ? el('a', { href: anchor }, message) : message);
+      return el('li', { dataset: { summaryFor: error.field ?? '' } }, anchor ? el('a', { href: anchor }, message) : message);
     });
     fill(summaryHost, el('div', { class: 'notice notice-error', role: 'alert' },
       el('strong', {}, detail || t(summaryKey)),
@@ -309,6 +309,11 @@ export function formErrors(formElement, summaryHost, summaryKey = 'apply.errorSu
     slot.hidden = true;
     slot.textContent = '';
     owner.removeAttribute('aria-invalid');
+    // the summary lists what is still wrong: the fixed field leaves it, and the last one takes it away
+    const listed = summaryHost.querySelectorAll('li[data-summary-for]');
+    const fixed = [...listed].filter((item) => item.dataset.summaryFor === owner.dataset.field);
+    fixed.forEach((item) => item.remove());
+    if (fixed.length && fixed.length === listed.length) fill(summaryHost);
   };
   formElement.addEventListener('input', onEdit);
   formElement.addEventListener('change', onEdit);

@@ -6,7 +6,7 @@
 // household and confirms afterwards on 我的申请. The child's consent (art. 1104) is not asked here:
 // the registrar or assessor hears the child.
 import { api } from '../api.js';
-import { t } from '../i18n.js';
+import { label, t } from '../i18n.js';
 import { checkbox, choices, chosen, field, formErrors, householdForm, text, onApplicationSubmit } from '../household.js';
 import { el, fill, initPage, notice, requireRole } from '../shell.js';
 
@@ -24,10 +24,21 @@ const childInput = text({ autocomplete: 'off', spellcheck: 'false', maxlength: 3
 const childSection = el('section', { class: 'panel', 'aria-labelledby': 'sec-child' },
   el('h2', { id: 'sec-child' }, t('adopt.section.child')),
   linkValid
-    ? [notice('info', el('span', { dataset: { testid: 'adopt-child-from-link' } }, t('adopt.childFromLink', { id: childFromLink }))),
+    ? [el('div', { dataset: { testid: 'adopt-child-from-link' } }),
       el('span', { hidden: true, dataset: { errorFor: 'childId' }, class: 'field-error' })]
     : field('childId', 'adopt.childId', childInput, { hintKey: 'adopt.childId.hint' }));
 if (!linkValid && childFromLink) childInput.value = childFromLink;
+
+/** The child of the link, named as the institution's file names it: name, sex, age (nothing more). */
+async function introduceChild() {
+  const host = childSection.querySelector('[data-testid="adopt-child-from-link"]');
+  try {
+    const child = await api.adoptableChild(childFromLink);
+    fill(host, notice('info', t('adopt.childFromLink', { name: child.name, sex: label('sex', child.sex), age: child.age })));
+  } catch {
+    fill(host, notice('error', t('adopt.childUnavailable')));
+  }
+}
 
 // --- household, declarations, motivation ----------------------------------------------------
 
@@ -63,6 +74,7 @@ if (user) {
     el('p', { class: 'page-lead' }, t('adopt.lead')),
     formElement);
   household.start();
+  if (linkValid) introduceChild();
 }
 
 const checked = (path) => formElement.querySelector(`[data-field="${CSS.escape(path)}"]`).checked;

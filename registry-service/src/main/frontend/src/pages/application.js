@@ -49,8 +49,8 @@ const documentsSection = el('section', { class: 'panel', 'aria-labelledby': 'doc
 function renderHead(application) {
   document.title = `${application.number} · ${t('app.title')} · ${t('app.name')}`;
   const family = application.family ?? {};
-  const institution = application.institutionCode
-    ? institutionNames[application.institutionCode] ?? application.institutionCode : null;
+  const institution = application.institutionName
+    ?? (application.institutionCode ? institutionNames[application.institutionCode] ?? application.institutionCode : null);
   fill(headHost,
     el('div', { class: 'page-head' },
       el('div', {},

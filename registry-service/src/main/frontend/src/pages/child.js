@@ -84,8 +84,8 @@ function renderFile(child) {
       ['child.birthDate', record.birthDate ? [formatDate(record.birthDate), record.birthDateEstimated ? t('child.estimated') : ''] : null],
       ['child.age', t('children.age', { age: child.age })],
       ['child.residentId', record.residentId ? el('span', { class: 'mono' }, record.residentId) : null],
-      ['childFile.id', el('span', { class: 'mono' }, child.id), 'child-id'],
-      ['child.institution', child.institutionCode],
+      ['childFile.id', el('span', { class: 'mono' }, child.fileNumber), 'child-file-number'],
+      ['child.institution', child.institutionName || child.institutionCode],
     ])),
     section('childFile.admission', 'child-admission', summary([
       ['child.category', child.categoryLabel || label('ChildCategory', record.category)],
@@ -386,6 +386,7 @@ function fieldLabel(name) {
 function changeValue(name, raw) {
   if (raw === null || raw === undefined || raw === '') return none();
   if (CODED_FIELDS[name]) return label(CODED_FIELDS[name], raw);
+  if (raw === 'true' || raw === 'false') return t(raw === 'true' ? 'common.yes' : 'common.no');
   if (name === 'documents') {
     const [type, ...fileName] = raw.split(': ');
     return fileName.length ? t('childFile.history.document', { type: label('childDoc', type), name: fileName.join(': ') }) : raw;

@@ -27,6 +27,7 @@ function row(child) {
   const record = child.record ?? {};
   const href = childHref(child);
   const tr = el('tr', { class: 'clickable', dataset: { testid: 'child-row', childId: child.id } },
+    el('td', { class: 'mono', dataset: { testid: 'child-file-number' } }, child.fileNumber),
     el('td', {}, el('a', { href, dataset: { testid: 'child-link' } }, record.name)),
     el('td', {}, t('children.age', { age: child.age }), record.birthDateEstimated ? el('span', { class: 'muted' }, t('child.estimated')) : null),
     el('td', {}, child.categoryLabel || label('ChildCategory', record.category)),
@@ -63,7 +64,7 @@ function renderList(children) {
   fill(listHost, el('div', { class: 'table-wrap' }, el('table', { dataset: { testid: 'children-table' } },
     el('caption', { class: 'visually-hidden' }, t('children.title')),
     el('thead', {}, el('tr', {},
-      ['name', 'age', 'category', 'placement', 'adoption', 'admitted'].map((col) => el('th', { scope: 'col' }, t(`children.col.${col}`))))),
+      ['fileNumber', 'name', 'age', 'category', 'placement', 'adoption', 'admitted'].map((col) => el('th', { scope: 'col' }, t(`children.col.${col}`))))),
     el('tbody', {}, children.map(row)))));
 }
 

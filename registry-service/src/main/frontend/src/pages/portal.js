@@ -25,10 +25,10 @@ function lastEntry(application) {
   return history[0] ?? null;
 }
 
-/** Who submitted: the actor of the first history entry (the oldest; ties keep the server's order). */
-function submitterOf(application) {
+/** Whether the reader submitted it: the first history entry (the oldest; ties keep the server's order) is theirs. */
+function submittedByReader(application) {
   const history = [...(application.history ?? [])].sort((a, b) => String(a.at).localeCompare(String(b.at)));
-  return history[0]?.actor ?? null;
+  return history[0]?.byYou ?? true;
 }
 
 /**
@@ -38,8 +38,7 @@ function submitterOf(application) {
 function awaitingSpouse(application) {
   const badge = el('span', { class: 'badge badge-status', dataset: { testid: 'portal-status', status: application.status } },
     t('portal.awaitingSpouse'));
-  const submitter = submitterOf(application);
-  if (!user || !submitter || submitter === user.username) {
+  if (!user || submittedByReader(application)) {
     return [badge, el('div', { class: 'muted', dataset: { testid: 'portal-awaiting-own' } }, t('portal.awaitingSpouse.own'))];
   }
   const button = el('button', { type: 'button', class: 'button', dataset: { testid: 'portal-confirm' } }, t('portal.confirm'));

@@ -139,7 +139,8 @@ function row(task) {
     : t('common.none')),
   // a child's placement (送养) belongs to no application: the row names the child and links the file
   el('td', {}, task.family?.displayName
-    ?? (task.child ? el('a', { href: `child.html?id=${encodeURIComponent(task.child.id)}`, onclick: stop }, task.child.name)
+    ?? (task.child ? el('a', { href: `child.html?id=${encodeURIComponent(task.child.id)}`, onclick: stop },
+      task.child.name, task.child.fileNumber ? el('div', { class: 'muted mono' }, task.child.fileNumber) : null)
       : t('common.none'))),
   el('td', {}, (task.candidateGroups ?? []).map((group) => el('span', { class: 'badge badge-group' }, label('group', group)))),
   el('td', {}, task.assignee ?? el('span', { class: 'muted' }, t('worklist.unassigned'))),

@@ -50,6 +50,13 @@ public final class TestIdentityProvider {
   public static final List<User> EVERY_ROLE = List.of(FAMILY_WANG, CASEWORKER_NANCHANG, DIRECTOR_NANCHANG,
       REGISTRAR_DONGHU, ASSESSOR_DONGHU, AUDITOR, ADMIN);
 
+  /** The demo realm's names (infra/keycloak/anjia-realm.json): family name, given name. */
+  private static final Map<String, List<String>> NAMES = Map.of(
+      "wang.family@example.com", List.of("王", "芳"), "li.family@example.com", List.of("李", "娜"),
+      "cw-nanchang", List.of("张", "敏"), "dir-nanchang", List.of("刘", "建华"), "cw-jiujiang", List.of("陈", "静"),
+      "reg-donghu", List.of("周", "丽"), "reg-lianxi", List.of("徐", "芳"), "as-donghu", List.of("吴", "强"),
+      "auditor", List.of("赵", "明"), "admin", List.of("钱", "勇"));
+
   private static TestIdentityProvider instance;
 
   private final RSAKey key;
@@ -113,6 +120,12 @@ public final class TestIdentityProvider {
         .claim("preferred_username", user.username())
         .claim("name", user.username())
         .claim("realm_access", Map.of("roles", List.of(user.role(), "default-roles-anjia")));
+    List<String> names = NAMES.get(user.username());
+    if (names != null) {
+      // as Keycloak writes them: "name" is given name first
+      claims.claim("family_name", names.get(0)).claim("given_name", names.get(1))
+          .claim("name", names.get(1) + " " + names.get(0));
+    }
     if (user.institution() != null) {
       claims.claim("institution", user.institution());
     }

@@ -92,7 +92,7 @@ class AdoptionApplications {
     // a married applicant who leaves the spouse out goes to the eligibility decision, which refuses
     // the application with art. 1101 (JOINT_ADOPTION) for the portal to show
     if (spouseListed) {
-      applications.moveTo(application.getId(), ApplicationStatus.AWAITING_SPOUSE, users.current().username(), null);
+      applications.moveTo(application.getId(), ApplicationStatus.AWAITING_SPOUSE, users.current().asActor(), null);
     } else {
       events.publishEvent(new AdoptionApplicationSubmitted(application.getId()));
     }
@@ -104,12 +104,12 @@ class AdoptionApplications {
   void confirmBySpouse(UUID applicationId) {
     CurrentUser user = users.current();
     Application application = ownAdoption(applicationId, user);
-    String submitter = application.getHistory().getFirst().getActor();
+    String submitter = application.getHistory().getFirst().getActor().login();
     if (application.getStatus() != ApplicationStatus.AWAITING_SPOUSE || user.username().equals(submitter)) {
       throw new ConflictException("anjia.adoption.spouseConfirmation");
     }
     application.confirmBySpouse(user.username());
-    applications.moveTo(applicationId, ApplicationStatus.SUBMITTED, user.username(), labels.recorded("anjia.adoption.spouseConfirmed"));
+    applications.moveTo(applicationId, ApplicationStatus.SUBMITTED, user.asActor(), labels.recorded("anjia.adoption.spouseConfirmed"));
     events.publishEvent(new AdoptionApplicationSubmitted(applicationId));
   }
 

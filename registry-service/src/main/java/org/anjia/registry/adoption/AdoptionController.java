@@ -6,6 +6,9 @@ import java.util.UUID;
 import org.anjia.registry.applications.ApplicationView;
 import org.anjia.registry.applications.Applications;
 import org.anjia.registry.applications.Submissions;
+import org.anjia.registry.children.AdoptableChild;
+import org.anjia.registry.children.Children;
+import org.anjia.registry.web.NotFoundException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,9 +29,11 @@ class AdoptionController {
   private final Applications applications;
   private final Submissions submissions;
   private final ChildConsents childConsents;
+  private final Children children;
 
   AdoptionController(AdoptionApplications adoptions, AdoptionDissolutions dissolutions, AdoptionJourney journey,
-      Applications applications, Submissions submissions, ChildConsents childConsents) {
+      Applications applications, Submissions submissions, ChildConsents childConsents, Children children) {
+    this.children = children;
     this.submissions = submissions;
     this.childConsents = childConsents;
     this.adoptions = adoptions;
@@ -41,6 +46,12 @@ class AdoptionController {
   @GetMapping("/api/applications/{id}/journey")
   AdoptionJourney.View journey(@PathVariable UUID id, @RequestParam(required = false) String reason) {
     return journey.of(id, reason);
+  }
+
+  /** The child of the institution's link, as the adoption page names it (name, sex, age). */
+  @GetMapping("/api/portal/adoptable-children/{id}")
+  AdoptableChild.Introduction adoptableChild(@PathVariable UUID id) {
+    return children.introduction(id).orElseThrow(() -> new NotFoundException("child " + id));
   }
 
   /**

@@ -14,6 +14,7 @@ import org.anjia.registry.applications.Applications;
 import org.anjia.registry.applications.DocumentType;
 import org.anjia.registry.children.AdoptableChild;
 import org.anjia.registry.children.Children;
+import org.anjia.registry.identity.Actor;
 import org.anjia.registry.identity.CurrentUser;
 import org.anjia.registry.identity.CurrentUsers;
 import org.anjia.registry.web.ConflictException;
@@ -102,7 +103,7 @@ class AdoptionDissolutions {
         .param("basis", adult ? BASIS_ADULT : BASIS_MINOR).param("consents", request.childConsents())
         .param("reason", request.reason().trim())
         .update();
-    applications.moveTo(applicationId, ApplicationStatus.DISSOLUTION_REQUESTED, user.username(),
+    applications.moveTo(applicationId, ApplicationStatus.DISSOLUTION_REQUESTED, user.asActor(),
         labels.recorded("anjia.adoption.dissolution.requested"));
     events.publishEvent(new AdoptionDissolutionRequested(id));
     return id;
@@ -150,7 +151,7 @@ class AdoptionDissolutions {
         registry.certificateNumber(applicationId), verification, rules.certificateFont());
     applications.attachGenerated(applicationId, DocumentType.DISSOLUTION_CERTIFICATE,
         "解除收养关系证明-" + application.getNumber() + ".pdf", "application/pdf", pdf);
-    applications.moveTo(applicationId, ApplicationStatus.DISSOLVED, AdoptionRegistry.ENGINE, number);
+    applications.moveTo(applicationId, ApplicationStatus.DISSOLVED, Actor.system(), number);
     children.recordDissolution(application.getChildId(), number, today, BASIS_MINOR.equals(open.get("basis")));
     events.publishEvent(new AdoptionDissolved(applicationId));
     return number;
@@ -168,7 +169,7 @@ class AdoptionDissolutions {
     jdbc.sql("update adoption_dissolution set outcome = 'REFUSED', decided_on = :on, decision_note = :note where id = :id")
         .param("on", LocalDate.now(clock)).param("note", reason).param("id", open.get("id"))
         .update();
-    applications.moveTo(applicationId, ApplicationStatus.REGISTERED, AdoptionRegistry.ENGINE, reason);
+    applications.moveTo(applicationId, ApplicationStatus.REGISTERED, Actor.system(), reason);
   }
 
   private Map<String, Object> openRequest(UUID applicationId) {

@@ -18,6 +18,7 @@ import org.anjia.registry.families.Family;
 import org.anjia.registry.families.FamilyRepository;
 import org.anjia.registry.families.HouseholdMember;
 import org.anjia.registry.families.MemberRole;
+import org.anjia.registry.identity.Actor;
 import org.anjia.registry.identity.Institutions;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -26,8 +27,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** Registration (收养登记) and refusal: the two ways an adoption application is decided. */
 @Service
 class AdoptionRegistry {
-
-  static final String ENGINE = "engine";
 
   private final Applications applications;
   private final Children children;
@@ -80,7 +79,7 @@ class AdoptionRegistry {
         .param("application", applicationId).param("child", child.id()).param("number", number)
         .param("on", today).param("certificate", certificate).param("code", verification.code())
         .update();
-    applications.moveTo(applicationId, ApplicationStatus.REGISTERED, ENGINE, number);
+    applications.moveTo(applicationId, ApplicationStatus.REGISTERED, Actor.system(), number);
     children.recordAdoption(child.id(), family.getDisplayName(), number, today, application.isConfidential());
     if (application.isConfidential()) {
       applications.sealOnRegistration(applicationId);
@@ -115,7 +114,7 @@ class AdoptionRegistry {
 
   @Transactional
   void reject(UUID applicationId, Map<String, Object> variables) {
-    applications.reject(applicationId, reasons(variables), ENGINE);
+    applications.reject(applicationId, reasons(variables), Actor.system());
   }
 
   /** The step that refused, latest first: registrar, report, assessment red flag, documents, eligibility. */

@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import org.anjia.registry.identity.Actor;
 
 /**
  * A family's application in one journey, with its full status history. Once approved or rejected
@@ -60,7 +61,7 @@ public class Application {
   protected Application() {}
 
   public Application(String number, ApplicationType type, UUID familyId, String institutionCode,
-      String jurisdictionCode, String motivation, Instant submittedAt, String submittedBy) {
+      String jurisdictionCode, String motivation, Instant submittedAt, Actor submittedBy) {
     this.id = UUID.randomUUID();
     this.number = number;
     this.type = type;
@@ -74,7 +75,7 @@ public class Application {
   }
 
   /** Records a step; returns false (and changes nothing) when the application is already decided. */
-  public boolean moveTo(ApplicationStatus next, Instant at, String actor, String note) {
+  public boolean moveTo(ApplicationStatus next, Instant at, Actor actor, String note) {
     if (status.isFinal()) {
       return false;
     }
@@ -86,7 +87,7 @@ public class Application {
     return true;
   }
 
-  public boolean reject(List<RejectionReason> reasons, Instant at, String actor) {
+  public boolean reject(List<RejectionReason> reasons, Instant at, Actor actor) {
     if (!moveTo(ApplicationStatus.REJECTED, at, actor, null)) {
       return false;
     }

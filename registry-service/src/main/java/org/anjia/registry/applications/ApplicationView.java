@@ -10,6 +10,7 @@ public record ApplicationView(
     String number,
     ApplicationType type,
     String institutionCode,
+    String institutionName,
     boolean sealed,
     ApplicationStatus status,
     String statusLabel,
@@ -26,7 +27,12 @@ public record ApplicationView(
 
   public record MemberSummary(String name, String role, String roleLabel, int age) {}
 
-  public record HistoryEntry(ApplicationStatus status, String statusLabel, Instant at, String actor, String note) {}
+  /**
+   * actor: who, as people read it ("南昌市儿童福利院 社工 张敏", "本家庭", "系统"), never a login name;
+   * byYou: the reader did this step (a spouse confirms only what the other adult submitted).
+   */
+  public record HistoryEntry(ApplicationStatus status, String statusLabel, Instant at, String actor, boolean byYou,
+      String note) {}
 
   /** {@code uploadedByStaff}: staff uploaded it on the family's behalf. */
   public record DocumentView(UUID id, DocumentType type, String typeLabel, String fileName, long size, String sha256,

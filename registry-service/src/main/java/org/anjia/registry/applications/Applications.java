@@ -15,6 +15,8 @@ import org.anjia.registry.documents.Uploads;
 import org.anjia.registry.families.Family;
 import org.anjia.registry.families.FamilyAccounts;
 import org.anjia.registry.families.FamilyRepository;
+import org.anjia.registry.identity.Actor;
+import org.anjia.registry.identity.ActorNames;
 import org.anjia.registry.identity.CurrentUser;
 import org.anjia.registry.identity.CurrentUsers;
 import org.anjia.registry.identity.Institutions;
@@ -46,14 +48,16 @@ public class Applications {
   private final Institutions institutions;
   private final AuditLog audit;
   private final Labels labels;
+  private final ActorNames actorNames;
   private final Uploads uploads;
   private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
   private final Clock clock;
 
   Applications(ApplicationRepository applications, DocumentRepository documents, FamilyRepository families,
       FamilyAccounts familyAccounts, ApplicationAccess access, CurrentUsers users, Institutions institutions,
-      AuditLog audit, Labels labels, Uploads uploads, org.springframework.jdbc.core.simple.JdbcClient jdbc,
-      Clock clock) {
+      AuditLog audit, Labels labels, ActorNames actorNames, Uploads uploads,
+      org.springframework.jdbc.core.simple.JdbcClient jdbc, Clock clock) {
+    this.actorNames = actorNames;
     this.jdbc = jdbc;
     this.uploads = uploads;
     this.applications = applications;
@@ -94,7 +98,7 @@ public class Applications {
     Instant now = clock.instant();
     String number = applications.newNumber(type, Year.now(clock));
     Application application = new Application(number, type, familyId, institution.code(),
-        institution.jurisdiction(), motivation, now, user.username());
+        institution.jurisdiction(), motivation, now, user.asActor());
     if (childId != null) {
       application.concernChild(childId);
     }
@@ -105,14 +109,14 @@ public class Applications {
   }
 
   @Transactional
-  public void moveTo(UUID applicationId, ApplicationStatus status, String actor, String note) {
+  public void moveTo(UUID applicationId, ApplicationStatus status, Actor actor, String note) {
     if (get(applicationId).moveTo(status, clock.instant(), actor, note)) {
       audit.record(AuditAction.UPDATE, OBJECT, applicationId, List.of("status"), null);
     }
   }
 
   @Transactional
-  public void reject(UUID applicationId, List<RejectionReason> reasons, String actor) {
+  public void reject(UUID applicationId, List<RejectionReason> reasons, Actor actor) {
     if (get(applicationId).reject(reasons, clock.instant(), actor)) {
       audit.record(AuditAction.UPDATE, OBJECT, applicationId, List.of("status", "rejectionReasons"), null);
     }
@@ -248,11 +252,13 @@ public class Applications {
     Family family = families.findById(application.getFamilyId())
         .orElseThrow(() -> new NotFoundException("family " + application.getFamilyId()));
     LocalDate today = LocalDate.now(clock);
+    CurrentUser reader = users.find().orElse(null);
     return new ApplicationView(
         application.getId(),
         application.getNumber(),
         application.getType(),
         application.getInstitutionCode(),
+        actorNames.unitName(application.getInstitutionCode()),
         application.isSealed(),
         application.getStatus(),
         labels.of(application.getStatus()),
@@ -265,7 +271,8 @@ public class Applications {
                 .toList()),
         application.getHistory().stream()
             .map(h -> new ApplicationView.HistoryEntry(h.getStatus(), labels.of(h.getStatus()), h.getChangedAt(),
-                h.getActor(), h.getNote()))
+                actorNames.describe(h.getActor(), reader),
+                reader != null && reader.username().equals(h.getActor().login()), h.getNote()))
             .toList(),
         application.getRejectionReasons(),
         documents.findByApplicationIdOrderByUploadedAt(applicationId).stream().map(this::view).toList(),

@@ -10,6 +10,8 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
 import java.time.Instant;
+import org.anjia.registry.identity.Actor;
+import org.anjia.registry.identity.Role;
 
 /** One step in an application's history; rows are only ever added. */
 @Entity
@@ -25,16 +27,24 @@ public class StatusChange {
   @Enumerated(EnumType.STRING)
   private ApplicationStatus status;
   private Instant changedAt;
+  /** The login, for the audit trail; pages show the name, role and unit beside it. */
   private String actor;
+  private String actorName;
+  @Enumerated(EnumType.STRING)
+  private Role actorRole;
+  private String actorUnit;
   private String note;
 
   protected StatusChange() {}
 
-  StatusChange(Application application, ApplicationStatus status, Instant changedAt, String actor, String note) {
+  StatusChange(Application application, ApplicationStatus status, Instant changedAt, Actor actor, String note) {
     this.application = application;
     this.status = status;
     this.changedAt = changedAt;
-    this.actor = actor;
+    this.actor = actor.login();
+    this.actorName = actor.name();
+    this.actorRole = actor.role();
+    this.actorUnit = actor.unit();
     this.note = note;
   }
 
@@ -46,8 +56,8 @@ public class StatusChange {
     return changedAt;
   }
 
-  public String getActor() {
-    return actor;
+  public Actor getActor() {
+    return new Actor(actor, actorRole, actorName, actorUnit);
   }
 
   public String getNote() {

@@ -18,4 +18,8 @@ public record AdoptableChild(
     boolean disabled,
     boolean institutionFoundling,
     boolean parentsCannotBeFound,
-    boolean parentsInSpecialHardship) {}
+    boolean parentsInSpecialHardship) {
+
+  /** What a family applying through the institution's link may see of the child, and no more. */
+  public record Introduction(String name, String sex, int age) {}
+}

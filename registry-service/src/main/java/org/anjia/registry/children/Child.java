@@ -24,6 +24,8 @@ class Child {
 
   @Id
   private UUID id;
+  /** 档案编号, e.g. NC01-2026-000123 (ChildFileNumbers). */
+  private String fileNumber;
   private String institutionCode;
   private String jurisdictionCode;
   private String name;
@@ -63,8 +65,9 @@ class Child {
   protected Child() {}
 
   /** Admitted into the institution's own care (机构养育): the first placement starts on admission. */
-  Child(String institutionCode, String jurisdictionCode, ChildRecord record, Instant createdAt) {
+  Child(String fileNumber, String institutionCode, String jurisdictionCode, ChildRecord record, Instant createdAt) {
     this.id = UUID.randomUUID();
+    this.fileNumber = fileNumber;
     this.institutionCode = institutionCode;
     this.jurisdictionCode = jurisdictionCode;
     this.createdAt = createdAt;
@@ -154,6 +157,10 @@ class Child {
 
   UUID getId() {
     return id;
+  }
+
+  String getFileNumber() {
+    return fileNumber;
   }
 
   String getInstitutionCode() {

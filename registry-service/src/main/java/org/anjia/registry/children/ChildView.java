@@ -8,7 +8,10 @@ import java.util.UUID;
 /** A child's file as the pages show it. */
 public record ChildView(
     UUID id,
+    /** 档案编号, what people read and write; the id stays the key in URLs and the API. */
+    String fileNumber,
     String institutionCode,
+    String institutionName,
     ChildRecord record,
     String categoryLabel,
     String admissionReasonLabel,
@@ -25,6 +28,7 @@ public record ChildView(
   public record Placement(UUID id, PlacementKind kind, LocalDate startedOn, LocalDate endedOn, String endReason,
       String household, String reference) {}
 
+  /** actor: who, as people read it ("南昌市儿童福利院 社工 张敏"), never a login name. */
   public record Change(long id, Instant changedAt, String actor, String field, String oldValue, String newValue) {}
 
   public record Document(UUID id, ChildDocumentType type, String typeLabel, String fileName, long size, String sha256,

@@ -13,6 +13,8 @@ import org.anjia.registry.audit.AuditLog;
 import org.anjia.registry.documents.DocumentChecklist;
 import org.anjia.registry.documents.StoredFile;
 import org.anjia.registry.documents.Uploads;
+import org.anjia.registry.identity.Actor;
+import org.anjia.registry.identity.ActorNames;
 import org.anjia.registry.identity.CurrentUser;
 import org.anjia.registry.identity.CurrentUsers;
 import org.anjia.registry.identity.Institutions;
@@ -46,14 +48,18 @@ public class Children {
   private final JdbcClient jdbc;
   private final CurrentUsers users;
   private final Institutions institutions;
+  private final ChildFileNumbers fileNumbers;
+  private final ActorNames actorNames;
   private final AuditLog audit;
   private final Labels labels;
   private final ApplicationEventPublisher events;
   private final Clock clock;
 
   Children(ChildRepository children, ChildDocumentRepository documents, Uploads uploads, JdbcClient jdbc,
-      CurrentUsers users, Institutions institutions, AuditLog audit, Labels labels, ApplicationEventPublisher events,
-      Clock clock) {
+      CurrentUsers users, Institutions institutions, ChildFileNumbers fileNumbers, ActorNames actorNames, AuditLog audit,
+      Labels labels, ApplicationEventPublisher events, Clock clock) {
+    this.fileNumbers = fileNumbers;
+    this.actorNames = actorNames;
     this.events = events;
     this.children = children;
     this.documents = documents;
@@ -72,9 +78,10 @@ public class Children {
     CurrentUser user = users.current();
     Institutions.Institution institution = institutions.find(user.institution()).orElseThrow(() ->
         new InvalidInputException(List.of(new FieldProblem("institution", labels.of("anjia.validation.noInstitution")))));
-    Child child = children.saveAndFlush(new Child(institution.code(), institution.jurisdiction(), record,
+    String fileNumber = fileNumbers.next(institution.code(), record.admissionDate().getYear());
+    Child child = children.saveAndFlush(new Child(fileNumber, institution.code(), institution.jurisdiction(), record,
         clock.instant()));
-    recordChanges(child.getId(), Map.of(), record.asFields(), user.username());
+    recordChanges(child.getId(), Map.of(), record.asFields(), user.asActor());
     audit.record(AuditAction.CREATE, OBJECT, child.getId(), List.copyOf(record.asFields().keySet()), null);
     return view(child);
   }
@@ -86,7 +93,7 @@ public class Children {
     Child child = maintainable(id, user);
     Map<String, String> before = child.record().asFields();
     child.apply(record);
-    List<String> changed = recordChanges(id, before, record.asFields(), user.username());
+    List<String> changed = recordChanges(id, before, record.asFields(), user.asActor());
     if (!changed.isEmpty()) {
       audit.record(AuditAction.UPDATE, OBJECT, id, changed, null);
     }
@@ -119,12 +126,19 @@ public class Children {
 
   @Transactional
   public List<ChildView.Change> history(UUID id, String reason) {
-    visible(id, users.current(), reason);
+    CurrentUser reader = users.current();
+    visible(id, reader, reason);
     audit.record(AuditAction.READ, OBJECT, id, List.of("history"), reason);
     return jdbc.sql("select * from child_change where child_id = :id order by id")
         .param("id", id)
-        .query((rs, row) -> new ChildView.Change(rs.getLong("id"), rs.getTimestamp("changed_at").toInstant(),
-            rs.getString("actor"), rs.getString("field"), rs.getString("old_value"), rs.getString("new_value")))
+        .query((rs, row) -> {
+          String role = rs.getString("actor_role");
+          Actor actor = new Actor(rs.getString("actor"), role == null ? null : Role.valueOf(role),
+              rs.getString("actor_name"), rs.getString("actor_unit"));
+          return new ChildView.Change(rs.getLong("id"), rs.getTimestamp("changed_at").toInstant(),
+              actorNames.describe(actor, reader), rs.getString("field"), rs.getString("old_value"),
+              rs.getString("new_value"));
+        })
         .list();
   }
 
@@ -152,7 +166,7 @@ public class Children {
     }
     String before = Objects.toString(child.getCurrentPlacement(), null);
     child.place(kind, from, household, reference);
-    recordChanges(id, Map.of("currentPlacement", before), Map.of("currentPlacement", kind.name()), user.username());
+    recordChanges(id, Map.of("currentPlacement", before), Map.of("currentPlacement", kind.name()), user.asActor());
     audit.record(AuditAction.UPDATE, OBJECT, id, List.of("currentPlacement", "placements"), null);
     return view(child);
   }
@@ -167,7 +181,7 @@ public class Children {
     maintainable(id, user);
     StoredFile stored = uploads.accept(file);
     ChildDocument document = documents.save(new ChildDocument(id, type, stored, user.username(), clock.instant()));
-    recordChanges(id, Map.of(), Map.of("documents", type.name() + ": " + stored.getFileName()), user.username());
+    recordChanges(id, Map.of(), Map.of("documents", type.name() + ": " + stored.getFileName()), user.asActor());
     audit.record(AuditAction.UPDATE, OBJECT, id, List.of("documents"), null);
     audit.record(AuditAction.CREATE, DOCUMENT, document.getId(), List.of("type", "fileName", "content"), null);
     return new ChildView.Document(document.getId(), type, labels.of(type), stored.getFileName(),
@@ -241,7 +255,7 @@ public class Children {
     if (child.getAdoptionStatus() != AdoptionStatus.NOT_PLACED) {
       throw new ConflictException("anjia.child.alreadyPlaced");
     }
-    changeAdoptionStatus(child, AdoptionStatus.PLACEMENT_REQUESTED, null, user.username());
+    changeAdoptionStatus(child, AdoptionStatus.PLACEMENT_REQUESTED, null, user.asActor());
     events.publishEvent(new ChildAdoptionEvents.PlacementRequested(id));
     return view(child);
   }
@@ -279,6 +293,22 @@ public class Children {
   }
 
   /**
+   * The child as the institution's link introduces it to a family applying to adopt: name, sex and
+   * age, only while the child may be adopted; the read is audited like any read of the file.
+   */
+  @Transactional
+  public java.util.Optional<AdoptableChild.Introduction> introduction(UUID id) {
+    java.util.Optional<AdoptableChild.Introduction> found = adoptable(id).filter(AdoptableChild::available)
+        .map(child -> new AdoptableChild.Introduction(child.name(), child.sex(), child.age()));
+    if (found.isPresent()) {
+      audit.record(AuditAction.READ, OBJECT, id, List.of("name", "sex", "age"), null);
+    } else {
+      audit.recordRefusal(AuditAction.DENIED, OBJECT, id, "not available for adoption", null, null);
+    }
+    return found;
+  }
+
+  /**
    * Registration of the adoption (民法典 art. 1105): the adoption is the child's discharge from the
    * institution, any foster placement ends, and a confidential adoption seals the file (art. 1110).
    * Idempotent: a second call for the same certificate changes nothing.
@@ -294,7 +324,7 @@ public class Children {
     child.place(PlacementKind.ADOPTION, registeredOn, household, certificateNumber);
     child.discharge(registeredOn, "ADOPTED", seal);
     recordChanges(id, Map.of("currentPlacement", before, "dischargedOn", ""),
-        Map.of("currentPlacement", PlacementKind.ADOPTION.name(), "dischargedOn", registeredOn.toString()), "engine");
+        Map.of("currentPlacement", PlacementKind.ADOPTION.name(), "dischargedOn", registeredOn.toString()), Actor.system());
     audit.record(AuditAction.UPDATE, OBJECT, id, List.of("currentPlacement", "placements", "discharge", "sealed"),
         null);
   }
@@ -312,8 +342,8 @@ public class Children {
     String before = child.getCurrentPlacement().name();
     child.dissolveAdoption(on, certificateNumber, returnsToInstitution);
     recordChanges(id, Map.of("currentPlacement", before), Map.of("currentPlacement", child.getCurrentPlacement().name()),
-        "engine");
-    changeAdoptionStatus(child, AdoptionStatus.DISSOLVED, certificateNumber, "engine");
+        Actor.system());
+    changeAdoptionStatus(child, AdoptionStatus.DISSOLVED, certificateNumber, Actor.system());
   }
 
   /**
@@ -359,10 +389,10 @@ public class Children {
   @Transactional
   public void adoptionStatus(UUID id, AdoptionStatus status, String note) {
     Child child = children.findById(id).orElseThrow(() -> new NotFoundException("child " + id));
-    changeAdoptionStatus(child, status, note, "engine");
+    changeAdoptionStatus(child, status, note, Actor.system());
   }
 
-  private void changeAdoptionStatus(Child child, AdoptionStatus status, String note, String actor) {
+  private void changeAdoptionStatus(Child child, AdoptionStatus status, String note, Actor actor) {
     String before = child.getAdoptionStatus().name();
     if (child.adoptionStatus(status, note)) {
       recordChanges(child.getId(), Map.of("adoptionStatus", before), Map.of("adoptionStatus", status.name()), actor);
@@ -370,7 +400,7 @@ public class Children {
     }
   }
 
-  private List<String> recordChanges(UUID id, Map<String, String> before, Map<String, String> after, String actor) {
+  private List<String> recordChanges(UUID id, Map<String, String> before, Map<String, String> after, Actor actor) {
     List<String> changed = new ArrayList<>();
     Timestamp now = Timestamp.from(clock.instant());
     after.forEach((field, value) -> {
@@ -378,9 +408,12 @@ public class Children {
       if (!Objects.equals(old, value)) {
         changed.add(field);
         jdbc.sql("""
-                insert into child_change (child_id, changed_at, actor, field, old_value, new_value)
-                values (:child, :at, :actor, :field, :old, :new)""")
-            .param("child", id).param("at", now).param("actor", actor).param("field", field)
+                insert into child_change (child_id, changed_at, actor, actor_name, actor_role, actor_unit, field,
+                                          old_value, new_value)
+                values (:child, :at, :actor, :name, :role, :unit, :field, :old, :new)""")
+            .param("child", id).param("at", now).param("actor", actor.login()).param("name", actor.name())
+            .param("role", actor.role() == null ? null : actor.role().name()).param("unit", actor.unit())
+            .param("field", field)
             .param("old", old).param("new", value)
             .update();
       }
@@ -423,7 +456,8 @@ public class Children {
   private ChildView view(Child child) {
     List<UUID> siblings = jdbc.sql("select sibling_id from child_sibling where child_id = :id")
         .param("id", child.getId()).query(UUID.class).list();
-    return new ChildView(child.getId(), child.getInstitutionCode(), child.record(), labels.of(child.getCategory()),
+    return new ChildView(child.getId(), child.getFileNumber(), child.getInstitutionCode(),
+        actorNames.unitName(child.getInstitutionCode()), child.record(), labels.of(child.getCategory()),
         labels.of(child.getAdmissionReason()), child.ageOn(LocalDate.now(clock)), child.getCurrentPlacement(),
         child.getAdoptionStatus(), child.getAdoptionStatusNote(),
         child.getDischargedOn(), child.getDischargeReason(), child.isSealed(), siblings,

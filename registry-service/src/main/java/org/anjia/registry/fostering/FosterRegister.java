@@ -17,6 +17,7 @@ import org.anjia.registry.families.Family;
 import org.anjia.registry.families.FamilyAccounts;
 import org.anjia.registry.families.FamilyRepository;
 import org.anjia.registry.families.HouseholdMember;
+import org.anjia.registry.identity.Actor;
 import org.anjia.registry.identity.CurrentUser;
 import org.anjia.registry.identity.CurrentUsers;
 import org.anjia.registry.identity.Role;
@@ -27,8 +28,6 @@ import org.springframework.transaction.annotation.Transactional;
 /** The foster register and the two ways a qualification ends: entered, or rejected with reasons. */
 @Service
 class FosterRegister {
-
-  static final String ENGINE_ACTOR = "engine";
 
   /**
    * One family in the register. {@code capacity} is how many foster children it may take (寄养办法
@@ -87,13 +86,13 @@ class FosterRegister {
     String caregiver = family.primaryCaregiver().map(HouseholdMember::getName).orElseThrow();
     entries.save(new FosterRegisterEntry(family.getId(), applicationId, caregiver, trainingHours, approvedOn,
         approvedOn.plus(rules.registerValidity()), clock.instant()));
-    applications.moveTo(applicationId, ApplicationStatus.APPROVED, ENGINE_ACTOR, null);
+    applications.moveTo(applicationId, ApplicationStatus.APPROVED, Actor.system(), null);
   }
 
   /** Idempotent through the application: a decided application is not decided again. */
   @Transactional
   void reject(UUID applicationId, List<RejectionReason> reasons) {
-    applications.reject(applicationId, reasons, ENGINE_ACTOR);
+    applications.reject(applicationId, reasons, Actor.system());
   }
 
   /**

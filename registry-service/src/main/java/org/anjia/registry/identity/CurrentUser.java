@@ -32,6 +32,20 @@ public record CurrentUser(
     return false;
   }
 
+  /**
+   * This user as a history entry records them: the role they act in (a director who is also a
+   * caseworker acts as director), their unit, and their name when the token carries one (a
+   * token without names falls back to the login, which is not kept as a name).
+   */
+  public Actor asActor() {
+    Role role = roles.stream().min(Enum::compareTo).orElse(null);
+    if (roles.contains(Role.DIRECTOR)) {
+      role = Role.DIRECTOR;
+    }
+    String name = displayName == null || displayName.equals(username) ? null : displayName;
+    return new Actor(username, role, name, institution != null ? institution : jurisdiction);
+  }
+
   /** The candidate groups whose tasks this user may work (auditors and admins work none). */
   public List<String> candidateGroups() {
     return roles.stream().filter(role -> role != Role.AUDITOR && role != Role.ADMIN).map(Role::candidateGroup).toList();

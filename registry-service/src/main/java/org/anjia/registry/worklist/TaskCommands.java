@@ -153,7 +153,7 @@ class TaskCommands {
     audit.record(AuditAction.UPDATE, "TASK", id, List.copyOf(variables.keySet()), null);
     Map<String, Object> derived = new LinkedHashMap<>();
     events.publishEvent(new TaskCompletionSubmitted(id, task.processId(), task.elementId(), task.applicationId(),
-        task.childId(), variables, task.assignee(), derived));
+        task.childId(), variables, user.asActor(), derived));
     Map<String, Object> toEngine = new LinkedHashMap<>(ProcessVariables.storable(variables));
     toEngine.putAll(ProcessVariables.storable(derived));
     try {

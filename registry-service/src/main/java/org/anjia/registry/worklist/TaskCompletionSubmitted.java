@@ -2,6 +2,7 @@ package org.anjia.registry.worklist;
 
 import java.util.Map;
 import java.util.UUID;
+import org.anjia.registry.identity.Actor;
 
 /**
  * A user's validated completion of a task, published in the transaction that completes it. Journeys
@@ -17,5 +18,5 @@ public record TaskCompletionSubmitted(
     UUID applicationId,
     UUID childId,
     Map<String, Object> variables,
-    String actor,
+    Actor actor,
     Map<String, Object> derived) {}

@@ -33,7 +33,7 @@ record TaskView(
   record FamilyRef(UUID id, String displayName) {}
 
   /** The child a placement task concerns (送养), for tasks that belong to no application. */
-  record ChildRef(UUID id, String name) {}
+  record ChildRef(UUID id, String fileNumber, String name) {}
 
   /**
    * The task page: the task, its form and the process variables that pre-fill it; for a document

@@ -68,7 +68,7 @@ class Worklist {
              t.create_time_ as created_at, t.due_date_ as due_date, t.proc_inst_id_ as process_instance_id,
              %s as candidate_groups,
              a.id as application_id, a.number, a.status, f.id as family_id, f.display_name,
-             c.id as child_id, c.name as child_name,
+             c.id as child_id, c.file_number as child_file_number, c.name as child_name,
              exists (select 1 from task_signal s where s.task_id = t.id_ and s.kind = 'REMINDED') as reminded,
              exists (select 1 from task_signal s where s.task_id = t.id_ and s.kind = 'ESCALATED') as escalated
       """.formatted(CANDIDATE_GROUPS);
@@ -309,7 +309,8 @@ class Worklist {
         rs.getBoolean("escalated"),
         applicationRef(rs, rs.findColumn("application_id"), rs.findColumn("number"), rs.findColumn("status")),
         familyId == null ? null : new TaskView.FamilyRef(familyId, rs.getString("display_name")),
-        childId == null ? null : new TaskView.ChildRef(childId, rs.getString("child_name")));
+        childId == null ? null : new TaskView.ChildRef(childId, rs.getString("child_file_number"),
+            rs.getString("child_name")));
   }
 
   private TaskView.ApplicationRef applicationRef(ResultSet rs, int idColumn, int numberColumn, int statusColumn)

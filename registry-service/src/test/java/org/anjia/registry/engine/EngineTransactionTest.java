@@ -9,6 +9,8 @@ import org.anjia.registry.RegistryIntegrationTest;
 import org.anjia.registry.TestIdentityProvider.User;
 import org.anjia.registry.applications.ApplicationStatus;
 import org.anjia.registry.applications.Applications;
+import org.anjia.registry.identity.Actor;
+import org.anjia.registry.identity.Role;
 import org.junit.jupiter.api.Test;
 import org.operaton.bpm.engine.task.Task;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +37,7 @@ class EngineTransactionTest extends RegistryIntegrationTest {
     Task check = documentCheck(id);
 
     transactions.executeWithoutResult(tx -> {
-      applications.moveTo(id, ApplicationStatus.DOCUMENTS_CHECKED, "cw-nanchang", null);
+      applications.moveTo(id, ApplicationStatus.DOCUMENTS_CHECKED, new Actor("cw-nanchang", Role.CASEWORKER, "张敏", "nanchang-cwi"), null);
       engine.getTaskService().complete(check.getId(), Map.of("documentsDecision", "complete"));
       tx.setRollbackOnly();
     });
@@ -52,7 +54,7 @@ class EngineTransactionTest extends RegistryIntegrationTest {
     Task check = documentCheck(id);
 
     transactions.executeWithoutResult(tx -> {
-      applications.moveTo(id, ApplicationStatus.DOCUMENTS_CHECKED, "cw-nanchang", null);
+      applications.moveTo(id, ApplicationStatus.DOCUMENTS_CHECKED, new Actor("cw-nanchang", Role.CASEWORKER, "张敏", "nanchang-cwi"), null);
       engine.getTaskService().complete(check.getId(), Map.of("documentsDecision", "complete"));
     });
 

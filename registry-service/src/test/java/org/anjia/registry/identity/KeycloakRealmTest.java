@@ -28,6 +28,8 @@ import org.anjia.runtime.KeycloakServer;
 import org.anjia.runtime.TestStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The real Keycloak with the realm of infra/keycloak: the claims the service relies on (README
@@ -120,8 +122,10 @@ class KeycloakRealmTest {
     });
   }
 
-  @Test
-  void aFamilyRegistersItselfAndGetsTheFamilyRoleOnly() throws Exception {
+  /** With an email address, or with a mobile number as user name and no email at all. */
+  @ParameterizedTest
+  @ValueSource(booleans = {false, true})
+  void aFamilyRegistersItselfAndGetsTheFamilyRoleOnly(boolean withMobileNumber) throws Exception {
     Browser browser = new Browser();
     String verifier = randomUrlSafe(32);
     String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
@@ -137,10 +141,14 @@ class KeycloakRealmTest {
     Matcher action = Pattern.compile("id=\"kc-register-form\"[^>]*action=\"([^\"]+)\"").matcher(page.body());
     assertThat(action.find()).as("registration form on the page").isTrue();
 
-    String username = "zhao-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+    String username = withMobileNumber
+        ? "139" + String.format("%08d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 100_000_000L))
+        : "zhao-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
     Map<String, String> fields = new LinkedHashMap<>();
     fields.put("username", username);
-    fields.put("email", username);
+    if (!withMobileNumber) {
+      fields.put("email", username);
+    }
     fields.put("firstName", "家庭");
     fields.put("lastName", "赵");
     fields.put("password", "family-pass-123");
@@ -176,6 +184,9 @@ class KeycloakRealmTest {
     assertThat(access).doesNotContainKeys("institution", "jurisdiction");
     assertThat(audiences(access)).contains("anjia-api");
     assertThat(access.get("preferred_username")).isEqualTo(username);
+    if (withMobileNumber) {
+      assertThat(access).doesNotContainKey("email");
+    }
   }
 
   @Test

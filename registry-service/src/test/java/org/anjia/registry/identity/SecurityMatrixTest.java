@@ -62,6 +62,7 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("GET /api/applications/{id}/assessors", staffAndAuditor);
     ALLOWED.put("GET /api/portal/applications", Set.of(FAMILY_WANG));
     ALLOWED.put("GET /api/portal/foster-register", Set.of(FAMILY_WANG));
+    ALLOWED.put("GET /api/portal/adoptable-children/{id}", Set.of(FAMILY_WANG));
     ALLOWED.put("POST /api/portal/family/invitations", Set.of(FAMILY_WANG));
     ALLOWED.put("POST /api/portal/family/join", Set.of(FAMILY_WANG));
     ALLOWED.put("GET /api/worklist", staffAndAuditor);
