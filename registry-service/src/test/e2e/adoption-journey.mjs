@@ -56,7 +56,7 @@ const CASEWORKER = 'cw-nanchang';
 const DIRECTOR = 'dir-nanchang';
 const REGISTRAR = 'reg-donghu';
 const ASSESSOR = 'as-donghu';
-const SECOND_ASSESSOR = '郑评估员'; // as-donghu2, given by name (评估办法 art. 5: at least two assessors)
+const SECOND_ASSESSOR = '郑红'; // as-donghu2, given by name (评估办法 art. 5: at least two assessors)
 const GROUP = { [CASEWORKER]: 'caseworker', [DIRECTOR]: 'director', [REGISTRAR]: 'registrar', [ASSESSOR]: 'assessor' };
 const READ_REASON = '核对收养登记';
 

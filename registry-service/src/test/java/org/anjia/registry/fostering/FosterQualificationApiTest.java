@@ -201,7 +201,7 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
 
     JsonNode offered = get(CASEWORKER_NANCHANG, assessors).body();
     assertThat(offered.path("candidates")).extracting(c -> c.path("username").asText() + " " + c.path("name").asText())
-        .containsExactly("as-donghu 吴评估员", "as-donghu2 郑评估员");
+        .containsExactly("as-donghu 吴强", "as-donghu2 郑红");
     for (String refused : List.of("as-lianxi", "nobody-here", "cw-nanchang")) {
       Response answer = post(CASEWORKER_NANCHANG, assessors, Map.of("assessor", refused));
       assertThat(answer.status()).as(refused).isEqualTo(400);
@@ -215,7 +215,7 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
 
     assertThat(get(AUDITOR, assessors).body().path("assigned")).singleElement().satisfies(assigned -> {
       assertThat(assigned.path("username").asText()).isEqualTo("as-donghu");
-      assertThat(assigned.path("name").asText()).isEqualTo("吴评估员");
+      assertThat(assigned.path("name").asText()).isEqualTo("吴强");
     });
     assertThat(get(AUDITOR, assessors).body().path("candidates")).as("auditors read, they do not assign").isEmpty();
     assertThat(get(ASSESSOR_DONGHU, "/api/applications/" + application.path("id").asText()).status()).isEqualTo(200);
