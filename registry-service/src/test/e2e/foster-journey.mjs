@@ -124,7 +124,9 @@ try {
 
   const uploaded = await uploadMissingDocuments(page);
   const consent = page.locator('[data-testid="required-document"][data-type="MEMBERS_CONSENT"]');
-  assert.match(await consent.innerText(), new RegExp(`${CASEWORKER} 代为上传`));
+  // named as people know her, never by her login
+  assert.match(await consent.innerText(), /南昌市儿童福利院 社工 张敏 代为上传/);
+  assert.doesNotMatch(await consent.innerText(), new RegExp(CASEWORKER));
   step(`${CASEWORKER} uploaded ${uploaded.join(', ')} for the family, listed as hers`);
   await shot(page, 'caseworker-task');
 

@@ -208,6 +208,24 @@ public abstract class RegistryIntegrationTest {
     return new User("family-" + UUID.randomUUID() + "@example.com", "family", null, null);
   }
 
+  /**
+   * A child's file as the admission form sends it: a child of the Nanchang institution whose parents
+   * died, admitted on 2023-05-10; callers change what their case is about.
+   */
+  protected static Map<String, Object> orphanOfNanchang(String name, String sex, String birthDate) {
+    Map<String, Object> child = new java.util.HashMap<>();
+    child.put("name", name);
+    child.put("sex", sex);
+    child.put("birthDate", birthDate);
+    child.put("birthDateEstimated", false);
+    child.put("category", "INSTITUTION_RAISED");
+    child.put("admissionReason", "PARENTS_DEAD");
+    child.put("admissionDate", "2023-05-10");
+    child.put("admissionRecord", "父母因交通事故死亡，经东湖区民政局送入福利院");
+    child.put("guardian", "南昌市儿童福利院");
+    return child;
+  }
+
   /** A family applies to the Nanchang institution; returns the created application. */
   protected JsonNode apply(User family, Map<String, Object> household) {
     Response created = post(family, "/api/foster-applications", household);

@@ -203,12 +203,12 @@ public class Applications {
     CurrentUser user = users.current();
     // staff upload for the family what it brought on paper (a document check needs the file, not a tick)
     boolean byStaff = user.hasAny(Role.CASEWORKER, Role.REGISTRAR);
-    Document document = documents.save(new Document(applicationId, type, uploads.accept(file), user.username(),
+    Document document = documents.save(new Document(applicationId, type, uploads.accept(file), user.asActor(),
         byStaff, clock.instant()));
     audit.record(AuditAction.CREATE, "DOCUMENT", document.getId(), byStaff
         ? List.of("type", "fileName", "content", "uploadedBy", "uploadedByStaff")
         : List.of("type", "fileName", "content", "uploadedBy"), null);
-    return view(document);
+    return view(document, user);
   }
 
   /**
@@ -219,15 +219,19 @@ public class Applications {
   public DocumentChecklist checklist(UUID applicationId, List<DocumentType> required, String article) {
     visible(applicationId, null);
     audit.record(AuditAction.READ, OBJECT, applicationId, List.of("documents"), null);
+    CurrentUser reader = users.current();
     record Stored(DocumentType type, DocumentChecklist.File file) {}
     List<Stored> stored = jdbc.sql("""
-            select id, type, file_name, uploaded_by, uploaded_by_staff, uploaded_at
+            select id, type, file_name, uploaded_by, uploaded_by_name, uploaded_by_role, uploaded_by_unit,
+                   uploaded_by_staff, uploaded_at
             from document where application_id = :id order by uploaded_at""")
         .param("id", applicationId)
         .query((rs, row) -> {
           UUID id = rs.getObject("id", UUID.class);
           return new Stored(DocumentType.valueOf(rs.getString("type")), new DocumentChecklist.File(id,
-              rs.getString("file_name"), "/api/documents/" + id + "/content", rs.getString("uploaded_by"),
+              rs.getString("file_name"), "/api/documents/" + id + "/content",
+              actorNames.describe(Actor.stored(rs.getString("uploaded_by"), rs.getString("uploaded_by_role"),
+                  rs.getString("uploaded_by_name"), rs.getString("uploaded_by_unit")), reader),
               rs.getBoolean("uploaded_by_staff"), rs.getTimestamp("uploaded_at").toInstant()));
         })
         .list();
@@ -275,12 +279,15 @@ public class Applications {
                 reader != null && reader.username().equals(h.getActor().login()), h.getNote()))
             .toList(),
         application.getRejectionReasons(),
-        documents.findByApplicationIdOrderByUploadedAt(applicationId).stream().map(this::view).toList(),
+        documents.findByApplicationIdOrderByUploadedAt(applicationId).stream().map(d -> view(d, reader)).toList(),
         DocumentType.uploadableFor(application.getType()));
   }
 
-  private ApplicationView.DocumentView view(Document d) {
+  /** {@code uploadedBy} as people read it ("南昌市儿童福利院 社工 张敏", "本家庭 王芳"); null for issued certificates. */
+  private ApplicationView.DocumentView view(Document d, CurrentUser reader) {
     return new ApplicationView.DocumentView(d.getId(), d.getType(), labels.of(d.getType()), d.getFile().getFileName(),
-        d.getFile().getSizeBytes(), d.getFile().getSha256(), d.getUploadedBy(), d.isUploadedByStaff(), d.getUploadedAt());
+        d.getFile().getSizeBytes(), d.getFile().getSha256(),
+        d.getUploader().map(uploader -> actorNames.describe(uploader, reader)).orElse(null), d.isUploadedByStaff(),
+        d.getUploadedAt());
   }
 }

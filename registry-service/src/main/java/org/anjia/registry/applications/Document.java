@@ -6,8 +6,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import org.anjia.registry.documents.StoredFile;
+import org.anjia.registry.identity.Actor;
+import org.anjia.registry.identity.Role;
 
 /** A supporting document of an application. */
 @Entity
@@ -20,21 +23,30 @@ public class Document {
   private DocumentType type;
   @Embedded
   private StoredFile file;
-  /** The account that uploaded it; null for the registration's own certificates. */
+  /** Who uploaded it (the login for the audit trail, the rest for people); null for issued certificates. */
   private String uploadedBy;
+  private String uploadedByName;
+  @Enumerated(EnumType.STRING)
+  private Role uploadedByRole;
+  private String uploadedByUnit;
   /** Uploaded by staff (on the family's behalf), not by the family. */
   private boolean uploadedByStaff;
   private Instant uploadedAt;
 
   protected Document() {}
 
-  Document(UUID applicationId, DocumentType type, StoredFile file, String uploadedBy, boolean uploadedByStaff,
+  Document(UUID applicationId, DocumentType type, StoredFile file, Actor uploader, boolean uploadedByStaff,
       Instant uploadedAt) {
     this.id = UUID.randomUUID();
     this.applicationId = applicationId;
     this.type = type;
     this.file = file;
-    this.uploadedBy = uploadedBy;
+    if (uploader != null) {
+      this.uploadedBy = uploader.login();
+      this.uploadedByName = uploader.name();
+      this.uploadedByRole = uploader.role();
+      this.uploadedByUnit = uploader.unit();
+    }
     this.uploadedByStaff = uploadedByStaff;
     this.uploadedAt = uploadedAt;
   }
@@ -55,8 +67,8 @@ public class Document {
     return file;
   }
 
-  public String getUploadedBy() {
-    return uploadedBy;
+  public Optional<Actor> getUploader() {
+    return Optional.ofNullable(uploadedBy).map(login -> new Actor(login, uploadedByRole, uploadedByName, uploadedByUnit));
   }
 
   public boolean isUploadedByStaff() {

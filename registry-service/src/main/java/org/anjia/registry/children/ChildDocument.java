@@ -8,6 +8,8 @@ import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.UUID;
 import org.anjia.registry.documents.StoredFile;
+import org.anjia.registry.identity.Actor;
+import org.anjia.registry.identity.Role;
 
 /** A document on a child's file; added, never replaced or removed (child_document is append-only). */
 @Entity
@@ -20,17 +22,25 @@ class ChildDocument {
   private ChildDocumentType type;
   @Embedded
   private StoredFile file;
+  /** Who uploaded it: the login for the audit trail, the rest for people. */
   private String uploadedBy;
+  private String uploadedByName;
+  @Enumerated(EnumType.STRING)
+  private Role uploadedByRole;
+  private String uploadedByUnit;
   private Instant uploadedAt;
 
   protected ChildDocument() {}
 
-  ChildDocument(UUID childId, ChildDocumentType type, StoredFile file, String uploadedBy, Instant uploadedAt) {
+  ChildDocument(UUID childId, ChildDocumentType type, StoredFile file, Actor uploader, Instant uploadedAt) {
     this.id = UUID.randomUUID();
     this.childId = childId;
     this.type = type;
     this.file = file;
-    this.uploadedBy = uploadedBy;
+    this.uploadedBy = uploader.login();
+    this.uploadedByName = uploader.name();
+    this.uploadedByRole = uploader.role();
+    this.uploadedByUnit = uploader.unit();
     this.uploadedAt = uploadedAt;
   }
 
@@ -50,8 +60,8 @@ class ChildDocument {
     return file;
   }
 
-  String getUploadedBy() {
-    return uploadedBy;
+  Actor getUploader() {
+    return new Actor(uploadedBy, uploadedByRole, uploadedByName, uploadedByUnit);
   }
 
   Instant getUploadedAt() {

@@ -180,28 +180,33 @@ public class Children {
     CurrentUser user = users.current();
     maintainable(id, user);
     StoredFile stored = uploads.accept(file);
-    ChildDocument document = documents.save(new ChildDocument(id, type, stored, user.username(), clock.instant()));
+    ChildDocument document = documents.save(new ChildDocument(id, type, stored, user.asActor(), clock.instant()));
     recordChanges(id, Map.of(), Map.of("documents", type.name() + ": " + stored.getFileName()), user.asActor());
     audit.record(AuditAction.UPDATE, OBJECT, id, List.of("documents"), null);
     audit.record(AuditAction.CREATE, DOCUMENT, document.getId(), List.of("type", "fileName", "content"), null);
     return new ChildView.Document(document.getId(), type, labels.of(type), stored.getFileName(),
-        stored.getSizeBytes(), stored.getSha256(), document.getUploadedBy(), document.getUploadedAt());
+        stored.getSizeBytes(), stored.getSha256(), actorNames.describe(document.getUploader(), user),
+        document.getUploadedAt());
   }
 
   /** The file's documents without their content (that is read one by one, each read audited). */
   @Transactional
   public List<ChildView.Document> documents(UUID id, String reason) {
-    visible(id, users.current(), reason);
+    CurrentUser reader = users.current();
+    visible(id, reader, reason);
     audit.record(AuditAction.READ, OBJECT, id, List.of("documents"), reason);
     // plain SQL: listing leaves the documents' bytes in the database
     return jdbc.sql("""
-            select id, type, file_name, size_bytes, sha256, uploaded_by, uploaded_at
+            select id, type, file_name, size_bytes, sha256, uploaded_by, uploaded_by_name, uploaded_by_role,
+                   uploaded_by_unit, uploaded_at
             from child_document where child_id = :id order by uploaded_at""")
         .param("id", id)
         .query((rs, row) -> {
           ChildDocumentType type = ChildDocumentType.valueOf(rs.getString("type"));
           return new ChildView.Document(rs.getObject("id", UUID.class), type, labels.of(type),
-              rs.getString("file_name"), rs.getLong("size_bytes"), rs.getString("sha256"), rs.getString("uploaded_by"),
+              rs.getString("file_name"), rs.getLong("size_bytes"), rs.getString("sha256"),
+              actorNames.describe(Actor.stored(rs.getString("uploaded_by"), rs.getString("uploaded_by_role"),
+                  rs.getString("uploaded_by_name"), rs.getString("uploaded_by_unit")), reader),
               rs.getTimestamp("uploaded_at").toInstant());
         })
         .list();

@@ -15,6 +15,11 @@ public record Actor(String login, Role role, String name, String unit) {
     return new Actor(ENGINE_LOGIN, null, null, null);
   }
 
+  /** As a record keeps it beside its row: the role by its name, null when none was recorded. */
+  public static Actor stored(String login, String role, String name, String unit) {
+    return new Actor(login, role == null ? null : Role.valueOf(role), name, unit);
+  }
+
   public boolean isSystem() {
     return role == null && ENGINE_LOGIN.equals(login);
   }

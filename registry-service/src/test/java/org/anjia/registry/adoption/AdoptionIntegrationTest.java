@@ -194,17 +194,7 @@ public abstract class AdoptionIntegrationTest extends RegistryIntegrationTest {
   }
 
   protected static Map<String, Object> child(int age) {
-    Map<String, Object> child = new HashMap<>();
-    child.put("name", "林小禾");
-    child.put("sex", "FEMALE");
-    child.put("birthDate", today().minusYears(age).minusDays(10).toString());
-    child.put("birthDateEstimated", false);
-    child.put("category", "INSTITUTION_RAISED");
-    child.put("admissionReason", "PARENTS_DEAD");
-    child.put("admissionDate", "2023-05-10");
-    child.put("admissionRecord", "父母因交通事故死亡，经东湖区民政局送入福利院");
-    child.put("guardian", "南昌市儿童福利院");
-    return child;
+    return orphanOfNanchang("林小禾", "FEMALE", today().minusYears(age).minusDays(10).toString());
   }
 
   /** A single woman of 40 adopting a girl: same sex (art. 1102 does not apply). */

@@ -350,7 +350,7 @@ class AdoptionJourneyApiTest extends AdoptionIntegrationTest {
     Response byRegistrar = upload(REGISTRAR_DONGHU, "/api/applications/" + applicationId + "/documents", "HUKOU_BOOK",
         "户口簿.jpg", "image/jpeg", new byte[] {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF, 1});
     assertThat(byRegistrar.status()).isEqualTo(201);
-    assertThat(byRegistrar.body().path("uploadedBy").asText()).isEqualTo("reg-donghu");
+    assertThat(byRegistrar.body().path("uploadedBy").asText()).isEqualTo("南昌市东湖区民政局 收养登记员 周丽");
     assertThat(byRegistrar.body().path("uploadedByStaff").asBoolean()).isTrue();
     String number = application.path("number").asText();
     assertThat(post(REGISTRAR_DONGHU, "/api/tasks/" + documentsKey + "/complete", Map.of("variables", Map.of(

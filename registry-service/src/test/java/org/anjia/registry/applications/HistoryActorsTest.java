@@ -6,7 +6,6 @@ import static org.anjia.registry.TestIdentityProvider.FAMILY_WANG;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.util.HashMap;
 import java.util.Map;
 import org.anjia.registry.RegistryIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -53,16 +52,7 @@ class HistoryActorsTest extends RegistryIntegrationTest {
 
   @Test
   void theChildsChangeHistoryNamesTheCaseworker() {
-    Map<String, Object> record = new HashMap<>();
-    record.put("name", "党小宁");
-    record.put("sex", "MALE");
-    record.put("birthDate", "2023-02-01");
-    record.put("birthDateEstimated", false);
-    record.put("category", "INSTITUTION_RAISED");
-    record.put("admissionReason", "PARENTS_DEAD");
-    record.put("admissionDate", "2025-02-01");
-    record.put("admissionRecord", "父母因交通事故死亡，由民政局送来");
-    record.put("guardian", "南昌市儿童福利院");
+    Map<String, Object> record = orphanOfNanchang("党小宁", "MALE", "2023-02-01");
     String id = post(CASEWORKER_NANCHANG, "/api/children", record).body().path("id").asText();
 
     JsonNode history = get(CASEWORKER_NANCHANG, "/api/children/" + id + "/history").body();

@@ -45,7 +45,7 @@ class ChildDocumentsTest extends RegistryIntegrationTest {
     assertThat(document.path("fileName").asText()).isEqualTo("入院登记表.pdf");
     assertThat(document.path("size").asLong()).isEqualTo(SCAN.length);
     assertThat(document.path("sha256").asText()).isEqualTo(sha256(SCAN));
-    assertThat(document.path("uploadedBy").asText()).isEqualTo("cw-nanchang");
+    assertThat(document.path("uploadedBy").asText()).as("by name and role, not login").isEqualTo("南昌市儿童福利院 社工 张敏");
     assertThat(get(REGISTRAR_DONGHU, "/api/children/" + id + "/documents").body()).singleElement()
         .satisfies(d -> assertThat(d.path("id").asText()).isEqualTo(document.path("id").asText()));
 

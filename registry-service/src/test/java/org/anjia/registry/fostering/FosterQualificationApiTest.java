@@ -292,7 +292,7 @@ class FosterQualificationApiTest extends RegistryIntegrationTest {
         "家庭成员同意书.pdf", "application/pdf", "%PDF-1.4 同意寄养".getBytes());
 
     assertThat(uploaded.status()).isEqualTo(201);
-    assertThat(uploaded.body().path("uploadedBy").asText()).isEqualTo("cw-nanchang");
+    assertThat(uploaded.body().path("uploadedBy").asText()).as("by name and role, not login").isEqualTo("南昌市儿童福利院 社工 张敏");
     assertThat(uploaded.body().path("uploadedByStaff").asBoolean()).isTrue();
     String documentId = uploaded.body().path("id").asText();
     assertThat(jdbc.sql("""

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -28,22 +29,10 @@ class RepeatedSubmissionTest extends RegistryIntegrationTest {
 
   @Test
   void twentyIdenticalSubmissionsAtOnceMakeOneApplication() throws Exception {
-    User family = new User("zhou-" + UUID.randomUUID() + "@example.com", "family", null, null);
+    User family = newFamily();
     String key = UUID.randomUUID().toString();
 
-    List<Callable<Answer>> submissions = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      submissions.add(() -> submit(family, key));
-    }
-    List<Answer> answers = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(20);
-    try {
-      for (Future<Answer> answer : pool.invokeAll(submissions)) {
-        answers.add(answer.get());
-      }
-    } finally {
-      pool.shutdown();
-    }
+    List<Answer> answers = atOnce(20, () -> submit(family, key));
 
     assertThat(answers).extracting(Answer::status).containsOnly(201, 200);
     assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(1);
@@ -61,19 +50,7 @@ class RepeatedSubmissionTest extends RegistryIntegrationTest {
   @Test
   void twentySubmissionsAtOnceWithDifferentKeysMakeOneApplication() throws Exception {
     User family = newFamily();
-    List<Callable<Answer>> submissions = new ArrayList<>();
-    for (int i = 0; i < 20; i++) {
-      submissions.add(() -> submit(family, UUID.randomUUID().toString()));
-    }
-    List<Answer> answers = new ArrayList<>();
-    ExecutorService pool = Executors.newFixedThreadPool(20);
-    try {
-      for (Future<Answer> answer : pool.invokeAll(submissions)) {
-        answers.add(answer.get());
-      }
-    } finally {
-      pool.shutdown();
-    }
+    List<Answer> answers = atOnce(20, () -> submit(family, UUID.randomUUID().toString()));
 
     assertThat(answers).extracting(Answer::status).as("one made, the others refused: never a 500").containsOnly(201, 409);
     assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(1);
@@ -85,13 +62,27 @@ class RepeatedSubmissionTest extends RegistryIntegrationTest {
 
   @Test
   void anOverlongKeyIsRefusedAndChangesNothing() {
-    User family = new User("wu-" + UUID.randomUUID() + "@example.com", "family", null, null);
+    User family = newFamily();
 
     Answer refused = submit(family, "k".repeat(101));
 
     assertThat(refused.status()).isEqualTo(400);
     assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("Idempotency-Key");
     assertThat(applicationsOf(family)).isZero();
+  }
+
+  /** The same submission {@code times} times in parallel; the answers in no particular order. */
+  private static List<Answer> atOnce(int times, Callable<Answer> submission) throws Exception {
+    ExecutorService pool = Executors.newFixedThreadPool(times);
+    try {
+      List<Answer> answers = new ArrayList<>();
+      for (Future<Answer> answer : pool.invokeAll(Collections.nCopies(times, submission))) {
+        answers.add(answer.get());
+      }
+      return answers;
+    } finally {
+      pool.shutdown();
+    }
   }
 
   private Answer submit(User family, String key) {

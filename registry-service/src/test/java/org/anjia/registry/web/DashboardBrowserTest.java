@@ -2,7 +2,6 @@ package org.anjia.registry.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.HashMap;
 import java.util.Map;
 import org.anjia.registry.BrowserIntegrationTest;
 import org.junit.jupiter.api.Test;
@@ -19,16 +18,9 @@ class DashboardBrowserTest extends BrowserIntegrationTest {
   void directorReadsFiltersAndExportsTheDashboardOnADesktopAndAPhone() throws Exception {
     assertThat(post(keycloakToken(newKeycloakFamily()), "/api/foster-applications", Households.eligible()))
         .isEqualTo(201);
-    Map<String, Object> child = new HashMap<>();
-    child.put("name", "南小图");
-    child.put("sex", "FEMALE");
-    child.put("birthDate", "2019-09-09");
-    child.put("birthDateEstimated", false);
+    Map<String, Object> child = orphanOfNanchang("南小图", "FEMALE", "2019-09-09");
     child.put("category", "DISABLED");
-    child.put("admissionReason", "PARENTS_DEAD");
     child.put("admissionDate", today().toString());
-    child.put("admissionRecord", "父母双亡，由东湖区民政局送来");
-    child.put("guardian", "南昌市儿童福利院");
     assertThat(post(keycloakToken("cw-nanchang"), "/api/children", child)).isEqualTo(201);
 
     String output = browser("dashboard.mjs", DEMO_PASSWORD, today().toString());
