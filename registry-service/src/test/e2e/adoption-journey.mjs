@@ -222,6 +222,18 @@ async function untilMatching() {
   const assessorName = await assignAssessor(page, baseUrl, applicationId, ASSESSOR);
   step(`${REGISTRAR}: assigned the assessor ${assessorName} (${ASSESSOR}), chosen among those the family consented to`);
 
+  // the registrar hears the child and records what the child said (民法典 art. 1104; required from 8)
+  const hearing = page.getByTestId('hearing-form');
+  await hearing.waitFor();
+  await hearing.getByTestId('heardOn').fill(day());
+  await hearing.getByTestId('consents-true').check();
+  await hearing.getByTestId('childWords').fill('我喜欢这个阿姨，愿意跟她回家');
+  await hearing.getByTestId('hearing-submit').click();
+  const heard = page.locator('[data-testid="child-hearing"][data-consents="true"]');
+  await heard.waitFor();
+  assert.match(await heard.innerText(), /同意被收养.*收养登记员/s, 'the hearing by whom, in words');
+  step(`${REGISTRAR}: recorded the child's views: ${(await heard.innerText()).replace(/\s+/g, ' ').trim()}`);
+
   await work(ASSESSOR, { taskName: '收养评估', ...application }, async (form) => {
     await fillDateInForm(form, '实地走访日期', day(3));
     const items = await checkAllBoxes(form);

@@ -88,7 +88,9 @@ try {
   await page.getByTestId('upload-submit').click();
   await page.getByTestId('upload-message').filter({ hasText: '入院登记表.pdf' }).waitFor();
   const documentRow = page.locator('[data-testid="document-row"][data-type="ADMISSION_RECORD"]');
-  assert.match(await documentRow.innerText(), /入院登记[\s\S]*入院登记表\.pdf[\s\S]*cw-nanchang/);
+  // who uploaded it, by name and role: never the login
+  assert.match(await documentRow.innerText(), /入院登记[\s\S]*入院登记表\.pdf[\s\S]*南昌市儿童福利院 社工 张敏/);
+  assert.doesNotMatch(await documentRow.innerText(), /cw-nanchang/);
   assert.equal(await documentRow.getByTestId('document-sha256').getAttribute('title'), sha256(admissionScan));
   await page.locator('[data-testid="change-row"][data-field="documents"]').filter({ hasText: '入院登记：入院登记表.pdf' }).waitFor();
   const [download] = await Promise.all([page.waitForEvent('download'), documentRow.getByTestId('document-link').click()]);

@@ -4,7 +4,7 @@
 import { api } from '../api.js';
 import { renderSealedReasonPrompt } from '../sealedReason.js';
 import { formatBytes, formatDate, formatDateTime, label, t } from '../i18n.js';
-import { choices, chosen, field, formErrors, onFormSubmit } from '../household.js';
+import { choices, field, formErrors, onFormSubmit, radioValue } from '../household.js';
 import { STAFF_ROLES, el, errorNotice, fill, hasRole, initPage, notice, requireRole, stackOnPhones, worklistHref } from '../shell.js';
 
 const REFRESH_MS = 15_000;
@@ -317,8 +317,9 @@ function renderHearings(hearings) {
 /** The official records the day, the child's answer and words; errors next to their fields. */
 function hearingForm() {
   const summary = el('div', { tabindex: '-1' });
-  const heardOn = el('input', { type: 'date', id: 'hearing-heardOn', dataset: { field: 'heardOn', testid: 'hearing-date', label: t('app.hearing.heardOn') } });
-  const words = el('textarea', { rows: 3, maxlength: 2000, id: 'hearing-childWords', dataset: { field: 'childWords', testid: 'hearing-words', label: t('app.hearing.words') } });
+  // field() gives each control its id, name, data-field and data-testid (heardOn, childWords)
+  const heardOn = el('input', { type: 'date' });
+  const words = el('textarea', { rows: 3, maxlength: 2000 });
   const button = el('button', { type: 'submit', class: 'button', dataset: { testid: 'hearing-submit' } }, t('app.hearing.submit'));
   const message = el('div', { 'aria-live': 'polite' });
   const formElement = el('form', { novalidate: true, dataset: { testid: 'hearing-form' } },
@@ -328,7 +329,7 @@ function hearingForm() {
     field('childWords', 'app.hearing.words', words, { hintKey: 'app.hearing.words.hint' }),
     el('div', { class: 'actions' }, button));
   const errors = formErrors(formElement, summary);
-  const read = () => ({ heardOn: heardOn.value || null, consents: chosen(formElement, 'consents') === null ? null : chosen(formElement, 'consents') === 'true', childWords: words.value.trim() });
+  const read = () => ({ heardOn: heardOn.value || null, consents: radioValue(formElement, 'consents'), childWords: words.value.trim() });
   onFormSubmit(formElement, {
     check: () => {
       const body = read();
