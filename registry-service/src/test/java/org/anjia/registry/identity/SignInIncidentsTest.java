@@ -2,6 +2,7 @@ package org.anjia.registry.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.anjia.registry.RegistryIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -33,6 +34,18 @@ class SignInIncidentsTest extends RegistryIntegrationTest {
 
     assertThat(status).isEqualTo(401);
     assertThat(failedLogins("GET /api/me")).isEqualTo(before + 1);
+  }
+
+  @Test
+  void refusalsSpeakChineseUnlessTheClientAsksForEnglish() {
+    assertThat(http.get().uri("/api/worklist").retrieve().onStatus(status -> true, (request, response) -> { })
+        .body(JsonNode.class).path("title").asText()).as("no token, no language asked").isEqualTo("请先登录");
+    assertThat(http.get().uri("/api/worklist").header("Accept-Language", "en")
+        .retrieve().onStatus(status -> true, (request, response) -> { })
+        .body(JsonNode.class).path("title").asText()).isEqualTo("Please sign in");
+    assertThat(http.get().uri("/api/worklist").header("Authorization", bearer(newFamily()))
+        .retrieve().onStatus(status -> true, (request, response) -> { })
+        .body(JsonNode.class).path("title").asText()).as("a family on the staff worklist").isEqualTo("无权操作");
   }
 
   private long failedLogins(String request) {
