@@ -6,6 +6,8 @@ import java.util.UUID;
 import org.anjia.registry.applications.ApplicationView;
 import org.anjia.registry.applications.Applications;
 import org.anjia.registry.applications.Submissions;
+import org.anjia.registry.children.ChildConsentRequest;
+import org.anjia.registry.children.ChildHearings;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -57,13 +59,13 @@ class AdoptionController {
   /** The official who heard the child records its consent or refusal (民法典 art. 1104). */
   @PostMapping("/api/applications/{id}/child-consent")
   @ResponseStatus(HttpStatus.CREATED)
-  ChildConsents.Hearing hearChild(@PathVariable UUID id, @Valid @RequestBody ChildConsentRequest request) {
+  ChildHearings.Hearing hearChild(@PathVariable UUID id, @Valid @RequestBody ChildConsentRequest request) {
     return childConsents.record(id, request);
   }
 
   /** Every hearing of the child, latest first. */
   @GetMapping("/api/applications/{id}/child-consent")
-  List<ChildConsents.Hearing> childHearings(@PathVariable UUID id) {
+  List<ChildHearings.Hearing> childHearings(@PathVariable UUID id) {
     return childConsents.of(id);
   }
 

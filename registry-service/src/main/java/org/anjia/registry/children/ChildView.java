@@ -23,7 +23,7 @@ public record ChildView(
     List<Placement> placements) {
 
   public record Placement(UUID id, PlacementKind kind, LocalDate startedOn, LocalDate endedOn, String endReason,
-      String household, String reference) {}
+      String household, String reference, UUID fosterPlacementId) {}
 
   public record Change(long id, Instant changedAt, String actor, String field, String oldValue, String newValue) {}
 
