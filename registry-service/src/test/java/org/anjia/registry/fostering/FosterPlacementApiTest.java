@@ -25,6 +25,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class FosterPlacementApiTest extends RegistryIntegrationTest {
 
+  private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
   @Autowired
   JdbcClient jdbc;
 
@@ -211,6 +213,57 @@ class FosterPlacementApiTest extends RegistryIntegrationTest {
     UUID otherFamily = qualify(newFamily());
     assertRefused(post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(childId, otherFamily, today())),
         "childId", "已有进行中的寄养安置");
+  }
+
+  @Test
+  void afterTheIntegrationPeriodTheCaseworkerExtendsOrEndsItAndVisitsComeMonthly() {
+    User family = newFamily();
+    UUID familyId = qualify(family);
+    String childId = admit("党小安", today().minusYears(3));
+    String placementId = post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(childId, familyId, today()))
+        .body().path("id").asText();
+    claimAndComplete(DIRECTOR_NANCHANG, childTask(DIRECTOR_NANCHANG, childId, "ApproveMatch"),
+        Map.of("matchDecision", "approve"));
+    post(family, "/api/portal/foster-placements/" + placementId + "/signature", null);
+    claimAndComplete(DIRECTOR_NANCHANG, childTask(DIRECTOR_NANCHANG, childId, "SignAgreement"),
+        Map.of("agreementDecision", "sign"));
+    LocalDate startedOn = today();
+    // art. 14: 60 days counted from the day after the start, until 24:00 of the last one (Asia/Shanghai)
+    assertThat(integrationEnds(childId)).isEqualTo(startedOn.plusDays(61).atStartOfDay(CHINA).toInstant());
+
+    moveClockTo(integrationEnds(childId).plusSeconds(3600));
+    JsonNode visit = childTask(CASEWORKER_NANCHANG, childId, "HomeVisit");
+    assertThat(visit.path("dueDate").isNull()).as("a visit has a due date").isFalse();
+    JsonNode assessment = childTask(CASEWORKER_NANCHANG, childId, "AssessIntegration");
+    String key = assessment.path("key").asText();
+    assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/claim", null).status()).isEqualTo(204);
+    Response noDays = post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/complete", Map.of("variables",
+        Map.of("integrationFindings", "仍在适应", "integrationDecision", "extend")));
+    assertRefused(noDays, "extensionDays", "延长天数");
+    assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/complete", Map.of("variables",
+        Map.of("integrationFindings", "仍在适应", "integrationDecision", "extend", "extensionDays", 10))).status())
+        .isEqualTo(204);
+    assertThat(integrationEnds(childId)).isEqualTo(today().plusDays(11).atStartOfDay(CHINA).toInstant());
+
+    moveClockTo(integrationEnds(childId).plusSeconds(3600));
+    claimAndComplete(CASEWORKER_NANCHANG, childTask(CASEWORKER_NANCHANG, childId, "AssessIntegration"),
+        Map.of("integrationFindings", "儿童无法适应，需回机构", "integrationDecision", "end"));
+
+    assertThat(child(childId).path("currentPlacement").asText()).as("back in the institution's care")
+        .isEqualTo("INSTITUTION");
+    assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + childId + "/foster-placements").body())
+        .singleElement().satisfies(placement -> {
+          assertThat(placement.path("status").asText()).isEqualTo("ENDED");
+          assertThat(placement.path("endedOn").asText()).isEqualTo(today().toString());
+        });
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(childId).count())
+        .as("the open visits close with the placement").isZero();
+  }
+
+  private java.time.Instant integrationEnds(String childId) {
+    var instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("foster-placement")
+        .processInstanceBusinessKey(childId).singleResult();
+    return ((java.util.Date) engine.getRuntimeService().getVariable(instance.getId(), "integrationEnds")).toInstant();
   }
 
   private UUID qualify(User family) {
