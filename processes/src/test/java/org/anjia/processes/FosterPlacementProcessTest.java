@@ -157,6 +157,38 @@ class FosterPlacementProcessTest extends JourneyProcessTest {
     assertThat(historicIncidents(childId)).isZero();
   }
 
+  @Test
+  @DisplayName("after continue the placement runs until the agreed period ends, then it ends")
+  void theAgreedPeriodEndsThePlacement() {
+    String childId = placed(60);
+    moveClockTo(timerDue(childId, "IntegrationPeriod"));
+    complete(childId, "AssessIntegration", Map.of("integrationDecision", "continue", "integrationFindings", "融合良好"));
+    Instant agreementEnds = timerDue(childId, "AgreementPeriod");
+    assertThat(agreementEnds).as("24:00 of the agreement's last day, 2027-03-01 (China)")
+        .isEqualTo(Instant.parse("2027-03-01T16:00:00Z"));
+
+    moveClockTo(agreementEnds.minus(Duration.ofHours(1)));
+    assertThat(DELEGATES.calls(childId, "fosterPlacementEnd")).isEmpty();
+    moveClockTo(agreementEnds);
+    assertThat(single(childId, "fosterPlacementEnd").variables()).containsEntry("integrationDecision", "continue");
+    assertThat(endEvent(childId, PROCESS_ID)).isEqualTo("Ended");
+    assertThat(historicIncidents(childId)).isZero();
+  }
+
+  @Test
+  @DisplayName("the adoption's registration ends the placement from outside, even during the integration period")
+  void anAdoptionEndsThePlacementFromOutside() {
+    String childId = placed(60);
+    moveClockTo(timerDue(childId, "VisitDue"));
+    assertThat(openTaskIds(childId)).containsExactly("HomeVisit");
+
+    runtime.createMessageCorrelation("foster-placement-ended").processInstanceBusinessKey(childId).correlateAll();
+
+    assertThat(endEvent(childId, PROCESS_ID)).isEqualTo("EndedByAdoption");
+    assertThat(openTaskIds(childId)).as("the open visit closes").isEmpty();
+    assertThat(DELEGATES.calls(childId, "fosterPlacementEnd")).as("the registration has ended it already").isEmpty();
+  }
+
   /** A caseworker's proposal as the service starts it, with an agreement of that many integration days. */
   private String propose(int integrationDays) {
     String childId = newCaseKey();

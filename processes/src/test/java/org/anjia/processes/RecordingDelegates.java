@@ -111,12 +111,15 @@ final class RecordingDelegates {
   }
 
   /**
-   * As the service's fosterPlacementStart: the placement starts today (engine time) and its
-   * integration period ends after the agreed {@code integrationDays}, at 24:00 of the last day.
+   * As the service's fosterPlacementStart: the placement starts today (engine time), its integration
+   * period ends after the agreed {@code integrationDays} and the agreement at the end of
+   * {@code agreementUntil}, each at 24:00 of the last day.
    */
   private void fosterPlacementStart(DelegateExecution execution) {
     call("fosterPlacementStart", execution, Map.of());
     execution.setVariable("integrationEnds", periodEnd(((Number) execution.getVariable("integrationDays")).intValue()));
+    LocalDate until = LocalDate.parse((String) execution.getVariable("agreementUntil"));
+    execution.setVariable("agreementEnds", Date.from(until.plusDays(1).atStartOfDay(CHINA).toInstant()));
   }
 
   /** N calendar days counted from the day after the engine's today (China), ending at 24:00 of day N. */

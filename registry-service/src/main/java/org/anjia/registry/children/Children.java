@@ -361,6 +361,7 @@ public class Children {
         Map.of("currentPlacement", PlacementKind.ADOPTION.name(), "dischargedOn", registeredOn.toString()), "engine");
     audit.record(AuditAction.UPDATE, OBJECT, id, List.of("currentPlacement", "placements", "discharge", "sealed"),
         null);
+    events.publishEvent(new ChildAdopted(id, registeredOn, certificateNumber));
   }
 
   /**

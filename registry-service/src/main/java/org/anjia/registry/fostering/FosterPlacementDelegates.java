@@ -1,6 +1,5 @@
 package org.anjia.registry.fostering;
 
-import java.time.LocalDate;
 import java.util.UUID;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
@@ -38,19 +37,26 @@ class FosterPlacementDelegates {
     return execution -> placements.withdraw(placementId(execution), (String) execution.getVariable("agreementNotes"));
   }
 
-  /** Both signed (art. 12(5)): the placement starts, and its integration period (art. 14) with it. */
+  /**
+   * Both signed (art. 12(5)): the placement starts, and its integration period (art. 14) with it; the
+   * agreed period ends at 24:00 of its last day.
+   */
   @Bean
   JavaDelegate fosterPlacementStart(FosterPlacements placements, FosterPlacementSteps steps) {
     return execution -> {
-      LocalDate startedOn = placements.start(placementId(execution));
-      int days = ((Number) execution.getVariable("integrationDays")).intValue();
-      execution.setVariable(FosterPlacementProcess.INTEGRATION_ENDS, steps.endAfter(startedOn, days));
+      FosterPlacements.Placement placement = placements.start(placementId(execution));
+      execution.setVariable(FosterPlacementProcess.INTEGRATION_ENDS,
+          steps.endAfter(placement.startedOn(), placement.integrationDays()));
+      execution.setVariable(FosterPlacementProcess.AGREEMENT_ENDS, steps.endAfter(placement.until(), 0));
     };
   }
 
+  /** The integration assessment ended it, or (after "continue") its agreed period is over. */
   @Bean
   JavaDelegate fosterPlacementEnd(FosterPlacements placements) {
-    return execution -> placements.end(placementId(execution), "融合期评估：结束寄养");
+    return execution -> placements.end(placementId(execution),
+        "end".equals(execution.getVariable(FosterPlacementProcess.INTEGRATION_DECISION))
+            ? "融合期评估：结束寄养" : "寄养协议期满");
   }
 
   private static UUID placementId(DelegateExecution execution) {

@@ -9,6 +9,7 @@ final class FosterPlacementProcess {
   static final String PROCESS_ID = "foster-placement";
   static final String PROPOSED_MESSAGE = "foster-placement-proposed";
   static final String FAMILY_SIGNED_MESSAGE = "foster-agreement-signed-by-family";
+  static final String ENDED_MESSAGE = "foster-placement-ended";
 
   static final String SIGN_AGREEMENT = "SignAgreement";
   static final String ASSESS_INTEGRATION = "AssessIntegration";
@@ -22,6 +23,7 @@ final class FosterPlacementProcess {
   static final String INTEGRATION_DECISION = "integrationDecision";
   static final String EXTENSION_DAYS = "extensionDays";
   static final String INTEGRATION_ENDS = "integrationEnds";
+  static final String AGREEMENT_ENDS = "agreementEnds";
 
   private FosterPlacementProcess() {}
 }

@@ -30,7 +30,10 @@ class FosterPlacementSteps {
     this.clock = clock;
   }
 
-  /** The end of an integration period of {@code days} from {@code start}: 24:00 of its last day, in the registry's zone. */
+  /**
+   * The end of a period of {@code days} counted from the day after {@code start}: 24:00 of its last day
+   * in the registry's zone (0 days: the end of {@code start} itself).
+   */
   Date endAfter(LocalDate start, int days) {
     return Date.from(start.plusDays(days + 1L).atStartOfDay(clock.getZone()).toInstant());
   }

@@ -19,6 +19,7 @@ import org.anjia.registry.children.ChildConsentRequest;
 import org.anjia.registry.children.ChildHearings;
 import org.anjia.registry.children.ChildHearings.Hearing;
 import org.anjia.registry.children.ChildHearings.Subject;
+import org.anjia.registry.children.ChildAdopted;
 import org.anjia.registry.children.Children;
 import org.anjia.registry.children.FosterChild;
 import org.anjia.registry.engine.ProcessMessages;
@@ -35,6 +36,7 @@ import org.anjia.registry.web.FieldProblem;
 import org.anjia.registry.web.InvalidInputException;
 import org.anjia.registry.web.Labels;
 import org.anjia.registry.web.NotFoundException;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -307,9 +309,9 @@ class FosterPlacements {
     move(id, FosterPlacementStatus.AWAITING_SIGNATURES, FosterPlacementStatus.WITHDRAWN, notes);
   }
 
-  /** Both signed: the placement starts today, on the child's file too; returns the day it started. */
+  /** Both signed: the placement starts today, on the child's file too. */
   @Transactional
-  LocalDate start(UUID id) {
+  Placement start(UUID id) {
     LocalDate today = LocalDate.now(clock);
     jdbc.sql("update foster_placement set status = :active, started_on = :today where id = :id and status = :awaiting")
         .param("active", FosterPlacementStatus.ACTIVE.name()).param("today", Date.valueOf(today)).param("id", id)
@@ -318,10 +320,25 @@ class FosterPlacements {
     Placement placement = find(id).orElseThrow();
     children.startFosterPlacement(placement.childId(), id, placement.startedOn(), placement.familyName());
     audit.record(AuditAction.UPDATE, OBJECT, id, List.of("status", "startedOn"), null);
-    return placement.startedOn();
+    return placement;
   }
 
-  /** The integration assessment ended the placement: the child is back in the institution's care. */
+  /**
+   * The adoption of the foster child is registered (art. 23): its placement ends with the registration,
+   * which has already placed the child on the file, and the journey is told (its visits stop).
+   */
+  @EventListener
+  void on(ChildAdopted adoption) {
+    list("p.child_id = :id and p.status = :active",
+        Map.of("id", adoption.childId(), "active", FosterPlacementStatus.ACTIVE.name()))
+        .forEach(placement -> end(placement.id(), "收养登记 " + adoption.certificateNumber()));
+    messages.notifyIfWaiting(FosterPlacementProcess.ENDED_MESSAGE, adoption.childId().toString());
+  }
+
+  /**
+   * The placement ends (the integration assessment ended it, its agreed period is over, or the child
+   * was adopted): the child is back in the institution's care unless the file has moved on already.
+   */
   @Transactional
   void end(UUID id, String reason) {
     LocalDate today = LocalDate.now(clock);

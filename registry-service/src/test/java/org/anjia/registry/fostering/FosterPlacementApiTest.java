@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.anjia.registry.RegistryIntegrationTest;
 import org.anjia.registry.TestIdentityProvider.User;
+import org.anjia.registry.children.Children;
 import org.anjia.registry.families.TestResidentIds;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +30,8 @@ class FosterPlacementApiTest extends RegistryIntegrationTest {
 
   @Autowired
   JdbcClient jdbc;
+  @Autowired
+  Children children;
 
   @Test
   void thePlacementStartsOnTheChildsFileOnlyAfterBothSignatures() {
@@ -220,13 +223,7 @@ class FosterPlacementApiTest extends RegistryIntegrationTest {
     User family = newFamily();
     UUID familyId = qualify(family);
     String childId = admit("党小安", today().minusYears(3));
-    String placementId = post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(childId, familyId, today()))
-        .body().path("id").asText();
-    claimAndComplete(DIRECTOR_NANCHANG, childTask(DIRECTOR_NANCHANG, childId, "ApproveMatch"),
-        Map.of("matchDecision", "approve"));
-    post(family, "/api/portal/foster-placements/" + placementId + "/signature", null);
-    claimAndComplete(DIRECTOR_NANCHANG, childTask(DIRECTOR_NANCHANG, childId, "SignAgreement"),
-        Map.of("agreementDecision", "sign"));
+    placeActive(family, familyId, childId);
     LocalDate startedOn = today();
     // art. 14: 60 days counted from the day after the start, until 24:00 of the last one (Asia/Shanghai)
     assertThat(integrationEnds(childId)).isEqualTo(startedOn.plusDays(61).atStartOfDay(CHINA).toInstant());
@@ -258,6 +255,41 @@ class FosterPlacementApiTest extends RegistryIntegrationTest {
         });
     assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(childId).count())
         .as("the open visits close with the placement").isZero();
+  }
+
+  @Test
+  void theAdoptionOfTheFosterChildEndsThePlacementAndItsVisits() {
+    User family = newFamily();
+    UUID familyId = qualify(family);
+    String childId = admit("党小安", today().minusYears(3));
+    String placementId = placeActive(family, familyId, childId);
+
+    // the adoption journey's registration step (AdoptionJourneyApiTest walks it through the API)
+    children.recordAdoption(UUID.fromString(childId), "王秀英家庭", "收登字TEST", today(), false);
+
+    assertThat(get(family, "/api/portal/foster-placements").body()).singleElement().satisfies(placement -> {
+      assertThat(placement.path("id").asText()).isEqualTo(placementId);
+      assertThat(placement.path("status").asText()).isEqualTo("ENDED");
+      assertThat(placement.path("endedOn").asText()).isEqualTo(today().toString());
+    });
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(childId)
+        .processDefinitionKey("foster-placement").count()).as("no more visits").isZero();
+    UUID secondChild = UUID.fromString(admit("党小宁", today().minusYears(4)));
+    assertThat(post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(secondChild.toString(), familyId, today()))
+        .status()).as("the family's place is free again").isEqualTo(201);
+  }
+
+  /** Proposed, approved and signed by both: the placement is active; returns its id. */
+  private String placeActive(User family, UUID familyId, String childId) {
+    String placementId = post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(childId, familyId, today()))
+        .body().path("id").asText();
+    claimAndComplete(DIRECTOR_NANCHANG, childTask(DIRECTOR_NANCHANG, childId, "ApproveMatch"),
+        Map.of("matchDecision", "approve"));
+    assertThat(post(family, "/api/portal/foster-placements/" + placementId + "/signature", null).status())
+        .isEqualTo(200);
+    claimAndComplete(DIRECTOR_NANCHANG, childTask(DIRECTOR_NANCHANG, childId, "SignAgreement"),
+        Map.of("agreementDecision", "sign"));
+    return placementId;
   }
 
   private java.time.Instant integrationEnds(String childId) {
