@@ -132,6 +132,12 @@ class FosterPlacementApiTest extends RegistryIntegrationTest {
     assertRefused(refused, "familyId", "第九条");
     assertThat(refused.body().path("errors").get(0).path("message").asText()).contains("2");
     assertNothingWritten(third);
+    assertThat(get(CASEWORKER_NANCHANG, "/api/foster-register").body())
+        .filteredOn(entry -> entry.path("familyId").asText().equals(familyId.toString()))
+        .singleElement().satisfies(entry -> {
+          assertThat(entry.path("occupied").asInt()).as("the register shows the occupancy").isEqualTo(2);
+          assertThat(entry.path("capacity").asInt()).isEqualTo(2);
+        });
   }
 
   @Test
