@@ -16,7 +16,7 @@ class ChildPlacementBrowserTest extends BrowserIntegrationTest {
   void caseworkerAdmitsAChildKeepsTheFileAndStartsItsPlacementInTheBrowser() throws Exception {
     String output = browser("child-placement.mjs", DEMO_PASSWORD);
 
-    assertThat(output).contains("the file and its history show the change", "家庭寄养 current",
+    assertThat(output).contains("the file and its history show the change", "亲属抚养 current",
         "downloads intact", "准备送养材料");
   }
 }
