@@ -52,10 +52,10 @@ try {
   assert.match(await page.getByTestId('child-identity').innerText(), /南昌市儿童福利院/, 'the institution by name');
   step('the history reads 否 for the estimated birth date and 南昌市儿童福利院 社工 张敏 for who');
 
-  // a placement: a start before the current one is refused next to its field, then the foster placement is added
-  await page.getByTestId('placement-kind').selectOption('FOSTER');
+  // a placement: a start before the current one is refused next to its field, then the kin placement is added
+  await page.getByTestId('placement-kind').selectOption('KIN');
   await page.getByTestId('placement-from').fill('2023-01-01');
-  await page.getByTestId('placement-household').fill('王秀英、李建国家庭');
+  await page.getByTestId('placement-household').fill('党建军（祖父）家庭');
   await page.getByTestId('placement-reference').fill('JY-2026-017');
   await page.getByTestId('placement-submit').click();
   const fromError = page.locator('[data-error-for="from"]');
@@ -65,15 +65,15 @@ try {
   step(`a placement starting 2023-01-01 is refused next to its field: ${await fromError.innerText()}`);
   await page.getByTestId('placement-from').fill('2026-11-01');
   await page.getByTestId('placement-submit').click();
-  await page.getByTestId('placement-message').filter({ hasText: '家庭寄养' }).waitFor();
-  assert.equal(await page.getByTestId('placement-row').count(), 2, 'the placement history has the foster placement');
-  const fosterRow = page.locator('[data-testid="placement-row"][data-kind="FOSTER"]');
-  assert.match(await fosterRow.innerText(), /王秀英、李建国家庭[\s\S]*JY-2026-017/);
-  assert.match(await fosterRow.innerText(), /至今/, 'the foster placement is the current one');
+  await page.getByTestId('placement-message').filter({ hasText: '亲属抚养' }).waitFor();
+  assert.equal(await page.getByTestId('placement-row').count(), 2, 'the placement history has the kin placement');
+  const kinRow = page.locator('[data-testid="placement-row"][data-kind="KIN"]');
+  assert.match(await kinRow.innerText(), /党建军（祖父）家庭[\s\S]*JY-2026-017/);
+  assert.match(await kinRow.innerText(), /至今/, 'the kin placement is the current one');
   assert.doesNotMatch(await page.locator('[data-testid="placement-row"][data-kind="INSTITUTION"]').innerText(), /至今/,
     'the institutional placement has ended');
-  await page.locator('[data-testid="change-row"][data-field="currentPlacement"]').filter({ hasText: '家庭寄养' }).waitFor();
-  step('foster placement added: 机构养育 ended, 家庭寄养 current, the history shows it');
+  await page.locator('[data-testid="change-row"][data-field="currentPlacement"]').filter({ hasText: '亲属抚养' }).waitFor();
+  step('kin placement added: 机构养育 ended, 亲属抚养 current, the history shows it');
 
   // documents: a text file is refused next to the file field; the admission record is uploaded and downloads intact
   await page.getByTestId('documents-empty').waitFor();

@@ -11,8 +11,8 @@ import { renderSealedReasonPrompt } from '../sealedReason.js';
 import { formatBytes, formatDate, formatDateTime, label, t } from '../i18n.js';
 import { el, errorNotice, fill, hasRole, initPage, notice, requireRole } from '../shell.js';
 
-// an adoption is placed by its registration, never by hand
-const PLACEMENT_KINDS = ['FOSTER', 'KIN', 'FAMILY_STYLE', 'INSTITUTION'];
+// an adoption is placed by its registration, foster care by the signed agreement of its journey; never by hand
+const PLACEMENT_KINDS = ['KIN', 'FAMILY_STYLE', 'INSTITUTION'];
 const DOCUMENT_TYPES = ['ADMISSION_RECORD', 'FOUNDLING_POLICE_REPORT', 'PARENTS_DEATH_PROOF', 'DISABILITY_CERTIFICATE',
   'MEDICAL_REPORT', 'PHOTO', 'GUARDIANSHIP_JUDGMENT', 'OTHER'];
 // what the server accepts (anjia.documents.content-types); the picker offers only these

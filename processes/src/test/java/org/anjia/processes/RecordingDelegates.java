@@ -40,7 +40,14 @@ final class RecordingDelegates {
       "CheckDocuments", new Duration[] {Duration.ofDays(5), Duration.ofDays(1)},
       "AssessHome", new Duration[] {Duration.ofDays(20), Duration.ofDays(3)},
       "ReviewByDirector", new Duration[] {Duration.ofDays(10), Duration.ofDays(2)},
-      "TrainCaregiver", new Duration[] {Duration.ofDays(30), Duration.ofDays(5)});
+      "TrainCaregiver", new Duration[] {Duration.ofDays(30), Duration.ofDays(5)},
+      "ApproveMatch", new Duration[] {Duration.ofDays(5), Duration.ofDays(1)},
+      "SignAgreement", new Duration[] {Duration.ofDays(5), Duration.ofDays(1)},
+      "AssessIntegration", new Duration[] {Duration.ofDays(10), Duration.ofDays(2)},
+      "HomeVisit", new Duration[] {Duration.ofDays(7), Duration.ofDays(2)});
+
+  /** The production default of anjia.foster.placement.visit-interval (local practice). */
+  static final String FOSTER_VISIT_INTERVAL = "P1M";
 
   /** The production default of anjia.adoption.follow-up-visits. */
   static final List<String> FOLLOW_UP_OFFSETS = List.of("P3M", "P6M", "P12M");
@@ -60,7 +67,11 @@ final class RecordingDelegates {
       Map.entry("adoptionRejection", Map.of()),
       Map.entry("adoptionRegistration", Map.of("certificateNumber", "收登字TEST")),
       Map.entry("dissolutionRegistration", Map.of("dissolutionCertificateNumber", "解收字TEST")),
-      Map.entry("dissolutionRefusal", Map.of()));
+      Map.entry("dissolutionRefusal", Map.of()),
+      Map.entry("fosterMatchRefusal", Map.of()),
+      Map.entry("fosterAgreementReady", Map.of()),
+      Map.entry("fosterPlacementWithdrawal", Map.of()),
+      Map.entry("fosterPlacementEnd", Map.of()));
 
   private final Map<String, List<Call>> callsByCase = new ConcurrentHashMap<>();
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
@@ -71,6 +82,8 @@ final class RecordingDelegates {
     beans.put("dueDate", (JavaDelegate) this::dueDate);
     beans.put("taskDeadlines", new TaskDeadlines());
     beans.put("followUpVisits", new FollowUpVisits());
+    beans.put("fosterPlacementStart", (JavaDelegate) this::fosterPlacementStart);
+    beans.put("fosterVisits", new FosterVisits());
     return beans;
   }
 
@@ -95,6 +108,18 @@ final class RecordingDelegates {
     callsByCase.computeIfAbsent(execution.getProcessBusinessKey(), key -> new CopyOnWriteArrayList<>())
         .add(new Call("dueDate", execution.getCurrentActivityId(), execution.getProcessInstanceId(),
             Map.of("deadline", deadline)));
+  }
+
+  /**
+   * As the service's fosterPlacementStart: the placement starts today (engine time), its integration
+   * period ends after the agreed {@code integrationDays} and the agreement at the end of
+   * {@code agreementUntil}, each at 24:00 of the last day.
+   */
+  private void fosterPlacementStart(DelegateExecution execution) {
+    call("fosterPlacementStart", execution, Map.of());
+    execution.setVariable("integrationEnds", periodEnd(((Number) execution.getVariable("integrationDays")).intValue()));
+    LocalDate until = LocalDate.parse((String) execution.getVariable("agreementUntil"));
+    execution.setVariable("agreementEnds", Date.from(until.plusDays(1).atStartOfDay(CHINA).toInstant()));
   }
 
   /** N calendar days counted from the day after the engine's today (China), ending at 24:00 of day N. */
@@ -126,6 +151,14 @@ final class RecordingDelegates {
 
     public List<String> offsets() {
       return new ArrayList<>(FOLLOW_UP_OFFSETS);
+    }
+  }
+
+  /** As the service's FosterVisits: a visit each configured interval while the child is placed. */
+  public static final class FosterVisits {
+
+    public String cycle() {
+      return "R/" + FOSTER_VISIT_INTERVAL;
     }
   }
 

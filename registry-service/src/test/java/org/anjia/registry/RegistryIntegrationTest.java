@@ -278,6 +278,38 @@ public abstract class RegistryIntegrationTest {
     }
   }
 
+  /**
+   * The whole foster qualification through the API with the institution's staff: the family applies
+   * and uploads the documents of art. 12(1), the steps are completed, the family enters the register.
+   * Returns the application's number.
+   */
+  protected String qualifyFosterFamily(User family, String institutionCode, User caseworker, User assessor,
+      User director) {
+    Map<String, Object> request = new java.util.HashMap<>(Households.eligible());
+    request.put("institutionCode", institutionCode);
+    JsonNode created = apply(family, request);
+    String id = created.path("id").asText();
+    String number = created.path("number").asText();
+    uploadDocuments(family, id, FOSTER_DOCUMENTS);
+    claimAndComplete(caseworker, openTask(caseworker, number, "CheckDocuments"),
+        Map.of("documentsDecision", "complete"));
+    Response assigned = post(caseworker, "/api/applications/" + id + "/assessors", Map.of("assessor", assessor.username()));
+    if (assigned.status() != 204) {
+      throw new AssertionError("assessor assignment answered " + assigned.status() + " " + assigned.body());
+    }
+    claimAndComplete(assessor, openTask(assessor, number, "AssessHome"), Map.of(
+        "visitDate", today().toString(),
+        "assessmentFindings", "住房宽敞整洁，家庭关系和睦",
+        "backgroundCheckFindings", "无犯罪记录，邻里评价良好",
+        "assessmentRecommendation", "recommend"));
+    claimAndComplete(director, openTask(director, number, "ReviewByDirector"),
+        Map.of("directorDecision", "approve", "directorComments", "同意"));
+    claimAndComplete(caseworker, openTask(caseworker, number, "TrainCaregiver"), Map.of(
+        "trainingHours", 24, "trainingCompletedOn", today().toString(), "trainingTopics", "儿童照料、安全与急救"));
+    assertStatus(family, id, "APPROVED");
+    return number;
+  }
+
   /** Households as the application page sends them. */
   protected static final class Households {
 

@@ -7,6 +7,8 @@ import org.anjia.registry.applications.ApplicationView;
 import org.anjia.registry.applications.Applications;
 import org.anjia.registry.applications.Submissions;
 import org.anjia.registry.children.AdoptableChild;
+import org.anjia.registry.children.ChildConsentRequest;
+import org.anjia.registry.children.ChildHearings;
 import org.anjia.registry.children.Children;
 import org.anjia.registry.web.NotFoundException;
 import org.springframework.http.HttpStatus;
@@ -68,13 +70,13 @@ class AdoptionController {
   /** The official who heard the child records its consent or refusal (民法典 art. 1104). */
   @PostMapping("/api/applications/{id}/child-consent")
   @ResponseStatus(HttpStatus.CREATED)
-  ChildConsents.Hearing hearChild(@PathVariable UUID id, @Valid @RequestBody ChildConsentRequest request) {
+  ChildHearings.Hearing hearChild(@PathVariable UUID id, @Valid @RequestBody ChildConsentRequest request) {
     return childConsents.record(id, request);
   }
 
   /** Every hearing of the child, latest first. */
   @GetMapping("/api/applications/{id}/child-consent")
-  List<ChildConsents.Hearing> childHearings(@PathVariable UUID id) {
+  List<ChildHearings.Hearing> childHearings(@PathVariable UUID id) {
     return childConsents.of(id);
   }
 

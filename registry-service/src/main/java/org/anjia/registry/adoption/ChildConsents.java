@@ -1,9 +1,5 @@
 package org.anjia.registry.adoption;
 
-import java.sql.Date;
-import java.sql.Timestamp;
-import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -14,6 +10,10 @@ import org.anjia.registry.applications.ApplicationView;
 import org.anjia.registry.applications.Applications;
 import org.anjia.registry.audit.AuditAction;
 import org.anjia.registry.audit.AuditLog;
+import org.anjia.registry.children.ChildConsentRequest;
+import org.anjia.registry.children.ChildHearings;
+import org.anjia.registry.children.ChildHearings.Hearing;
+import org.anjia.registry.children.ChildHearings.Subject;
 import org.anjia.registry.children.Children;
 import org.anjia.registry.identity.CurrentUser;
 import org.anjia.registry.identity.CurrentUsers;
@@ -25,7 +25,6 @@ import org.anjia.registry.web.Labels;
 import org.anjia.registry.web.NotFoundException;
 import org.anjia.registry.worklist.TaskCompletionSubmitted;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -38,29 +37,23 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 class ChildConsents {
 
-  /** One hearing of the child, as the record keeps it. */
-  record Hearing(LocalDate heardOn, String heardByName, Role heardByRole, boolean consents, String childWords,
-      Instant recordedAt) {}
-
   private final Applications applications;
   private final Children children;
   private final CurrentUsers users;
   private final AdoptionRules rules;
   private final AuditLog audit;
-  private final JdbcClient jdbc;
+  private final ChildHearings hearings;
   private final Labels labels;
-  private final Clock clock;
 
   ChildConsents(Applications applications, Children children, CurrentUsers users, AdoptionRules rules, AuditLog audit,
-      JdbcClient jdbc, Labels labels, Clock clock) {
+      ChildHearings hearings, Labels labels) {
     this.applications = applications;
     this.children = children;
     this.users = users;
     this.rules = rules;
     this.audit = audit;
-    this.jdbc = jdbc;
+    this.hearings = hearings;
     this.labels = labels;
-    this.clock = clock;
   }
 
   /** Recorded by the registrar of the case's jurisdiction or an assessor assigned to it, before registration. */
@@ -75,24 +68,10 @@ class ChildConsents {
         || application.status().isFinal() || application.status() == ApplicationStatus.DISSOLUTION_REQUESTED) {
       throw new ConflictException("anjia.adoption.childConsent.notNow");
     }
-    if (request.heardOn().isAfter(LocalDate.now(clock))) {
-      throw new InvalidInputException(List.of(new FieldProblem("heardOn", labels.of("anjia.validation.notInFuture"))));
-    }
     Role role = official.has(Role.REGISTRAR) ? Role.REGISTRAR : Role.ASSESSOR;
-    Instant now = clock.instant();
-    jdbc.sql("""
-            insert into child_consent (id, application_id, heard_on, heard_by, heard_by_name, heard_by_role, consents,
-                                       child_words, recorded_at)
-            values (:id, :application, :heardOn, :by, :name, :role, :consents, :words, :at)""")
-        .param("id", UUID.randomUUID()).param("application", applicationId)
-        .param("heardOn", Date.valueOf(request.heardOn())).param("by", official.username())
-        .param("name", official.displayName()).param("role", role.name())
-        .param("consents", request.consents()).param("words", request.childWords().trim())
-        .param("at", Timestamp.from(now))
-        .update();
+    Hearing hearing = hearings.record(Subject.adoption(applicationId), request, official, role);
     audit.record(AuditAction.UPDATE, "APPLICATION", applicationId, List.of("childConsent"), null);
-    return new Hearing(request.heardOn(), official.displayName(), role, request.consents(), request.childWords().trim(),
-        now);
+    return hearing;
   }
 
   /** Every hearing of the child, latest first; for those who may read the application. */
@@ -116,7 +95,7 @@ class ChildConsents {
     }
     int age = children.adoptable(applications.get(completion.applicationId()).getChildId()).orElseThrow().age();
     int consentAge = rules.eligibility().childConsentAge();
-    boolean consented = hearings(completion.applicationId()).stream().findFirst().map(Hearing::consents).orElse(false);
+    boolean consented = hearings.consented(Subject.adoption(completion.applicationId()));
     if (age >= consentAge && !consented) {
       throw new InvalidInputException(List.of(new FieldProblem("registrarDecision",
           labels.of("anjia.adoption.childConsent.missing", age, consentAge))));
@@ -124,13 +103,6 @@ class ChildConsents {
   }
 
   private List<Hearing> hearings(UUID applicationId) {
-    return jdbc.sql("""
-            select heard_on, heard_by_name, heard_by_role, consents, child_words, recorded_at from child_consent
-            where application_id = :id order by recorded_at desc, heard_on desc""")
-        .param("id", applicationId)
-        .query((rs, i) -> new Hearing(rs.getDate("heard_on").toLocalDate(), rs.getString("heard_by_name"),
-            Role.valueOf(rs.getString("heard_by_role")), rs.getBoolean("consents"), rs.getString("child_words"),
-            rs.getTimestamp("recorded_at").toInstant()))
-        .list();
+    return hearings.of(Subject.adoption(applicationId));
   }
 }

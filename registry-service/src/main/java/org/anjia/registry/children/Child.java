@@ -73,7 +73,7 @@ class Child {
     this.createdAt = createdAt;
     apply(record);
     this.currentPlacement = PlacementKind.INSTITUTION;
-    placements.add(new ChildPlacement(this, PlacementKind.INSTITUTION, record.admissionDate(), null, null));
+    placements.add(new ChildPlacement(this, PlacementKind.INSTITUTION, record.admissionDate(), null, null, null));
   }
 
   void apply(ChildRecord record) {
@@ -102,8 +102,17 @@ class Child {
 
   /** The current placement (if any) ends on the day the new one starts. */
   void place(PlacementKind kind, LocalDate from, String household, String reference) {
+    place(kind, from, household, reference, null);
+  }
+
+  /** A foster placement of the journey: linked to it, not a household typed in. */
+  void placeInFosterCare(LocalDate from, String family, UUID fosterPlacementId) {
+    place(PlacementKind.FOSTER, from, family, null, fosterPlacementId);
+  }
+
+  private void place(PlacementKind kind, LocalDate from, String household, String reference, UUID fosterPlacementId) {
     currentPlacementRecord().ifPresent(current -> current.end(from, "转入" + kind.recordName()));
-    placements.add(new ChildPlacement(this, kind, from, household, reference));
+    placements.add(new ChildPlacement(this, kind, from, household, reference, fosterPlacementId));
     currentPlacement = kind;
   }
 
@@ -173,6 +182,22 @@ class Child {
 
   boolean isSealed() {
     return sealed;
+  }
+
+  LocalDate getBirthDate() {
+    return birthDate;
+  }
+
+  String getName() {
+    return name;
+  }
+
+  String getHealthNotes() {
+    return healthNotes;
+  }
+
+  String getEducationNotes() {
+    return educationNotes;
   }
 
   ChildCategory getCategory() {

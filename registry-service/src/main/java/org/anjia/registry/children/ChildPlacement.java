@@ -25,16 +25,20 @@ class ChildPlacement {
   private String endReason;
   private String household;
   private String reference;
+  /** The foster placement of the journey (家庭寄养安置) this period came from; null for other kinds. */
+  private UUID fosterPlacementId;
 
   protected ChildPlacement() {}
 
-  ChildPlacement(Child child, PlacementKind kind, LocalDate startedOn, String household, String reference) {
+  ChildPlacement(Child child, PlacementKind kind, LocalDate startedOn, String household, String reference,
+      UUID fosterPlacementId) {
     this.id = UUID.randomUUID();
     this.child = child;
     this.kind = kind;
     this.startedOn = startedOn;
     this.household = household;
     this.reference = reference;
+    this.fosterPlacementId = fosterPlacementId;
   }
 
   void end(LocalDate on, String reason) {
@@ -47,11 +51,15 @@ class ChildPlacement {
   }
 
   ChildView.Placement view() {
-    return new ChildView.Placement(id, kind, startedOn, endedOn, endReason, household, reference);
+    return new ChildView.Placement(id, kind, startedOn, endedOn, endReason, household, reference, fosterPlacementId);
   }
 
   PlacementKind getKind() {
     return kind;
+  }
+
+  UUID getFosterPlacementId() {
+    return fosterPlacementId;
   }
 
   LocalDate getStartedOn() {

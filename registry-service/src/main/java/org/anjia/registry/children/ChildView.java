@@ -26,7 +26,7 @@ public record ChildView(
     List<Placement> placements) {
 
   public record Placement(UUID id, PlacementKind kind, LocalDate startedOn, LocalDate endedOn, String endReason,
-      String household, String reference) {}
+      String household, String reference, UUID fosterPlacementId) {}
 
   /** actor: who, as people read it ("南昌市儿童福利院 社工 张敏"), never a login name. */
   public record Change(long id, Instant changedAt, String actor, String field, String oldValue, String newValue) {}

@@ -143,8 +143,9 @@ public class Children {
   }
 
   /**
-   * A new placement (foster, family-style, kin, back to the institution) from a day on. Adoption is
-   * not placed by hand: its registration places the child (see recordAdoption).
+   * A new placement (family-style, kin, back to the institution) from a day on. Adoption is not placed
+   * by hand: its registration places the child (see recordAdoption); nor is foster care: the foster
+   * placement journey places the child once the agreement is signed (see startFosterPlacement).
    */
   @Transactional
   public ChildView place(UUID id, PlacementKind kind, LocalDate from, String household, String reference) {
@@ -153,6 +154,10 @@ public class Children {
     if (kind == PlacementKind.ADOPTION) {
       throw new InvalidInputException(List.of(
           new FieldProblem("kind", labels.of("anjia.child.adoptionByRegistration"))));
+    }
+    if (kind == PlacementKind.FOSTER) {
+      throw new InvalidInputException(List.of(
+          new FieldProblem("kind", labels.of("anjia.child.fosterByAgreement"))));
     }
     if (child.getDischargedOn() != null) {
       // an adopted child has left the institution's care; only a registered dissolution brings it back
@@ -280,6 +285,65 @@ public class Children {
     events.publishEvent(new ChildAdoptionEvents.BirthParentsClaimed(id, note));
   }
 
+  /**
+   * The child as the foster placement journey proposes it, for the staff who keep the file (another
+   * institution's child does not exist for them).
+   */
+  @Transactional(readOnly = true)
+  public FosterChild fosterCandidate(UUID id) {
+    return fosterChild(maintainable(id, users.current()));
+  }
+
+  /** The same facts without a scope check, for a journey that has checked who asks (a family's own placement). */
+  @Transactional(readOnly = true)
+  public java.util.Optional<FosterChild> fosterChild(UUID id) {
+    return children.findById(id).map(this::fosterChild);
+  }
+
+  private FosterChild fosterChild(Child child) {
+    AdmissionReason reason = child.getAdmissionReason();
+    return new FosterChild(child.getId(), child.getName(), child.getInstitutionCode(), child.getBirthDate(),
+        reason == AdmissionReason.FOUNDLING || reason == AdmissionReason.PARENTS_DEAD, child.getDischargedOn() == null,
+        child.getHealthNotes(), child.getEducationNotes());
+  }
+
+  /**
+   * 家庭寄养 starts on the file once both sides signed the agreement (家庭寄养管理办法 art. 12(5)):
+   * the current placement ends and the foster one, linked to the journey's placement, begins.
+   * Idempotent: a second call for the same foster placement changes nothing.
+   */
+  @Transactional
+  public void startFosterPlacement(UUID id, UUID fosterPlacementId, LocalDate from, String family) {
+    Child child = children.findById(id).orElseThrow(() -> new NotFoundException("child " + id));
+    if (child.getPlacements().stream().anyMatch(p -> fosterPlacementId.equals(p.getFosterPlacementId()))) {
+      return;
+    }
+    String before = child.getCurrentPlacement().name();
+    child.placeInFosterCare(from, family, fosterPlacementId);
+    recordChanges(id, Map.of("currentPlacement", before), Map.of("currentPlacement", PlacementKind.FOSTER.name()),
+        Actor.system());
+    audit.record(AuditAction.UPDATE, OBJECT, id, List.of("currentPlacement", "placements"), null);
+  }
+
+  /**
+   * The foster placement ends (the integration assessment ended it): the child is back in the
+   * institution's care from that day. Idempotent: nothing changes unless that placement is the current one.
+   */
+  @Transactional
+  public void endFosterPlacement(UUID id, UUID fosterPlacementId, LocalDate on, String reason) {
+    Child child = children.findById(id).orElseThrow(() -> new NotFoundException("child " + id));
+    boolean current = child.currentPlacementRecord().map(p -> fosterPlacementId.equals(p.getFosterPlacementId()))
+        .orElse(false);
+    if (!current) {
+      return;
+    }
+    child.currentPlacementRecord().orElseThrow().end(on, reason);
+    child.place(PlacementKind.INSTITUTION, on, null, null);
+    recordChanges(id, Map.of("currentPlacement", PlacementKind.FOSTER.name()),
+        Map.of("currentPlacement", PlacementKind.INSTITUTION.name()), Actor.system());
+    audit.record(AuditAction.UPDATE, OBJECT, id, List.of("currentPlacement", "placements"), reason);
+  }
+
   /** The child as the adoption journey sees it; no scope check (the journey checks who asks). */
   @Transactional(readOnly = true)
   public java.util.Optional<AdoptableChild> adoptable(UUID id) {
@@ -332,6 +396,7 @@ public class Children {
         Map.of("currentPlacement", PlacementKind.ADOPTION.name(), "dischargedOn", registeredOn.toString()), Actor.system());
     audit.record(AuditAction.UPDATE, OBJECT, id, List.of("currentPlacement", "placements", "discharge", "sealed"),
         null);
+    events.publishEvent(new ChildAdopted(id, registeredOn, certificateNumber));
   }
 
   /**

@@ -31,12 +31,12 @@ class FosterRegister {
 
   /**
    * One family in the register. {@code capacity} is how many foster children it may take (寄养办法
-   * art. 9); how many it has now is not known here: a foster placement on a child's file names the
-   * household in free text, not the register entry.
+   * art. 9); {@code occupied} how many it holds in open placements (proposed, awaiting signatures or
+   * active, the count the matching refuses by).
    */
   record Entry(UUID id, UUID familyId, String familyName, UUID applicationId, String applicationNumber,
       String institutionCode, String primaryCaregiver, BigDecimal trainingHours, LocalDate approvedOn,
-      LocalDate expiresOn, Standing standing, int capacity) {}
+      LocalDate expiresOn, Standing standing, int capacity, int occupied) {}
 
   /** How an approval stands on a day: valid through {@code expiresOn}, marked in the warning period before. */
   enum Standing {
@@ -127,20 +127,24 @@ class FosterRegister {
     LocalDate today = LocalDate.now(clock);
     List<Entry> found = jdbc.sql("""
             select e.id, e.family_id, f.display_name, e.application_id, a.number, a.institution_code,
-                   e.primary_caregiver, e.training_hours, e.approved_on, e.expires_on
+                   e.primary_caregiver, e.training_hours, e.approved_on, e.expires_on,
+                   (select count(*) from foster_placement p
+                    where p.family_id = e.family_id and p.status in (:open)) as occupied
             from foster_register_entry e
             join application a on a.id = e.application_id
             join family f on f.id = e.family_id
             where %s
             order by e.expires_on, f.display_name""".formatted(scope))
         .params(parameters)
+        .param("open", FosterPlacementStatus.OPEN)
         .query((rs, row) -> {
           LocalDate expiresOn = rs.getObject("expires_on", LocalDate.class);
           return new Entry(rs.getObject("id", UUID.class), rs.getObject("family_id", UUID.class),
               rs.getString("display_name"), rs.getObject("application_id", UUID.class), rs.getString("number"),
               rs.getString("institution_code"), rs.getString("primary_caregiver"), rs.getBigDecimal("training_hours"),
               rs.getObject("approved_on", LocalDate.class), expiresOn,
-              Standing.on(today, expiresOn, rules.registerExpiryWarning()), rules.maxChildrenPerFamily());
+              Standing.on(today, expiresOn, rules.registerExpiryWarning()), rules.maxChildrenPerFamily(),
+              rs.getInt("occupied"));
         })
         .list();
     found.forEach(entry -> audit.record(AuditAction.READ, "FAMILY", entry.familyId(), List.of("fosterRegister"), null));

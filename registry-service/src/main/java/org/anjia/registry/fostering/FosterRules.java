@@ -14,10 +14,29 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param registerValidity how long an entry in the foster register stays valid before re-qualification
  * @param registerExpiryWarning how long before its expiry an entry is marked as expiring (local practice)
  * @param maxChildrenPerFamily how many foster children one family may take at once (art. 9)
+ * @param placement the numbers of a placement (arts. 11, 14, 16–17)
  */
 @ConfigurationProperties("anjia.foster")
 record FosterRules(Eligibility eligibility, Period registerValidity, Period registerExpiryWarning,
-    int maxChildrenPerFamily) {
+    int maxChildrenPerFamily, Placement placement) {
+
+  /**
+   * @param childConsentAge a child this old or older is placed only with its consent (art. 11)
+   * @param minIntegrationDays the shortest integration period an agreement may set (art. 14: 不少于60日)
+   * @param visitInterval how often the caseworker visits a placed child (arts. 16–17, local practice)
+   */
+  record Placement(int childConsentAge, int minIntegrationDays, Period visitInterval) {
+
+    /** The floor of art. 14 itself: a county may configure a longer minimum, never a shorter one. */
+    static final int LEGAL_MIN_INTEGRATION_DAYS = 60;
+
+    Placement {
+      if (minIntegrationDays < LEGAL_MIN_INTEGRATION_DAYS) {
+        throw new IllegalArgumentException("anjia.foster.placement.min-integration-days must be at least "
+            + LEGAL_MIN_INTEGRATION_DAYS + " (家庭寄养管理办法 art. 14)");
+      }
+    }
+  }
 
   /**
    * @param minLivingSpacePerPerson m² per person, the local average (art. 8(1))

@@ -172,6 +172,11 @@ class SecurityConfiguration {
                 .hasAnyRole("CASEWORKER", "DIRECTOR")
             .requestMatchers(HttpMethod.POST, "/api/children/*/birth-parent-claim").hasRole("REGISTRAR")
             .requestMatchers(HttpMethod.PUT, "/api/children/*").hasAnyRole("CASEWORKER", "DIRECTOR")
+            // 家庭寄养安置: matched and heard by the caseworker, read by the institution's staff (scope in
+            // FosterPlacements); the family signs and reads its own under /api/portal/**
+            .requestMatchers(HttpMethod.POST, "/api/foster-placements", "/api/children/*/foster-consent").hasRole("CASEWORKER")
+            .requestMatchers(HttpMethod.GET, "/api/children/*/foster-placements", "/api/foster-families/*/placements")
+                .hasAnyRole("CASEWORKER", "DIRECTOR")
             .requestMatchers(HttpMethod.GET, "/api-docs.html", "/swagger-ui/**", "/v3/api-docs/**").authenticated()
             // the operator console (engine/OperatorConsole): Cockpit only, for admins; tasks are worked
             // through the registry's pages, so Tasklist and the engine's user admin stay closed

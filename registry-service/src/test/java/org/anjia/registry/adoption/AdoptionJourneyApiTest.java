@@ -161,7 +161,7 @@ class AdoptionJourneyApiTest extends AdoptionIntegrationTest {
         .isEqualTo(today().plusMonths(3).toString());
 
     Response placedAfterAdoption = post(CASEWORKER_NANCHANG, "/api/children/" + adoption.childId() + "/placements",
-        Map.of("kind", "FOSTER", "from", today().toString()));
+        Map.of("kind", "KIN", "from", today().toString()));
     assertThat(placedAfterAdoption.status()).as("an adopted child has left the institution's care").isEqualTo(409);
     assertThat(placedAfterAdoption.body().path("detail").asText()).contains("离院");
 

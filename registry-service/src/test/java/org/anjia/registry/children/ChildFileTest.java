@@ -58,15 +58,31 @@ class ChildFileTest extends RegistryIntegrationTest {
   }
 
   @Test
-  void aFosterPlacementEndsTheInstitutionalOne() {
+  void aKinPlacementEndsTheInstitutionalOne() {
     String id = post(CASEWORKER_NANCHANG, "/api/children", foundling()).body().path("id").asText();
 
     JsonNode child = post(CASEWORKER_NANCHANG, "/api/children/" + id + "/placements",
-        Map.of("kind", "FOSTER", "from", "2026-06-01", "household", "王秀英家庭", "reference", "JY-2026-001")).body();
+        Map.of("kind", "KIN", "from", "2026-06-01", "household", "党建军（祖父）", "reference", "QS-2026-001")).body();
 
-    assertThat(child.path("currentPlacement").asText()).isEqualTo("FOSTER");
+    assertThat(child.path("currentPlacement").asText()).isEqualTo("KIN");
     assertThat(child.path("placements")).extracting(p -> p.path("kind").asText() + ":" + p.path("endedOn").asText())
-        .containsExactly("INSTITUTION:2026-06-01", "FOSTER:null");
+        .containsExactly("INSTITUTION:2026-06-01", "KIN:null");
+  }
+
+  @Test
+  void aFosterPlacementIsNotTypedInByHand() {
+    String id = post(CASEWORKER_NANCHANG, "/api/children", foundling()).body().path("id").asText();
+
+    Response foster = post(CASEWORKER_NANCHANG, "/api/children/" + id + "/placements",
+        Map.of("kind", "FOSTER", "from", "2026-06-01", "household", "王秀英家庭"));
+
+    assertThat(foster.status()).isEqualTo(400);
+    assertThat(foster.body().path("errors")).singleElement().satisfies(e -> {
+      assertThat(e.path("field").asText()).isEqualTo("kind");
+      assertThat(e.path("message").asText()).contains("寄养协议", "第十二条");
+    });
+    assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + id).body().path("currentPlacement").asText())
+        .as("nothing changed").isEqualTo("INSTITUTION");
   }
 
   @Test
@@ -76,7 +92,7 @@ class ChildFileTest extends RegistryIntegrationTest {
     Response adoption = post(CASEWORKER_NANCHANG, "/api/children/" + id + "/placements",
         Map.of("kind", "ADOPTION", "from", "2026-06-01", "household", "王秀英家庭"));
     Response tooEarly = post(CASEWORKER_NANCHANG, "/api/children/" + id + "/placements",
-        Map.of("kind", "FOSTER", "from", "2024-02-01", "household", "王秀英家庭"));
+        Map.of("kind", "KIN", "from", "2024-02-01", "household", "党建军（祖父）"));
 
     assertThat(adoption.status()).isEqualTo(400);
     assertThat(adoption.body().path("errors")).singleElement()

@@ -57,7 +57,7 @@ class DashboardApiTest extends RegistryIntegrationTest {
     JsonNode b = applyInJiujiang(Households.eligible());
     JsonNode c = applyInJiujiang(Households.eligible());
     admitInJiujiang("DISABLED", null);
-    admitInJiujiang("COMMUNITY_ORPHAN", "FOSTER");
+    admitInJiujiang("COMMUNITY_ORPHAN", "KIN");
 
     for (var before : seeJiujiang.entrySet()) {
       JsonNode after = dashboard(before.getKey(), "");
@@ -71,8 +71,8 @@ class DashboardApiTest extends RegistryIntegrationTest {
           "DISABLED")).as(who).isEqualTo(1);
       assertThat(count(after, "childrenByCategory", "COMMUNITY_ORPHAN") - count(before.getValue(),
           "childrenByCategory", "COMMUNITY_ORPHAN")).as(who).isEqualTo(1);
-      assertThat(count(after, "childrenByPlacement", "FOSTER") - count(before.getValue(), "childrenByPlacement",
-          "FOSTER")).as(who).isEqualTo(1);
+      assertThat(count(after, "childrenByPlacement", "KIN") - count(before.getValue(), "childrenByPlacement",
+          "KIN")).as(who).isEqualTo(1);
       assertThat(count(after, "childrenByPlacement", "INSTITUTION") - count(before.getValue(), "childrenByPlacement",
           "INSTITUTION")).as(who).isEqualTo(1);
       assertThat(after.path("totals").path("applications").asLong()
@@ -136,7 +136,7 @@ class DashboardApiTest extends RegistryIntegrationTest {
         "按状态的申请,REJECTED,不予通过," + status(same, "REJECTED") + ",,",
         "从申请到决定的天数,FOSTER_FAMILY_QUALIFICATION,寄养家庭资格评估,2,,1.0",
         "按类别的儿童,DISABLED,残疾儿童," + count(same, "childrenByCategory", "DISABLED") + ",,",
-        "按安置方式的儿童,FOSTER,家庭寄养," + count(same, "childrenByPlacement", "FOSTER") + ",,",
+        "按安置方式的儿童,KIN,亲属抚养," + count(same, "childrenByPlacement", "KIN") + ",,",
         "按人员的未办任务,,未认领," + person(same, null, "open") + "," + person(same, null, "overdue") + ",");
     assertThat(lines).anySatisfy(line -> assertThat(line).startsWith(
         "按步骤的未办任务,foster-family-qualification:CheckDocuments,材料审核 (寄养家庭资格评估"));

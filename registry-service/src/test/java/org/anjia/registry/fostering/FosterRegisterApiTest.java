@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.util.HashMap;
-import java.util.Map;
 import org.anjia.registry.RegistryIntegrationTest;
 import org.anjia.registry.TestIdentityProvider.User;
 import org.junit.jupiter.api.Test;
@@ -111,27 +109,7 @@ class FosterRegisterApiTest extends RegistryIntegrationTest {
     throw new AssertionError(applicationNumber + " is not in the register: " + register);
   }
 
-  /** The whole qualification with the institution's staff; returns the application's number. */
   private String qualify(User family, String institutionCode, Staff staff) {
-    Map<String, Object> request = new HashMap<>(Households.eligible());
-    request.put("institutionCode", institutionCode);
-    JsonNode created = apply(family, request);
-    String number = created.path("number").asText();
-    uploadDocuments(family, created.path("id").asText(), FOSTER_DOCUMENTS);
-    claimAndComplete(staff.caseworker(), openTask(staff.caseworker(), number, "CheckDocuments"),
-        FosterQualificationApiTest.documentsComplete());
-    assertThat(post(staff.caseworker(), "/api/applications/" + created.path("id").asText() + "/assessors",
-        Map.of("assessor", staff.assessor().username())).status()).isEqualTo(204);
-    claimAndComplete(staff.assessor(), openTask(staff.assessor(), number, "AssessHome"), Map.of(
-        "visitDate", today().toString(),
-        "assessmentFindings", "住房宽敞整洁，家庭关系和睦",
-        "backgroundCheckFindings", "无犯罪记录，邻里评价良好",
-        "assessmentRecommendation", "recommend"));
-    claimAndComplete(staff.director(), openTask(staff.director(), number, "ReviewByDirector"),
-        Map.of("directorDecision", "approve", "directorComments", "同意"));
-    claimAndComplete(staff.caseworker(), openTask(staff.caseworker(), number, "TrainCaregiver"), Map.of(
-        "trainingHours", 24, "trainingCompletedOn", today().toString(), "trainingTopics", "儿童照料、安全与急救"));
-    assertStatus(family, created.path("id").asText(), "APPROVED");
-    return number;
+    return qualifyFosterFamily(family, institutionCode, staff.caseworker(), staff.assessor(), staff.director());
   }
 }

@@ -94,6 +94,12 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("GET /api/children/{id}/documents/{documentId}/content", childReaders);
     ALLOWED.put("POST /api/applications/{id}/child-consent", Set.of(REGISTRAR_DONGHU, ASSESSOR_DONGHU));
     ALLOWED.put("GET /api/applications/{id}/child-consent", staffAndAuditor);
+    ALLOWED.put("POST /api/foster-placements", Set.of(CASEWORKER_NANCHANG));
+    ALLOWED.put("POST /api/children/{id}/foster-consent", Set.of(CASEWORKER_NANCHANG));
+    ALLOWED.put("GET /api/children/{id}/foster-placements", childKeepers);
+    ALLOWED.put("GET /api/foster-families/{id}/placements", childKeepers);
+    ALLOWED.put("GET /api/portal/foster-placements", Set.of(FAMILY_WANG));
+    ALLOWED.put("POST /api/portal/foster-placements/{id}/signature", Set.of(FAMILY_WANG));
     ALLOWED.put("GET /api/dashboard", Set.of(DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
     ALLOWED.put("GET /api/dashboard.csv", Set.of(DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
     ALLOWED.put("GET /api/audit", Set.of(AUDITOR));

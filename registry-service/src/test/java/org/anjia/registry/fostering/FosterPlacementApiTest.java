@@ -1,0 +1,397 @@
+package org.anjia.registry.fostering;
+
+import static org.anjia.registry.TestIdentityProvider.ASSESSOR_DONGHU;
+import static org.anjia.registry.TestIdentityProvider.CASEWORKER_JIUJIANG;
+import static org.anjia.registry.TestIdentityProvider.CASEWORKER_NANCHANG;
+import static org.anjia.registry.TestIdentityProvider.DIRECTOR_NANCHANG;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.anjia.registry.RegistryIntegrationTest;
+import org.anjia.registry.TestIdentityProvider.User;
+import org.anjia.registry.children.Children;
+import org.anjia.registry.families.TestResidentIds;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * 家庭寄养安置 through the API (家庭寄养管理办法 arts. 7, 9, 11, 12(5), 14): each refusal rule alone and
+ * at its boundary, with nothing written and no process started; the happy path to a foster placement
+ * on the child's file after both signatures; and who sees which placement.
+ */
+class FosterPlacementApiTest extends RegistryIntegrationTest {
+
+  private static final java.time.ZoneId CHINA = java.time.ZoneId.of("Asia/Shanghai");
+
+  @Autowired
+  JdbcClient jdbc;
+  @Autowired
+  Children children;
+
+  @Test
+  void thePlacementStartsOnTheChildsFileOnlyAfterBothSignatures() {
+    User family = newFamily();
+    UUID familyId = qualify(family);
+    String childId = admit("党小安", today().minusYears(3));
+
+    Response proposed = post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(childId, familyId, today()));
+    assertThat(proposed.status()).as("%s", proposed.body()).isEqualTo(201);
+    String placementId = proposed.body().path("id").asText();
+    assertThat(proposed.body().path("status").asText()).isEqualTo("PROPOSED");
+    assertThat(proposed.body().path("familyName").asText()).isEqualTo("王秀英家庭");
+    assertThat(get(family, "/api/portal/foster-placements").body()).as("not shown before the director approves")
+        .isEmpty();
+    assertThat(post(family, "/api/portal/foster-placements/" + placementId + "/signature", null).status())
+        .as("nothing to sign before the approval").isEqualTo(409);
+
+    claimAndComplete(DIRECTOR_NANCHANG, childTask(DIRECTOR_NANCHANG, childId, "ApproveMatch"),
+        Map.of("matchDecision", "approve", "matchComments", "同意"));
+    JsonNode shown = get(family, "/api/portal/foster-placements").body();
+    assertThat(shown).singleElement().satisfies(placement -> {
+      assertThat(placement.path("status").asText()).isEqualTo("AWAITING_SIGNATURES");
+      assertThat(placement.path("childName").asText()).isEqualTo("党小安");
+      assertThat(placement.path("childAge").asInt()).isEqualTo(3);
+      assertThat(placement.path("healthNotes").asText()).isEqualTo("先天性心脏病术后");
+      assertThat(placement.path("integrationDays").asInt()).isEqualTo(60);
+      assertThat(placement.has("childId")).as("the family does not get the file").isFalse();
+      assertThat(placement.has("residentId")).isFalse();
+    });
+
+    claimAndComplete(DIRECTOR_NANCHANG, childTask(DIRECTOR_NANCHANG, childId, "SignAgreement"),
+        Map.of("agreementDecision", "sign"));
+    assertThat(child(childId).path("currentPlacement").asText()).as("the family has not signed").isEqualTo("INSTITUTION");
+
+    Response signed = post(family, "/api/portal/foster-placements/" + placementId + "/signature", null);
+    assertThat(signed.status()).as("%s", signed.body()).isEqualTo(200);
+    assertThat(signed.body().path("status").asText()).isEqualTo("ACTIVE");
+    assertThat(post(family, "/api/portal/foster-placements/" + placementId + "/signature", null).status())
+        .as("signed once").isEqualTo(409);
+
+    JsonNode file = child(childId);
+    assertThat(file.path("currentPlacement").asText()).isEqualTo("FOSTER");
+    JsonNode current = file.path("placements").get(file.path("placements").size() - 1);
+    assertThat(current.path("endedOn").isNull()).isTrue();
+    assertThat(java.util.List.of(current)).singleElement().satisfies(row -> {
+      assertThat(row.path("kind").asText()).isEqualTo("FOSTER");
+      assertThat(row.path("fosterPlacementId").asText()).as("linked to the journey").isEqualTo(placementId);
+      assertThat(row.path("household").asText()).isEqualTo("王秀英家庭");
+      assertThat(row.path("startedOn").asText()).isEqualTo(today().toString());
+    });
+    JsonNode staffView = get(CASEWORKER_NANCHANG, "/api/children/" + childId + "/foster-placements").body();
+    assertThat(staffView).singleElement().satisfies(placement -> {
+      assertThat(placement.path("status").asText()).isEqualTo("ACTIVE");
+      assertThat(placement.path("familySignedAt").isNull()).isFalse();
+      assertThat(placement.path("directorSignedAt").isNull()).isFalse();
+    });
+    assertThat(get(CASEWORKER_NANCHANG, "/api/foster-families/" + familyId + "/placements").body())
+        .extracting(p -> p.path("id").asText()).containsExactly(placementId);
+  }
+
+  @Test
+  void aFamilySeesOnlyItsOwnFosterChildrenAndStaffOnlyTheirInstitutions() {
+    User family = newFamily();
+    User neighbour = newFamily();
+    UUID familyId = qualify(family);
+    qualify(neighbour);
+    String childId = admit("党小安", today().minusYears(3));
+    String placementId = post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(childId, familyId, today()))
+        .body().path("id").asText();
+    claimAndComplete(DIRECTOR_NANCHANG, childTask(DIRECTOR_NANCHANG, childId, "ApproveMatch"),
+        Map.of("matchDecision", "approve"));
+
+    assertThat(get(family, "/api/portal/foster-placements").body()).hasSize(1);
+    assertThat(get(neighbour, "/api/portal/foster-placements").body()).as("another family's foster child").isEmpty();
+    assertThat(post(neighbour, "/api/portal/foster-placements/" + placementId + "/signature", null).status())
+        .as("another family's agreement does not exist for it").isEqualTo(404);
+
+    assertThat(get(CASEWORKER_JIUJIANG, "/api/children/" + childId + "/foster-placements").status())
+        .as("another institution's child").isEqualTo(404);
+    assertThat(get(CASEWORKER_JIUJIANG, "/api/foster-families/" + familyId + "/placements").body())
+        .as("placements with another institution").isEmpty();
+    assertThat(post(CASEWORKER_JIUJIANG, "/api/foster-placements", proposal(childId, familyId, today())).status())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aFamilyTakesTwoFosterChildrenNotAThird() {
+    UUID familyId = qualify(newFamily());
+    for (String name : new String[] {"甲", "乙"}) {
+      Response placed = post(CASEWORKER_NANCHANG, "/api/foster-placements",
+          proposal(admit(name, today().minusYears(4)), familyId, today()));
+      assertThat(placed.status()).as("%s: %s", name, placed.body()).isEqualTo(201);
+    }
+    String third = admit("丙", today().minusYears(4));
+
+    Response refused = post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(third, familyId, today()));
+
+    assertRefused(refused, "familyId", "第九条");
+    assertThat(refused.body().path("errors").get(0).path("message").asText()).contains("2");
+    assertNothingWritten(third);
+    assertThat(get(CASEWORKER_NANCHANG, "/api/foster-register").body())
+        .filteredOn(entry -> entry.path("familyId").asText().equals(familyId.toString()))
+        .singleElement().satisfies(entry -> {
+          assertThat(entry.path("occupied").asInt()).as("the register shows the occupancy").isEqualTo(2);
+          assertThat(entry.path("capacity").asInt()).isEqualTo(2);
+        });
+  }
+
+  @Test
+  void anOwnChildUnderSixOnThePlacementDateBarsTheFamilyASixYearOldDoesNot() {
+    UUID familyId = qualify(newFamily());
+    // born since the approval would count too: the household now has a child who turns 6 in 10 days
+    LocalDate sixthBirthday = today().plusDays(10);
+    addChildToHousehold(familyId, sixthBirthday.minusYears(6));
+    String childId = admit("党小安", today().minusYears(3));
+
+    Response aged5 = post(CASEWORKER_NANCHANG, "/api/foster-placements",
+        proposal(childId, familyId, sixthBirthday.minusDays(1)));
+    assertRefused(aged5, "familyId", "第九条");
+    assertThat(aged5.body().path("errors").get(0).path("message").asText()).contains("李小宝", "未满6周岁");
+    assertNothingWritten(childId);
+
+    Response aged6 = post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(childId, familyId, sixthBirthday));
+    assertThat(aged6.status()).as("%s", aged6.body()).isEqualTo(201);
+  }
+
+  @Test
+  void anExpiredRegisterEntryTakesNoChildOnItsLastDayItStillDoes() {
+    UUID familyId = qualify(newFamily());
+    String childId = admit("党小安", today().minusYears(3));
+
+    expireOn(familyId, today().minusDays(1));
+    Response expired = post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(childId, familyId, today()));
+    assertRefused(expired, "familyId", "到期");
+    assertNothingWritten(childId);
+
+    expireOn(familyId, today());
+    assertThat(post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(childId, familyId, today())).status())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void aChildOfEightIsPlacedOnlyWithTheConsentTheCaseworkerHeardASevenYearOldWithout() {
+    UUID familyId = qualify(newFamily());
+    String seven = admit("七岁", today().minusYears(8).plusDays(1));
+    String eight = admit("八岁", today().minusYears(8));
+
+    Response withoutConsent = post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(eight, familyId, today()));
+    assertRefused(withoutConsent, "childConsent", "第十一条");
+    assertNothingWritten(eight);
+    assertThat(post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(seven, familyId, today())).status())
+        .isEqualTo(201);
+
+    Response future = post(CASEWORKER_NANCHANG, "/api/children/" + eight + "/foster-consent",
+        hearing(today().plusDays(1), true));
+    assertRefused(future, "heardOn", "");
+    assertThat(post(CASEWORKER_NANCHANG, "/api/children/" + eight + "/foster-consent", hearing(today(), false))
+        .status()).isEqualTo(201);
+    assertRefused(post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(eight, familyId, today())),
+        "childConsent", "第十一条");
+
+    Response heard = post(CASEWORKER_NANCHANG, "/api/children/" + eight + "/foster-consent", hearing(today(), true));
+    assertThat(heard.status()).isEqualTo(201);
+    assertThat(heard.body().path("heardByRole").asText()).isEqualTo("CASEWORKER");
+    assertThat(post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(eight, familyId, today())).status())
+        .isEqualTo(201);
+  }
+
+  @Test
+  void aFamilyOutsideTheRegisterAChildAlreadyPlacedAndAShortIntegrationAreRefused() {
+    User applicant = newFamily();
+    apply(applicant, Households.eligible());
+    UUID notApproved = familyOf(applicant);
+    String childId = admit("党小安", today().minusYears(3));
+
+    assertRefused(post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(childId, UUID.randomUUID(), today())),
+        "familyId", "名册");
+    assertRefused(post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(childId, notApproved, today())),
+        "familyId", "名册");
+    UUID familyId = qualify(newFamily());
+    Map<String, Object> short59 = proposal(childId, familyId, today());
+    short59.put("integrationDays", 59);
+    assertRefused(post(CASEWORKER_NANCHANG, "/api/foster-placements", short59), "integrationDays", "第十四条");
+    assertNothingWritten(childId);
+
+    assertThat(post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(childId, familyId, today())).status())
+        .isEqualTo(201);
+    UUID otherFamily = qualify(newFamily());
+    assertRefused(post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(childId, otherFamily, today())),
+        "childId", "已有进行中的寄养安置");
+  }
+
+  @Test
+  void afterTheIntegrationPeriodTheCaseworkerExtendsOrEndsItAndVisitsComeMonthly() {
+    User family = newFamily();
+    UUID familyId = qualify(family);
+    String childId = admit("党小安", today().minusYears(3));
+    placeActive(family, familyId, childId);
+    LocalDate startedOn = today();
+    // art. 14: 60 days counted from the day after the start, until 24:00 of the last one (Asia/Shanghai)
+    assertThat(integrationEnds(childId)).isEqualTo(startedOn.plusDays(61).atStartOfDay(CHINA).toInstant());
+
+    moveClockTo(integrationEnds(childId).plusSeconds(3600));
+    JsonNode visit = childTask(CASEWORKER_NANCHANG, childId, "HomeVisit");
+    assertThat(visit.path("dueDate").isNull()).as("a visit has a due date").isFalse();
+    JsonNode assessment = childTask(CASEWORKER_NANCHANG, childId, "AssessIntegration");
+    String key = assessment.path("key").asText();
+    assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/claim", null).status()).isEqualTo(204);
+    Response noDays = post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/complete", Map.of("variables",
+        Map.of("integrationFindings", "仍在适应", "integrationDecision", "extend")));
+    assertRefused(noDays, "extensionDays", "延长天数");
+    assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/complete", Map.of("variables",
+        Map.of("integrationFindings", "仍在适应", "integrationDecision", "extend", "extensionDays", 10))).status())
+        .isEqualTo(204);
+    assertThat(integrationEnds(childId)).isEqualTo(today().plusDays(11).atStartOfDay(CHINA).toInstant());
+
+    moveClockTo(integrationEnds(childId).plusSeconds(3600));
+    claimAndComplete(CASEWORKER_NANCHANG, childTask(CASEWORKER_NANCHANG, childId, "AssessIntegration"),
+        Map.of("integrationFindings", "儿童无法适应，需回机构", "integrationDecision", "end"));
+
+    assertThat(child(childId).path("currentPlacement").asText()).as("back in the institution's care")
+        .isEqualTo("INSTITUTION");
+    assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + childId + "/foster-placements").body())
+        .singleElement().satisfies(placement -> {
+          assertThat(placement.path("status").asText()).isEqualTo("ENDED");
+          assertThat(placement.path("endedOn").asText()).isEqualTo(today().toString());
+        });
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(childId).count())
+        .as("the open visits close with the placement").isZero();
+  }
+
+  @Test
+  void theAdoptionOfTheFosterChildEndsThePlacementAndItsVisits() {
+    User family = newFamily();
+    UUID familyId = qualify(family);
+    String childId = admit("党小安", today().minusYears(3));
+    String placementId = placeActive(family, familyId, childId);
+
+    // the adoption journey's registration step (AdoptionJourneyApiTest walks it through the API)
+    children.recordAdoption(UUID.fromString(childId), "王秀英家庭", "收登字TEST", today(), false);
+
+    assertThat(get(family, "/api/portal/foster-placements").body()).singleElement().satisfies(placement -> {
+      assertThat(placement.path("id").asText()).isEqualTo(placementId);
+      assertThat(placement.path("status").asText()).isEqualTo("ENDED");
+      assertThat(placement.path("endedOn").asText()).isEqualTo(today().toString());
+    });
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processInstanceBusinessKey(childId)
+        .processDefinitionKey("foster-placement").count()).as("no more visits").isZero();
+    UUID secondChild = UUID.fromString(admit("党小宁", today().minusYears(4)));
+    assertThat(post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(secondChild.toString(), familyId, today()))
+        .status()).as("the family's place is free again").isEqualTo(201);
+  }
+
+  /** Proposed, approved and signed by both: the placement is active; returns its id. */
+  private String placeActive(User family, UUID familyId, String childId) {
+    String placementId = post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(childId, familyId, today()))
+        .body().path("id").asText();
+    claimAndComplete(DIRECTOR_NANCHANG, childTask(DIRECTOR_NANCHANG, childId, "ApproveMatch"),
+        Map.of("matchDecision", "approve"));
+    assertThat(post(family, "/api/portal/foster-placements/" + placementId + "/signature", null).status())
+        .isEqualTo(200);
+    claimAndComplete(DIRECTOR_NANCHANG, childTask(DIRECTOR_NANCHANG, childId, "SignAgreement"),
+        Map.of("agreementDecision", "sign"));
+    return placementId;
+  }
+
+  private java.time.Instant integrationEnds(String childId) {
+    var instance = engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("foster-placement")
+        .processInstanceBusinessKey(childId).singleResult();
+    return ((java.util.Date) engine.getRuntimeService().getVariable(instance.getId(), "integrationEnds")).toInstant();
+  }
+
+  private UUID qualify(User family) {
+    qualifyFosterFamily(family, "nanchang-cwi", CASEWORKER_NANCHANG, ASSESSOR_DONGHU, DIRECTOR_NANCHANG);
+    return familyOf(family);
+  }
+
+  private UUID familyOf(User family) {
+    return jdbc.sql("select family_id from family_account where subject = :subject order by family_id limit 1")
+        .param("subject", family.subject()).query(UUID.class).single();
+  }
+
+  /** A foundling of the Nanchang institution, born on that day. */
+  private String admit(String name, LocalDate birthDate) {
+    Map<String, Object> child = new HashMap<>();
+    child.put("name", name);
+    child.put("sex", "FEMALE");
+    child.put("birthDate", birthDate.toString());
+    child.put("birthDateEstimated", false);
+    child.put("category", "INSTITUTION_RAISED");
+    child.put("admissionReason", "FOUNDLING");
+    child.put("admissionDate", today().toString());
+    child.put("admissionRecord", "由东湖区公安分局送来，附捡拾报案证明");
+    child.put("healthNotes", "先天性心脏病术后");
+    child.put("guardian", "南昌市儿童福利院");
+    Response admitted = post(CASEWORKER_NANCHANG, "/api/children", child);
+    assertThat(admitted.status()).as("%s", admitted.body()).isEqualTo(201);
+    return admitted.body().path("id").asText();
+  }
+
+  private static Map<String, Object> proposal(String childId, UUID familyId, LocalDate from) {
+    Map<String, Object> proposal = new HashMap<>();
+    proposal.put("childId", childId);
+    proposal.put("familyId", familyId.toString());
+    proposal.put("from", from.toString());
+    proposal.put("until", from.plusYears(1).toString());
+    proposal.put("primaryCaregiver", "王秀英");
+    proposal.put("integrationDays", 60);
+    proposal.put("liability", "违反协议的一方承担相应责任，机构可以解除协议");
+    return proposal;
+  }
+
+  private static Map<String, Object> hearing(LocalDate heardOn, boolean consents) {
+    return Map.of("heardOn", heardOn.toString(), "consents", consents, "childWords", "我愿意去王阿姨家");
+  }
+
+  private JsonNode child(String childId) {
+    return get(CASEWORKER_NANCHANG, "/api/children/" + childId).body();
+  }
+
+  /** The child's open task of that element on the user's worklist. */
+  private JsonNode childTask(User user, String childId, String elementId) {
+    JsonNode page = get(user, "/api/worklist?size=200&candidateGroup=" + user.role()).body();
+    for (JsonNode task : page.path("content")) {
+      if (task.path("elementId").asText().equals(elementId) && task.path("child").path("id").asText().equals(childId)) {
+        return task;
+      }
+    }
+    throw new AssertionError(elementId + " of child " + childId + " is not on the worklist of " + user.username());
+  }
+
+  private static void assertRefused(Response response, String field, String text) {
+    assertThat(response.status()).as("%s", response.body()).isEqualTo(400);
+    assertThat(response.contentType()).startsWith("application/problem+json");
+    assertThat(response.body().path("errors")).singleElement().satisfies(error -> {
+      assertThat(error.path("field").asText()).isEqualTo(field);
+      assertThat(error.path("message").asText()).contains(text);
+    });
+  }
+
+  /** Nothing of a refused match is kept: no placement, no process for the child. */
+  private void assertNothingWritten(String childId) {
+    assertThat(jdbc.sql("select count(*) from foster_placement where child_id = :id")
+        .param("id", UUID.fromString(childId)).query(Long.class).single()).isZero();
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("foster-placement")
+        .processInstanceBusinessKey(childId).count()).isZero();
+  }
+
+  private void addChildToHousehold(UUID familyId, LocalDate birthDate) {
+    jdbc.sql("""
+            insert into household_member (id, family_id, position, name, resident_id, birth_date, sex, role, education)
+            values (:id, :family, (select max(position) + 1 from household_member where family_id = :family), '李小宝',
+                    :residentId, :birthDate, 'MALE', 'CHILD', 'NONE')""")
+        .param("id", UUID.randomUUID()).param("family", familyId)
+        .param("residentId", TestResidentIds.born(birthDate, true)).param("birthDate", birthDate)
+        .update();
+  }
+
+  private void expireOn(UUID familyId, LocalDate expiresOn) {
+    jdbc.sql("update foster_register_entry set expires_on = :day where family_id = :family")
+        .param("day", expiresOn).param("family", familyId).update();
+  }
+}
