@@ -84,7 +84,7 @@ class AdoptionJourney {
       new StepDefinition(ApplicationStatus.DISSOLUTION_REQUESTED, "民法典 第一千一百一十四条至第一千一百一十六条"),
       new StepDefinition(ApplicationStatus.DISSOLVED, REGISTRATION_MEASURES + " 第十条"));
 
-  private static final Set<ApplicationStatus> REGISTERED_OR_LATER = EnumSet.of(ApplicationStatus.REGISTERED,
+  static final Set<ApplicationStatus> REGISTERED_OR_LATER = EnumSet.of(ApplicationStatus.REGISTERED,
       ApplicationStatus.DISSOLUTION_REQUESTED, ApplicationStatus.DISSOLVED);
 
   /** Where the family itself has to do something (confirm, bring documents, consent, live with the child). */

@@ -64,8 +64,9 @@ class ChildConsents {
     if (application.type() != ApplicationType.ADOPTION) {
       throw new NotFoundException("adoption " + applicationId);
     }
-    if (application.status() == ApplicationStatus.AWAITING_SPOUSE || application.status() == ApplicationStatus.REGISTERED
-        || application.status().isFinal() || application.status() == ApplicationStatus.DISSOLUTION_REQUESTED) {
+    if (application.status() == ApplicationStatus.AWAITING_SPOUSE || application.status().isFinal()
+        || AdoptionJourney.REGISTERED_OR_LATER.contains(application.status())) {
+      // heard before registration: afterwards the consent can change nothing
       throw new ConflictException("anjia.adoption.childConsent.notNow");
     }
     Role role = official.has(Role.REGISTRAR) ? Role.REGISTRAR : Role.ASSESSOR;

@@ -63,7 +63,9 @@ public class AssessorAssignments {
   Assessors of(UUID applicationId) {
     Application application = applications.visible(applicationId, null);
     boolean mayAssign = users.current().hasAny(Role.CASEWORKER, Role.DIRECTOR, Role.REGISTRAR);
-    return new Assessors(assigned(applicationId), mayAssign ? candidates(application) : List.of());
+    return new Assessors(assigned(applicationId), mayAssign
+        ? candidates(application, directory.ofJurisdiction(application.getJurisdictionCode(), Role.ASSESSOR))
+        : List.of());
   }
 
   /** Staff of the case's institution or jurisdiction assign one of the candidates; anyone else is refused. */
@@ -71,8 +73,10 @@ public class AssessorAssignments {
   void assign(UUID applicationId, String username) {
     Application application = applications.visible(applicationId, null);
     String wanted = username.trim();
-    Person assessor = candidates(application).stream().filter(p -> p.username().equals(wanted)).findFirst()
-        .orElseThrow(() -> new InvalidInputException(List.of(new FieldProblem("assessor", refusal(application, wanted)))));
+    List<Person> ofJurisdiction = directory.ofJurisdiction(application.getJurisdictionCode(), Role.ASSESSOR);
+    Person assessor = candidates(application, ofJurisdiction).stream().filter(p -> p.username().equals(wanted))
+        .findFirst().orElseThrow(() -> new InvalidInputException(List.of(
+            new FieldProblem("assessor", refusal(application, ofJurisdiction, wanted)))));
     jdbc.sql("""
             insert into case_assignment (application_id, assessor, assessor_name, assigned_by, assigned_at)
             values (:id, :assessor, :name, :by, :at) on conflict do nothing""")
@@ -111,8 +115,8 @@ public class AssessorAssignments {
     return named.stream().map(Person::name).distinct().toList();
   }
 
-  private List<Person> candidates(Application application) {
-    List<Person> ofJurisdiction = directory.ofJurisdiction(application.getJurisdictionCode(), Role.ASSESSOR);
+  /** The jurisdiction's assessors; for an adoption only those named with the consent. */
+  private List<Person> candidates(Application application, List<Person> ofJurisdiction) {
     if (application.getType() != ApplicationType.ADOPTION) {
       return ofJurisdiction;
     }
@@ -120,13 +124,12 @@ public class AssessorAssignments {
     return ofJurisdiction.stream().filter(p -> consented.contains(p.username())).toList();
   }
 
-  private String refusal(Application application, String username) {
+  private String refusal(Application application, List<Person> ofJurisdiction, String username) {
     if (application.getType() == ApplicationType.ADOPTION && consented(application.getId()).isEmpty()) {
       return labels.of("anjia.assessor.consentFirst");
     }
     if (application.getType() == ApplicationType.ADOPTION
-        && directory.ofJurisdiction(application.getJurisdictionCode(), Role.ASSESSOR).stream()
-            .anyMatch(p -> p.username().equals(username))) {
+        && ofJurisdiction.stream().anyMatch(p -> p.username().equals(username))) {
       return labels.of("anjia.assessor.notConsented", username);
     }
     return labels.of("anjia.assessor.unknown", username, jurisdictionName(application));
