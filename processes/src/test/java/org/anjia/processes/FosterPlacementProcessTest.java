@@ -189,6 +189,104 @@ class FosterPlacementProcessTest extends JourneyProcessTest {
     assertThat(DELEGATES.calls(childId, "fosterPlacementEnd")).as("the registration has ended it already").isEmpty();
   }
 
+  @Test
+  @DisplayName("a visit not recorded by its due date stays open and is escalated to the director, not a minute earlier")
+  void anOverdueVisitIsEscalatedToTheDirector() {
+    String childId = placed(60);
+    moveClockTo(timerDue(childId, "VisitDue"));
+    Instant due = task(childId, "HomeVisit").getDueDate().toInstant();
+
+    moveClockTo(due.minus(Duration.ofMinutes(1)));
+    assertThat(openTasks(childId, "FollowUpHomeVisit")).isEmpty();
+    moveClockTo(due);
+
+    assertOfferedWithForm(task(childId, "FollowUpHomeVisit"), "director", "task-escalation");
+    assertThat(single(childId, "taskEscalation").variables()).containsEntry("taskElementId", "HomeVisit");
+    assertThat(openTasks(childId, "HomeVisit")).as("the caseworker still records the visit").hasSize(1);
+    complete(childId, "HomeVisit", Map.of("homeVisitDate", "2026-04-08", "childHealth", "良好",
+        "childSchooling", "按时上学", "childWellbeing", "适应良好"));
+    assertThat(openTaskIds(childId)).containsExactly("FollowUpHomeVisit");
+  }
+
+  @Test
+  @DisplayName("respite the family asks for: the caseworker decides; declined, nothing starts; approved, the child is due back on the agreed day")
+  void aFamilysRespiteIsDecidedByTheCaseworker() {
+    String childId = placed(60);
+    askRespite(childId, "family", 10);
+    assertOfferedWithForm(task(childId, "DecideRespite"), "caseworker", "foster-respite-decision");
+    complete(childId, "DecideRespite", Map.of("respiteDecision", "decline", "respiteNote", "请先联系社工"));
+    assertThat(single(childId, "fosterRespiteDeclined").activityId()).isEqualTo("RecordRespiteDeclined");
+    assertThat(DELEGATES.calls(childId, "fosterRespiteStart")).isEmpty();
+
+    askRespite(childId, "family", 10);
+    complete(childId, "DecideRespite", Map.of("respiteDecision", "approve"));
+    assertThat(single(childId, "fosterRespiteStart").activityId()).isEqualTo("StartRespite");
+    Task back = task(childId, "ReturnFromRespite");
+    assertOfferedWithForm(back, "caseworker", "foster-respite-return");
+    assertThat(back.getDueDate()).as("the agreed return day, 24:00").isEqualTo(RecordingDelegates.periodEnd(10));
+
+    complete(childId, "ReturnFromRespite", Map.of("respiteReturnedOn", "2026-03-10", "respiteNotes", "已回到寄养家庭"));
+    assertThat(single(childId, "fosterRespiteEnd").activityId()).isEqualTo("EndRespite");
+    assertThat(ended(childId)).as("the placement goes on").isFalse();
+  }
+
+  @Test
+  @DisplayName("respite the institution decides starts at once; a child not back after 30 days is escalated to the director")
+  void aRespitePast30DaysIsEscalated() {
+    String childId = placed(60);
+    askRespite(childId, "institution", 30);
+    assertThat(openTasks(childId, "DecideRespite")).isEmpty();
+    Instant limit = timerDue(childId, "RespiteOverLimit");
+    assertThat(limit).isEqualTo(RecordingDelegates.periodEnd(RecordingDelegates.MAX_RESPITE_DAYS).toInstant());
+
+    moveClockTo(limit.minus(Duration.ofMinutes(1)));
+    assertThat(openTasks(childId, "FollowUpRespite")).isEmpty();
+    moveClockTo(limit);
+    assertOfferedWithForm(task(childId, "FollowUpRespite"), "director", "task-escalation");
+    assertThat(DELEGATES.calls(childId, "taskEscalation")).extracting(call -> call.variables().get("taskElementId"))
+        .contains("ReturnFromRespite");
+    assertThat(openTasks(childId, "ReturnFromRespite")).as("still to be recorded").hasSize(1);
+  }
+
+  @Test
+  @DisplayName("the institution's termination interrupts the placement's timers, ends it and asks the caseworker to file it")
+  void theInstitutionsTerminationIsFiled() {
+    String childId = placed(60);
+    askRespite(childId, "institution", 5);
+
+    runtime.createMessageCorrelation("foster-placement-terminated").processInstanceBusinessKey(childId)
+        .correlateWithResult();
+
+    assertThat(single(childId, "fosterTermination").activityId()).isEqualTo("RecordTermination");
+    assertOfferedWithForm(task(childId, "FileTermination"), "caseworker", "foster-termination-filing");
+    assertThat(management.createJobQuery().processInstanceId(instance(childId).getId()).timers()
+        .activityId("IntegrationPeriod").count()).as("the integration timer is cancelled").isZero();
+    complete(childId, "FileTermination", Map.of("terminationFiledOn", "2026-03-03", "terminationFiledWith", "东湖区民政局"));
+    assertThat(endEvent(childId, PROCESS_ID)).isEqualTo("TerminationFiled");
+    assertThat(openTaskIds(childId)).as("the respite's task closes with it").isEmpty();
+    assertThat(DELEGATES.calls(childId, "fosterPlacementEnd")).isEmpty();
+  }
+
+  @Test
+  @DisplayName("the family's written request: the director may keep the placement (request withdrawn) or end it, then it is filed")
+  void theFamilysRequestIsDecidedByTheDirector() {
+    String childId = placed(60);
+    askTermination(childId);
+    assertOfferedWithForm(task(childId, "DecideTermination"), "director", "foster-termination-request");
+    complete(childId, "DecideTermination", Map.of("terminationDecision", "keep", "terminationNote", "家庭撤回申请"));
+    assertThat(DELEGATES.calls(childId, "fosterTermination")).isEmpty();
+    assertThat(timerDue(childId, "IntegrationPeriod")).as("the placement goes on").isNotNull();
+
+    askTermination(childId);
+    assertThatThrownBy(() -> complete(childId, "DecideTermination", Map.of("terminationDecision", "maybe")))
+        .isInstanceOf(ProcessEngineException.class);
+    complete(childId, "DecideTermination", Map.of("terminationDecision", "terminate", "terminationNote", "同意"));
+
+    assertThat(single(childId, "fosterTermination").activityId()).isEqualTo("RecordTermination");
+    assertThat(openTaskIds(childId)).containsExactly("FileTermination");
+    assertThat(historicIncidents(childId)).isZero();
+  }
+
   /** A caseworker's proposal as the service starts it, with an agreement of that many integration days. */
   private String propose(int integrationDays) {
     String childId = newCaseKey();
@@ -217,5 +315,15 @@ class FosterPlacementProcessTest extends JourneyProcessTest {
 
   private void familySigns(String childId) {
     runtime.createMessageCorrelation(FAMILY_SIGNED).processInstanceBusinessKey(childId).correlateWithResult();
+  }
+  private void askRespite(String childId, String by, int days) {
+    runtime.createMessageCorrelation("foster-respite-requested").processInstanceBusinessKey(childId)
+        .setVariable("respiteId", newCaseKey()).setVariable("respiteRequestedBy", by).setVariable("respiteDays", days)
+        .correlateWithResult();
+  }
+
+  private void askTermination(String childId) {
+    runtime.createMessageCorrelation("foster-termination-requested").processInstanceBusinessKey(childId)
+        .setVariable("terminationRequestReason", "家中老人病重，无法继续照料").correlateWithResult();
   }
 }

@@ -36,15 +36,18 @@ final class RecordingDelegates {
       "dissolution-registration", 30);
 
   /** The production defaults of anjia.foster.deadlines: due after, reminder before. */
-  static final Map<String, Duration[]> TASK_DEADLINES = Map.of(
-      "CheckDocuments", new Duration[] {Duration.ofDays(5), Duration.ofDays(1)},
-      "AssessHome", new Duration[] {Duration.ofDays(20), Duration.ofDays(3)},
-      "ReviewByDirector", new Duration[] {Duration.ofDays(10), Duration.ofDays(2)},
-      "TrainCaregiver", new Duration[] {Duration.ofDays(30), Duration.ofDays(5)},
-      "ApproveMatch", new Duration[] {Duration.ofDays(5), Duration.ofDays(1)},
-      "SignAgreement", new Duration[] {Duration.ofDays(5), Duration.ofDays(1)},
-      "AssessIntegration", new Duration[] {Duration.ofDays(10), Duration.ofDays(2)},
-      "HomeVisit", new Duration[] {Duration.ofDays(7), Duration.ofDays(2)});
+  static final Map<String, Duration[]> TASK_DEADLINES = Map.ofEntries(
+      Map.entry("CheckDocuments", new Duration[] {Duration.ofDays(5), Duration.ofDays(1)}),
+      Map.entry("AssessHome", new Duration[] {Duration.ofDays(20), Duration.ofDays(3)}),
+      Map.entry("ReviewByDirector", new Duration[] {Duration.ofDays(10), Duration.ofDays(2)}),
+      Map.entry("TrainCaregiver", new Duration[] {Duration.ofDays(30), Duration.ofDays(5)}),
+      Map.entry("ApproveMatch", new Duration[] {Duration.ofDays(5), Duration.ofDays(1)}),
+      Map.entry("SignAgreement", new Duration[] {Duration.ofDays(5), Duration.ofDays(1)}),
+      Map.entry("AssessIntegration", new Duration[] {Duration.ofDays(10), Duration.ofDays(2)}),
+      Map.entry("HomeVisit", new Duration[] {Duration.ofDays(7), Duration.ofDays(2)}),
+      Map.entry("DecideRespite", new Duration[] {Duration.ofDays(2), Duration.ofDays(1)}),
+      Map.entry("DecideTermination", new Duration[] {Duration.ofDays(10), Duration.ofDays(2)}),
+      Map.entry("FileTermination", new Duration[] {Duration.ofDays(15), Duration.ofDays(3)}));
 
   /** The production default of anjia.foster.placement.visit-interval (local practice). */
   static final String FOSTER_VISIT_INTERVAL = "P1M";
@@ -71,7 +74,10 @@ final class RecordingDelegates {
       Map.entry("fosterMatchRefusal", Map.of()),
       Map.entry("fosterAgreementReady", Map.of()),
       Map.entry("fosterPlacementWithdrawal", Map.of()),
-      Map.entry("fosterPlacementEnd", Map.of()));
+      Map.entry("fosterPlacementEnd", Map.of()),
+      Map.entry("fosterRespiteDeclined", Map.of()),
+      Map.entry("fosterRespiteEnd", Map.of()),
+      Map.entry("fosterTermination", Map.of()));
 
   private final Map<String, List<Call>> callsByCase = new ConcurrentHashMap<>();
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
@@ -84,6 +90,7 @@ final class RecordingDelegates {
     beans.put("followUpVisits", new FollowUpVisits());
     beans.put("fosterPlacementStart", (JavaDelegate) this::fosterPlacementStart);
     beans.put("fosterVisits", new FosterVisits());
+    beans.put("fosterRespiteStart", (JavaDelegate) this::fosterRespiteStart);
     return beans;
   }
 
@@ -120,6 +127,19 @@ final class RecordingDelegates {
     execution.setVariable("integrationEnds", periodEnd(((Number) execution.getVariable("integrationDays")).intValue()));
     LocalDate until = LocalDate.parse((String) execution.getVariable("agreementUntil"));
     execution.setVariable("agreementEnds", Date.from(until.plusDays(1).atStartOfDay(CHINA).toInstant()));
+  }
+
+  /** The production default of anjia.foster.placement.max-respite-days (art. 20). */
+  static final int MAX_RESPITE_DAYS = 30;
+
+  /**
+   * As the service's fosterRespiteStart: the respite starts today (engine time), the child is due back
+   * at the end of {@code respiteDays} and the respite may last at most {@link #MAX_RESPITE_DAYS}.
+   */
+  private void fosterRespiteStart(DelegateExecution execution) {
+    call("fosterRespiteStart", execution, Map.of());
+    execution.setVariable("respiteEnds", periodEnd(((Number) execution.getVariable("respiteDays")).intValue()));
+    execution.setVariable("respiteLimit", periodEnd(MAX_RESPITE_DAYS));
   }
 
   /** N calendar days counted from the day after the engine's today (China), ending at 24:00 of day N. */
