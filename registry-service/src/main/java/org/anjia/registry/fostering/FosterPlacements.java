@@ -235,14 +235,11 @@ class FosterPlacements {
     return variables;
   }
 
-  /** The family signs its own agreement on the portal (art. 12(5)); another family's does not exist for it. */
+  /** The family signs its own agreement on the portal (art. 12(5)). */
   @Transactional
   FamilyPlacement signByFamily(UUID id) {
     CurrentUser user = users.current();
-    Placement placement = find(id).filter(p -> familyAccounts.isMember(p.familyId(), user.subject())).orElseThrow(() -> {
-      audit.recordRefusal(AuditAction.DENIED, OBJECT, id, "outside scope", null, null);
-      return new NotFoundException("foster placement " + id);
-    });
+    Placement placement = ownedBySignedInFamily(id);
     int signed = jdbc.sql("""
             update foster_placement set family_signed_by = :by, family_signed_at = :at
             where id = :id and status = :status and family_signed_at is null""")
@@ -255,6 +252,33 @@ class FosterPlacements {
     audit.record(AuditAction.UPDATE, OBJECT, id, List.of("familySignature"), null);
     messages.correlate(FosterPlacementProcess.FAMILY_SIGNED_MESSAGE, placement.childId().toString(), Map.of());
     return familyView(find(id).orElseThrow());
+  }
+
+  /** A placement of the signed-in family's own household; another family's does not exist for it. */
+  Placement ownedBySignedInFamily(UUID id) {
+    CurrentUser user = users.current();
+    return find(id).filter(p -> familyAccounts.isMember(p.familyId(), user.subject())).orElseThrow(() -> outOfScope(id));
+  }
+
+  /** A placement of the signed-in staff member's institution; another institution's does not exist for them. */
+  Placement ofStaffInstitution(UUID id) {
+    return list("p.id = :id and p.institution_code = :institution",
+        Map.of("id", id, "institution", users.current().institution()))
+        .stream().findFirst().orElseThrow(() -> outOfScope(id));
+  }
+
+  /**
+   * Locks the placement's row for the rest of the transaction, so two requests changing it at once
+   * (two respites, a respite and a termination) are decided one after the other.
+   */
+  Placement locked(UUID id) {
+    jdbc.sql("select id from foster_placement where id = :id for update").param("id", id).query(UUID.class).single();
+    return find(id).orElseThrow();
+  }
+
+  private NotFoundException outOfScope(UUID id) {
+    audit.recordRefusal(AuditAction.DENIED, OBJECT, id, "outside scope", null, null);
+    return new NotFoundException("foster placement " + id);
   }
 
   /** The foster placements of a child, for the staff who keep the child's file. */

@@ -177,6 +177,11 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/foster-placements", "/api/children/*/foster-consent").hasRole("CASEWORKER")
             .requestMatchers(HttpMethod.GET, "/api/children/*/foster-placements", "/api/foster-families/*/placements")
                 .hasAnyRole("CASEWORKER", "DIRECTOR")
+            // during the placement: visits and respites by the caseworker or the director, termination by
+            // the director (arts. 18–20); the family asks for either under /api/portal/**
+            .requestMatchers(HttpMethod.GET, "/api/foster-placements/*/care-record").hasAnyRole("CASEWORKER", "DIRECTOR")
+            .requestMatchers(HttpMethod.POST, "/api/foster-placements/*/respites").hasAnyRole("CASEWORKER", "DIRECTOR")
+            .requestMatchers(HttpMethod.POST, "/api/foster-placements/*/termination").hasRole("DIRECTOR")
             .requestMatchers(HttpMethod.GET, "/api-docs.html", "/swagger-ui/**", "/v3/api-docs/**").authenticated()
             // the operator console (engine/OperatorConsole): Cockpit only, for admins; tasks are worked
             // through the registry's pages, so Tasklist and the engine's user admin stay closed
