@@ -100,6 +100,12 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("GET /api/foster-families/{id}/placements", childKeepers);
     ALLOWED.put("GET /api/portal/foster-placements", Set.of(FAMILY_WANG));
     ALLOWED.put("POST /api/portal/foster-placements/{id}/signature", Set.of(FAMILY_WANG));
+    ALLOWED.put("GET /api/foster-placements/{id}/care-record", childKeepers);
+    ALLOWED.put("POST /api/foster-placements/{id}/respites", childKeepers);
+    ALLOWED.put("POST /api/foster-placements/{id}/termination", Set.of(DIRECTOR_NANCHANG));
+    ALLOWED.put("GET /api/portal/foster-placements/{id}/care-record", Set.of(FAMILY_WANG));
+    ALLOWED.put("POST /api/portal/foster-placements/{id}/respite-requests", Set.of(FAMILY_WANG));
+    ALLOWED.put("POST /api/portal/foster-placements/{id}/termination-request", Set.of(FAMILY_WANG));
     ALLOWED.put("GET /api/dashboard", Set.of(DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
     ALLOWED.put("GET /api/dashboard.csv", Set.of(DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
     ALLOWED.put("GET /api/audit", Set.of(AUDITOR));
