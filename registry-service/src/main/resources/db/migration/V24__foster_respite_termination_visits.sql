@@ -45,3 +45,11 @@ create table foster_visit (
     recorded_at   timestamptz  not null
 );
 create index foster_visit_placement on foster_visit (placement_id, visited_on);
+
+-- 家庭寄养管理办法 art. 23: the foster family is told when the institution places its foster child for
+-- adoption, and its own application to adopt the child comes first.
+alter table foster_placement add column adoption_notified_at timestamptz;
+alter table application add column priority varchar(200);
+
+-- Siblings are placed with the same family unless the caseworker records why not.
+alter table foster_placement add column siblings_apart_reason text;

@@ -455,6 +455,46 @@ class FosterPlacementApiTest extends RegistryIntegrationTest {
     assertThat(childTask(CASEWORKER_NANCHANG, childId, "FileTermination").isMissingNode()).isFalse();
   }
 
+  @Test
+  void siblingsArePlacedTogetherUnlessTheCaseworkerRecordsWhyNot() {
+    User family = newFamily();
+    UUID familyId = qualify(family);
+    String elder = admit("党小安", today().minusYears(5));
+    String younger = admit("党小宁", today().minusYears(3));
+    String stranger = admit("刘小乐", today().minusYears(4));
+    assertThat(post(CASEWORKER_NANCHANG, "/api/children/" + elder + "/siblings", Map.of("siblingId", younger))
+        .status()).isEqualTo(204);
+
+    assertRefused(post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(elder, familyId, today())),
+        "siblingsApartReason", "党小宁");
+    assertNothingWritten(elder);
+    Map<String, Object> withStranger = proposal(elder, familyId, today());
+    withStranger.put("siblingIds", java.util.List.of(younger, stranger));
+    Response tooMany = post(CASEWORKER_NANCHANG, "/api/foster-placements", withStranger);
+    assertThat(tooMany.status()).isEqualTo(400);
+    assertThat(tooMany.body().path("errors")).extracting(error -> error.path("field").asText())
+        .contains("siblingIds", "familyId");
+    assertNothingWritten(younger);
+
+    Map<String, Object> together = proposal(elder, familyId, today());
+    together.put("siblingIds", java.util.List.of(younger));
+    Response proposed = post(CASEWORKER_NANCHANG, "/api/foster-placements", together);
+    assertThat(proposed.status()).as("%s", proposed.body()).isEqualTo(201);
+    assertThat(childTask(DIRECTOR_NANCHANG, younger, "ApproveMatch").isMissingNode()).isFalse();
+    assertThat(get(CASEWORKER_NANCHANG, "/api/foster-families/" + familyId + "/placements").body())
+        .extracting(placement -> placement.path("childName").asText()).containsExactlyInAnyOrder("党小安", "党小宁");
+
+    User otherFamily = newFamily();
+    UUID otherFamilyId = qualify(otherFamily);
+    String cousin = admit("党小康", today().minusYears(4));
+    String cousinsBrother = admit("党小健", today().minusYears(2));
+    post(CASEWORKER_NANCHANG, "/api/children/" + cousin + "/siblings", Map.of("siblingId", cousinsBrother));
+    Map<String, Object> apart = proposal(cousin, otherFamilyId, today());
+    apart.put("siblingsApartReason", "弟弟需要在机构接受康复治疗");
+    assertThat(post(CASEWORKER_NANCHANG, "/api/foster-placements", apart).status()).as("apart, with the reason")
+        .isEqualTo(201);
+  }
+
   /** Proposed, approved and signed by both: the placement is active; returns its id. */
   private String placeActive(User family, UUID familyId, String childId) {
     String placementId = post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(childId, familyId, today()))
