@@ -53,3 +53,11 @@ alter table application add column priority varchar(200);
 
 -- Siblings are placed with the same family unless the caseworker records why not.
 alter table foster_placement add column siblings_apart_reason text;
+
+-- A visit's photos are documents on the child's file (one child, one file), linked to the visit. The
+-- reference is checked at commit: the document is written by JPA, which flushes only then.
+create table foster_visit_photo (
+    visit_id     uuid not null references foster_visit (id),
+    document_id  uuid not null unique references child_document (id) deferrable initially deferred,
+    primary key (visit_id, document_id)
+);

@@ -3,13 +3,17 @@ package org.anjia.registry.fostering;
 import jakarta.validation.Valid;
 import java.util.List;
 import java.util.UUID;
+import org.anjia.registry.children.ChildView;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 /**
  * A placement while the child lives with the family: visits (arts. 16–17), respite (art. 20) and
@@ -42,6 +46,13 @@ class FosterCareController {
   CareRecord careRecord(@PathVariable UUID id) {
     UUID placement = placements.ofStaffInstitution(id).id();
     return new CareRecord(visits.ofPlacement(placement), respites.ofPlacement(placement), terminations.of(placement).orElse(null));
+  }
+
+  /** A photo taken on a recorded visit (arts. 16–17), kept on the child's file. */
+  @PostMapping(path = "/api/foster-placements/{id}/visits/{visitId}/photos", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+  @ResponseStatus(HttpStatus.CREATED)
+  ChildView.Document addVisitPhoto(@PathVariable UUID id, @PathVariable UUID visitId, @RequestParam MultipartFile file) {
+    return visits.addPhoto(placements.ofStaffInstitution(id), visitId, file);
   }
 
   /** The institution decides a respite itself (art. 20): it starts without a further decision. */

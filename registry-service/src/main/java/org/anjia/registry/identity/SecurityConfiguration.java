@@ -180,7 +180,8 @@ class SecurityConfiguration {
             // during the placement: visits and respites by the caseworker or the director, termination by
             // the director (arts. 18–20); the family asks for either under /api/portal/**
             .requestMatchers(HttpMethod.GET, "/api/foster-placements/*/care-record").hasAnyRole("CASEWORKER", "DIRECTOR")
-            .requestMatchers(HttpMethod.POST, "/api/foster-placements/*/respites").hasAnyRole("CASEWORKER", "DIRECTOR")
+            .requestMatchers(HttpMethod.POST, "/api/foster-placements/*/respites", "/api/foster-placements/*/visits/*/photos")
+                .hasAnyRole("CASEWORKER", "DIRECTOR")
             .requestMatchers(HttpMethod.POST, "/api/foster-placements/*/termination").hasRole("DIRECTOR")
             .requestMatchers(HttpMethod.GET, "/api-docs.html", "/swagger-ui/**", "/v3/api-docs/**").authenticated()
             // the operator console (engine/OperatorConsole): Cockpit only, for admins; tasks are worked

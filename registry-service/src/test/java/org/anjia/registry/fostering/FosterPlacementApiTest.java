@@ -312,6 +312,19 @@ class FosterPlacementApiTest extends RegistryIntegrationTest {
           assertThat(recorded.path("schooling").asText()).isEqualTo("在社区幼儿园上小班");
           assertThat(recorded.path("visitor").asText()).isNotBlank();
         });
+    String visitId = get(CASEWORKER_NANCHANG, "/api/foster-placements/" + placementId + "/care-record").body()
+        .path("visits").get(0).path("id").asText();
+    byte[] photo = "照片：儿童在寄养家庭的书桌前".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Response uploaded = upload(CASEWORKER_NANCHANG, "/api/foster-placements/" + placementId + "/visits/" + visitId
+        + "/photos", "PHOTO", "visit.png", "image/png", photo);
+    assertThat(uploaded.status()).as("%s", uploaded.body()).isEqualTo(201);
+    assertThat(get(CASEWORKER_NANCHANG, "/api/foster-placements/" + placementId + "/care-record").body()
+        .path("visits").get(0).path("photos")).extracting(JsonNode::asText)
+        .containsExactly(uploaded.body().path("id").asText());
+    assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + childId + "/documents").body())
+        .as("on the child's file").extracting(document -> document.path("fileName").asText()).contains("visit.png");
+    assertThat(upload(CASEWORKER_NANCHANG, "/api/foster-placements/" + placementId + "/visits/" + UUID.randomUUID()
+        + "/photos", "PHOTO", "visit.png", "image/png", photo).status()).as("no such visit").isEqualTo(404);
     assertThat(get(CASEWORKER_JIUJIANG, "/api/foster-placements/" + placementId + "/care-record").status())
         .as("another institution's placement does not exist for its staff").isEqualTo(404);
   }

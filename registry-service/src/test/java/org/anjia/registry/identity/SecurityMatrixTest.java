@@ -102,6 +102,7 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("POST /api/portal/foster-placements/{id}/signature", Set.of(FAMILY_WANG));
     ALLOWED.put("GET /api/foster-placements/{id}/care-record", childKeepers);
     ALLOWED.put("POST /api/foster-placements/{id}/respites", childKeepers);
+    ALLOWED.put("POST /api/foster-placements/{id}/visits/{visitId}/photos", childKeepers);
     ALLOWED.put("POST /api/foster-placements/{id}/termination", Set.of(DIRECTOR_NANCHANG));
     ALLOWED.put("GET /api/portal/foster-placements/{id}/care-record", Set.of(FAMILY_WANG));
     ALLOWED.put("POST /api/portal/foster-placements/{id}/respite-requests", Set.of(FAMILY_WANG));
