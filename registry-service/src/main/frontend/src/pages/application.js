@@ -65,6 +65,9 @@ function renderHead(application) {
         el('dt', {}, t('app.number')), el('dd', { class: 'mono', dataset: { testid: 'application-number' } }, application.number),
         el('dt', {}, t('app.status')), el('dd', {}, application.statusLabel || application.status),
         institution ? [el('dt', {}, t('app.institution')), el('dd', { dataset: { testid: 'application-institution' } }, institution)] : null,
+        // 家庭寄养管理办法 art. 23: the child's foster family applying comes first (the text says why)
+        application.priority ? [el('dt', {}, t('app.priority')),
+          el('dd', { dataset: { testid: 'application-priority' } }, application.priority)] : null,
         el('dt', {}, t('app.submittedAt')), el('dd', {}, formatDateTime(application.submittedAt) || t('common.none')),
         application.decidedAt ? [el('dt', {}, t('app.decidedAt')), el('dd', {}, formatDateTime(application.decidedAt))] : null,
         el('dt', {}, t('app.family')), el('dd', { dataset: { testid: 'application-family' } }, family.displayName ?? t('common.none')),

@@ -132,6 +132,12 @@ public abstract class AdoptionIntegrationTest extends RegistryIntegrationTest {
    */
   protected String availableChild(Map<String, Object> childRecord, List<String> materials) {
     String childId = post(CASEWORKER_NANCHANG, "/api/children", childRecord).body().path("id").asText();
+    placeForAdoption(childId, childRecord, materials);
+    return childId;
+  }
+
+  /** The same for a child already on file (e.g. one living with a foster family). */
+  protected void placeForAdoption(String childId, Map<String, Object> childRecord, List<String> materials) {
     assertThat(post(CASEWORKER_NANCHANG, "/api/children/" + childId + "/adoption-placement", null).status())
         .isEqualTo(200);
     uploadChildDocuments(CASEWORKER_NANCHANG, childId, materials);
@@ -147,7 +153,6 @@ public abstract class AdoptionIntegrationTest extends RegistryIntegrationTest {
     }
     assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + childId).body().path("adoptionStatus").asText())
         .as("the child available").isEqualTo("AVAILABLE");
-    return childId;
   }
 
   protected JsonNode journey(String applicationId) {
