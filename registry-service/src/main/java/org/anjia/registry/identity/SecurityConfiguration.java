@@ -177,6 +177,12 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/foster-placements", "/api/children/*/foster-consent").hasRole("CASEWORKER")
             .requestMatchers(HttpMethod.GET, "/api/children/*/foster-placements", "/api/foster-families/*/placements")
                 .hasAnyRole("CASEWORKER", "DIRECTOR")
+            // 寄养家庭名册续期与复查: the institution's own entries (scope in RegisterRenewals); checks are the
+            // caseworker's, suspension the director's
+            .requestMatchers(HttpMethod.GET, "/api/foster-register/*/renewal").hasAnyRole("CASEWORKER", "DIRECTOR")
+            .requestMatchers(HttpMethod.POST, "/api/foster-register/*/member-checks").hasRole("CASEWORKER")
+            .requestMatchers(HttpMethod.POST, "/api/foster-register/*/suspension").hasRole("DIRECTOR")
+            .requestMatchers(HttpMethod.DELETE, "/api/foster-register/*/suspension").hasRole("DIRECTOR")
             .requestMatchers(HttpMethod.GET, "/api-docs.html", "/swagger-ui/**", "/v3/api-docs/**").authenticated()
             // the operator console (engine/OperatorConsole): Cockpit only, for admins; tasks are worked
             // through the registry's pages, so Tasklist and the engine's user admin stay closed

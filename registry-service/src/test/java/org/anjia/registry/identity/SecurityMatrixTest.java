@@ -100,6 +100,10 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("GET /api/foster-families/{id}/placements", childKeepers);
     ALLOWED.put("GET /api/portal/foster-placements", Set.of(FAMILY_WANG));
     ALLOWED.put("POST /api/portal/foster-placements/{id}/signature", Set.of(FAMILY_WANG));
+    ALLOWED.put("GET /api/foster-register/{entryId}/renewal", childKeepers);
+    ALLOWED.put("POST /api/foster-register/{entryId}/member-checks", Set.of(CASEWORKER_NANCHANG));
+    ALLOWED.put("POST /api/foster-register/{entryId}/suspension", Set.of(DIRECTOR_NANCHANG));
+    ALLOWED.put("DELETE /api/foster-register/{entryId}/suspension", Set.of(DIRECTOR_NANCHANG));
     ALLOWED.put("GET /api/dashboard", Set.of(DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
     ALLOWED.put("GET /api/dashboard.csv", Set.of(DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
     ALLOWED.put("GET /api/audit", Set.of(AUDITOR));
