@@ -19,6 +19,7 @@ import org.anjia.registry.families.FamilyRepository;
 import org.anjia.registry.families.HouseholdMember;
 import org.anjia.registry.families.Households;
 import org.anjia.registry.families.MemberRole;
+import org.anjia.registry.fostering.FosterFamilies;
 import org.anjia.registry.identity.CurrentUser;
 import org.anjia.registry.identity.CurrentUsers;
 import org.anjia.registry.web.ConflictException;
@@ -44,6 +45,7 @@ class AdoptionApplications {
   private final FamilyAccounts accounts;
   private final Applications applications;
   private final Children children;
+  private final FosterFamilies fosterFamilies;
   private final CurrentUsers users;
   private final ApplicationEventPublisher events;
   private final JdbcClient jdbc;
@@ -52,13 +54,14 @@ class AdoptionApplications {
   private final Clock clock;
 
   AdoptionApplications(Households households, FamilyRepository families, FamilyAccounts accounts,
-      Applications applications, Children children, CurrentUsers users, ApplicationEventPublisher events,
-      JdbcClient jdbc, AdoptionRules rules, Labels labels, Clock clock) {
+      Applications applications, Children children, FosterFamilies fosterFamilies, CurrentUsers users,
+      ApplicationEventPublisher events, JdbcClient jdbc, AdoptionRules rules, Labels labels, Clock clock) {
     this.households = households;
     this.families = families;
     this.accounts = accounts;
     this.applications = applications;
     this.children = children;
+    this.fosterFamilies = fosterFamilies;
     this.users = users;
     this.events = events;
     this.jdbc = jdbc;
@@ -83,6 +86,9 @@ class AdoptionApplications {
     Application application = applications.open(ApplicationType.ADOPTION, family.getId(), child.id(),
         child.institutionCode(), request.motivation());
     application.keepConfidential(request.confidential());
+    if (fosterFamilies.fostersNow(family.getId(), child.id())) {
+      application.givePriority(labels.recorded("anjia.adoption.fosterFamilyPriority"));
+    }
     jdbc.sql("""
             insert into adoption_declaration (application_id, can_raise_and_protect, marital_status)
             values (:id, :capacity, :maritalStatus)""")

@@ -43,6 +43,8 @@ public class Application {
   /** 民法典 art. 1110: the parties asked for secrecy; the record is sealed on registration. */
   private boolean confidential;
   private String spouseConfirmedBy;
+  /** Why the application comes first, e.g. the child's foster family applying (家庭寄养管理办法 art. 23); null when none. */
+  private String priority;
   private String motivation;
   private Instant submittedAt;
   private Instant decidedAt;
@@ -104,6 +106,14 @@ public class Application {
   /** The parties ask that the adoption be kept secret (民法典 art. 1110). */
   public void keepConfidential(boolean confidential) {
     this.confidential = confidential;
+  }
+
+  public void givePriority(String reason) {
+    this.priority = reason;
+  }
+
+  public String getPriority() {
+    return priority;
   }
 
   public void confirmBySpouse(String username) {

@@ -21,7 +21,9 @@ public record ApplicationView(
     List<RejectionReason> rejectionReasons,
     List<DocumentView> documents,
     /** The document types that may be uploaded to this application (its journey's list). */
-    List<DocumentType> uploadTypes) {
+    List<DocumentType> uploadTypes,
+    /** Why the application comes first (the child's foster family, 家庭寄养管理办法 art. 23); null when none. */
+    String priority) {
 
   public record FamilySummary(UUID id, String displayName, String address, List<MemberSummary> members) {}
 

@@ -280,7 +280,8 @@ public class Applications {
             .toList(),
         application.getRejectionReasons(),
         documents.findByApplicationIdOrderByUploadedAt(applicationId).stream().map(d -> view(d, reader)).toList(),
-        DocumentType.uploadableFor(application.getType()));
+        DocumentType.uploadableFor(application.getType()),
+        application.getPriority());
   }
 
   /** {@code uploadedBy} as people read it ("南昌市儿童福利院 社工 张敏", "本家庭 王芳"); null for issued certificates. */

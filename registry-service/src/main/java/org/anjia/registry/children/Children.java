@@ -300,6 +300,15 @@ public class Children {
     return children.findById(id).map(this::fosterChild);
   }
 
+  /** The child's siblings still in the institution's care: a foster match places them together (unless a reason is given). */
+  @Transactional(readOnly = true)
+  public List<FosterChild> siblingsInCare(UUID id) {
+    List<UUID> siblings = jdbc.sql("select sibling_id from child_sibling where child_id = :id")
+        .param("id", id).query(UUID.class).list();
+    return children.findAllById(siblings).stream().map(this::fosterChild).filter(FosterChild::inCare)
+        .sorted(java.util.Comparator.comparing(FosterChild::name)).toList();
+  }
+
   private FosterChild fosterChild(Child child) {
     AdmissionReason reason = child.getAdmissionReason();
     return new FosterChild(child.getId(), child.getName(), child.getInstitutionCode(), child.getBirthDate(),

@@ -1,5 +1,6 @@
 package org.anjia.registry.fostering;
 
+import java.time.LocalDate;
 import java.util.UUID;
 import org.operaton.bpm.engine.delegate.DelegateExecution;
 import org.operaton.bpm.engine.delegate.JavaDelegate;
@@ -57,6 +58,45 @@ class FosterPlacementDelegates {
     return execution -> placements.end(placementId(execution),
         "end".equals(execution.getVariable(FosterPlacementProcess.INTEGRATION_DECISION))
             ? "融合期评估：结束寄养" : "寄养协议期满");
+  }
+
+  /**
+   * StartRespite (art. 20): the child is back in the institution's care; the caseworker's task is due on
+   * the agreed return day, and the respite is escalated past the configured limit (at most 30 days).
+   */
+  @Bean
+  JavaDelegate fosterRespiteStart(FosterRespites respites, FosterPlacementSteps steps, FosterRules rules) {
+    return execution -> {
+      FosterRespites.Respite respite = respites.start(respiteId(execution),
+          (String) execution.getVariable(FosterPlacementProcess.RESPITE_NOTE));
+      execution.setVariable(FosterPlacementProcess.RESPITE_ENDS, steps.endAfter(respite.until(), 0));
+      execution.setVariable(FosterPlacementProcess.RESPITE_LIMIT,
+          steps.endAfter(respite.from(), rules.placement().maxRespiteDays()));
+    };
+  }
+
+  @Bean
+  JavaDelegate fosterRespiteDeclined(FosterRespites respites) {
+    return execution -> respites.decline(respiteId(execution),
+        (String) execution.getVariable(FosterPlacementProcess.RESPITE_NOTE));
+  }
+
+  @Bean
+  JavaDelegate fosterRespiteEnd(FosterRespites respites) {
+    return execution -> respites.end(respiteId(execution),
+        LocalDate.parse((String) execution.getVariable(FosterPlacementProcess.RESPITE_RETURNED_ON)),
+        (String) execution.getVariable(FosterPlacementProcess.RESPITE_NOTES));
+  }
+
+  /** RecordTermination (arts. 18–19): the placement ends; the filing form shows the reason as recorded. */
+  @Bean
+  JavaDelegate fosterTermination(FosterTerminations terminations) {
+    return execution -> execution.setVariable(FosterPlacementProcess.TERMINATION_REASON_LABEL,
+        terminations.terminate(placementId(execution)));
+  }
+
+  private static UUID respiteId(DelegateExecution execution) {
+    return UUID.fromString((String) execution.getVariable(FosterPlacementProcess.RESPITE_ID));
   }
 
   private static UUID placementId(DelegateExecution execution) {

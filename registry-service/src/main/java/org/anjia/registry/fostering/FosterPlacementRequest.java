@@ -4,6 +4,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /**
@@ -15,6 +16,8 @@ import java.util.UUID;
  * @param primaryCaregiver the named primary caregiver, a member of the household
  * @param integrationDays the integration period (art. 14: at least 60 days)
  * @param liability liability for breach of the agreement
+ * @param siblingIds the child's siblings placed with the same family in this match, on the same terms
+ * @param siblingsApartReason why a sibling in the institution's care is not placed with them (required then)
  */
 record FosterPlacementRequest(
     @NotNull UUID childId,
@@ -23,4 +26,15 @@ record FosterPlacementRequest(
     @NotNull LocalDate until,
     @NotBlank @Size(max = 100) String primaryCaregiver,
     @NotNull Integer integrationDays,
-    @NotBlank @Size(max = 4000) String liability) {}
+    @NotBlank @Size(max = 4000) String liability,
+    List<UUID> siblingIds,
+    @Size(max = 2000) String siblingsApartReason) {
+
+  List<UUID> siblings() {
+    return siblingIds == null ? List.of() : siblingIds.stream().distinct().filter(id -> !id.equals(childId)).toList();
+  }
+
+  boolean siblingsApartExplained() {
+    return siblingsApartReason != null && !siblingsApartReason.isBlank();
+  }
+}

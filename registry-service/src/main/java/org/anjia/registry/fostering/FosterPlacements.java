@@ -20,6 +20,7 @@ import org.anjia.registry.children.ChildHearings;
 import org.anjia.registry.children.ChildHearings.Hearing;
 import org.anjia.registry.children.ChildHearings.Subject;
 import org.anjia.registry.children.ChildAdopted;
+import org.anjia.registry.children.ChildAdoptionEvents;
 import org.anjia.registry.children.Children;
 import org.anjia.registry.children.FosterChild;
 import org.anjia.registry.engine.ProcessMessages;
@@ -62,7 +63,8 @@ class FosterPlacements {
   /** A placement as the foster family sees it: the child's name, age and care notes, not the whole file. */
   record FamilyPlacement(UUID id, String childName, int childAge, String healthNotes, String educationNotes,
       FosterPlacementStatus status, LocalDate from, LocalDate until, String primaryCaregiver, int integrationDays,
-      String liability, Instant familySignedAt, Instant directorSignedAt, LocalDate startedOn, LocalDate endedOn) {}
+      String liability, Instant familySignedAt, Instant directorSignedAt, LocalDate startedOn, LocalDate endedOn,
+      Instant adoptionNotifiedAt) {}
 
   /** The register entry a match is made from: the family's latest with the child's institution. */
   private record RegisterEntry(UUID id, LocalDate expiresOn) {}
@@ -108,77 +110,119 @@ class FosterPlacements {
   }
 
   /**
-   * The caseworker's match; every broken rule is refused next to its field, nothing is written and
-   * the engine is not asked. The family's register entry is locked while its placements are counted,
-   * so two matches at once cannot both take its last place.
+   * The caseworker's match, of the child and the siblings placed with it; every broken rule is refused
+   * next to its field, nothing is written and the engine is not asked. The family's register entry is
+   * locked while its placements are counted, so two matches at once cannot both take its last place.
    */
   @Transactional
   Placement propose(FosterPlacementRequest request) {
     CurrentUser caseworker = users.current();
     FosterChild child = children.fosterCandidate(request.childId());
+    List<FosterChild> group = new ArrayList<>(List.of(child));
+    request.siblings().forEach(id -> group.add(children.fosterCandidate(id)));
     LocalDate today = LocalDate.now(clock);
     List<FieldProblem> problems = new ArrayList<>();
-    checkChild(child, request, today, problems);
+    for (FosterChild placed : group) {
+      checkChild(placed, placed == child ? "childId" : "siblingIds", request, today, problems);
+    }
     Optional<Family> family = families.findById(request.familyId());
     Optional<RegisterEntry> entry = family.flatMap(f -> lockedEntry(f.getId(), child.institutionCode()));
     if (entry.isEmpty()) {
       problems.add(new FieldProblem("familyId", labels.of("anjia.foster.placement.notInRegister")));
     } else {
-      checkFamily(family.get(), entry.get(), request, today, problems);
+      checkFamily(family.get(), entry.get(), request, group.size(), today, problems);
     }
+    checkSiblings(child, group, request, problems);
     checkAgreement(request, today, problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
+    List<Placement> proposed = group.stream().map(placed -> insert(placed, entry.get(), request, caseworker)).toList();
+    proposed.forEach(placement -> messages.start(FosterPlacementProcess.PROPOSED_MESSAGE,
+        FosterPlacementProcess.PROCESS_ID, placement.childId().toString(), startVariables(placement, request)));
+    return proposed.getFirst();
+  }
+
+  private Placement insert(FosterChild child, RegisterEntry entry, FosterPlacementRequest request,
+      CurrentUser caseworker) {
     UUID id = UUID.randomUUID();
     jdbc.sql("""
             insert into foster_placement (id, child_id, family_id, register_entry_id, institution_code, status,
-                planned_from, agreed_until, primary_caregiver, integration_days, liability, proposed_by, proposed_at)
+                planned_from, agreed_until, primary_caregiver, integration_days, liability, proposed_by, proposed_at,
+                siblings_apart_reason)
             values (:id, :child, :family, :entry, :institution, :status, :from, :until, :caregiver, :days, :liability,
-                :by, :at)""")
+                :by, :at, :apart)""")
         .param("id", id).param("child", child.id()).param("family", request.familyId())
-        .param("entry", entry.get().id()).param("institution", child.institutionCode())
+        .param("entry", entry.id()).param("institution", child.institutionCode())
         .param("status", FosterPlacementStatus.PROPOSED.name())
         .param("from", Date.valueOf(request.from())).param("until", Date.valueOf(request.until()))
         .param("caregiver", request.primaryCaregiver().trim()).param("days", request.integrationDays())
         .param("liability", request.liability().trim()).param("by", caseworker.username())
         .param("at", Timestamp.from(clock.instant()))
+        .param("apart", request.siblingsApartExplained() ? request.siblingsApartReason().trim() : null)
         .update();
     audit.record(AuditAction.CREATE, OBJECT, id, List.of("childId", "familyId", "agreement"), null);
-    Placement placement = find(id).orElseThrow();
-    messages.start(FosterPlacementProcess.PROPOSED_MESSAGE, FosterPlacementProcess.PROCESS_ID, child.id().toString(),
-        startVariables(placement));
-    return placement;
+    return find(id).orElseThrow();
   }
 
-  /** Art. 7: orphans and foundlings under 18 in the institution's care; not one already placed; art. 11: consent from 8. */
-  private void checkChild(FosterChild child, FosterPlacementRequest request, LocalDate today,
+  /**
+   * Art. 7: orphans and foundlings under 18 in the institution's care; not one already placed; art. 11:
+   * consent from 8. A sibling's problems go next to the siblings, with its name.
+   */
+  private void checkChild(FosterChild child, String field, FosterPlacementRequest request, LocalDate today,
       List<FieldProblem> problems) {
+    String consentField = "childId".equals(field) ? "childConsent" : field;
+    java.util.function.UnaryOperator<String> named =
+        "childId".equals(field) ? message -> message : message -> child.name() + "：" + message;
     if (!child.inGuardianship() || !child.inCare() || child.ageOn(request.from()) >= 18) {
-      problems.add(new FieldProblem("childId", labels.of("anjia.foster.placement.notInGuardianship")));
+      problems.add(new FieldProblem(field, named.apply(labels.of("anjia.foster.placement.notInGuardianship"))));
     }
     if (count("child_id = :id", child.id()) > 0) {
-      problems.add(new FieldProblem("childId", labels.of("anjia.foster.placement.childAlreadyPlaced")));
+      problems.add(new FieldProblem(field, named.apply(labels.of("anjia.foster.placement.childAlreadyPlaced"))));
     }
     int age = child.ageOn(today);
     int consentAge = rules.placement().childConsentAge();
     if (age >= consentAge && !hearings.consented(Subject.fosterCare(child.id()))) {
-      problems.add(new FieldProblem("childConsent",
-          labels.of("anjia.foster.placement.consentMissing", age, consentAge)));
+      problems.add(new FieldProblem(consentField,
+          named.apply(labels.of("anjia.foster.placement.consentMissing", age, consentAge))));
+    }
+  }
+
+  /**
+   * Siblings are placed together unless a reason is recorded (the issue's matching rule; the law sets
+   * no article for it): a sibling still in care who is neither in this match nor already with the
+   * family needs the reason; a child who is no sibling cannot ride along.
+   */
+  private void checkSiblings(FosterChild child, List<FosterChild> group, FosterPlacementRequest request,
+      List<FieldProblem> problems) {
+    List<FosterChild> siblings = children.siblingsInCare(child.id());
+    List<UUID> siblingIds = siblings.stream().map(FosterChild::id).toList();
+    if (group.stream().skip(1).anyMatch(placed -> !siblingIds.contains(placed.id()))) {
+      problems.add(new FieldProblem("siblingIds", labels.of("anjia.foster.placement.notASibling")));
+    }
+    List<String> apart = siblings.stream()
+        .filter(sibling -> group.stream().noneMatch(placed -> placed.id().equals(sibling.id())))
+        .filter(sibling -> !placedWith(sibling.id(), request.familyId()))
+        .map(FosterChild::name)
+        .toList();
+    if (!apart.isEmpty() && !request.siblingsApartExplained()) {
+      problems.add(new FieldProblem("siblingsApartReason",
+          labels.of("anjia.foster.placement.siblingsApart", String.join("、", apart))));
     }
   }
 
   /** The register entry still valid (by the engine clock); art. 9: at most 2 foster children, no own child under 6. */
-  private void checkFamily(Family family, RegisterEntry entry, FosterPlacementRequest request, LocalDate today,
-      List<FieldProblem> problems) {
+  private void checkFamily(Family family, RegisterEntry entry, FosterPlacementRequest request, int children,
+      LocalDate today, List<FieldProblem> problems) {
     if (today.isAfter(entry.expiresOn())) {
       problems.add(new FieldProblem("familyId", labels.of("anjia.foster.placement.registerExpired", entry.expiresOn())));
     }
     renewals.refuseMatch(entry.id(), family, problems);
     int placed = count("family_id = :id", family.getId());
-    if (placed >= rules.maxChildrenPerFamily()) {
-      problems.add(new FieldProblem("familyId",
-          labels.of("anjia.foster.placement.capacity", placed, rules.maxChildrenPerFamily())));
+    if (placed + children > rules.maxChildrenPerFamily()) {
+      problems.add(new FieldProblem("familyId", children == 1
+          ? labels.of("anjia.foster.placement.capacity", placed, rules.maxChildrenPerFamily())
+          : labels.of("anjia.foster.placement.capacityForSiblings", placed, children, rules.maxChildrenPerFamily())));
     }
     // ages from the resident IDs on the placement date: a child born since the approval counts too
     int minAge = rules.eligibility().ownChildMinAge();
@@ -219,12 +263,18 @@ class FosterPlacements {
         .optional();
   }
 
+  private boolean placedWith(UUID childId, UUID familyId) {
+    return jdbc.sql("select count(*) from foster_placement where child_id = :child and family_id = :family and status in (:open)")
+        .param("child", childId).param("family", familyId).param("open", FosterPlacementStatus.OPEN)
+        .query(Integer.class).single() > 0;
+  }
+
   private int count(String condition, UUID id) {
     return jdbc.sql("select count(*) from foster_placement where " + condition + " and status in (:open)")
         .param("id", id).param("open", FosterPlacementStatus.OPEN).query(Integer.class).single();
   }
 
-  private Map<String, Object> startVariables(Placement placement) {
+  private Map<String, Object> startVariables(Placement placement, FosterPlacementRequest request) {
     Map<String, Object> variables = new LinkedHashMap<>();
     variables.put(FosterPlacementProcess.PLACEMENT_ID, placement.id().toString());
     variables.put("childId", placement.childId().toString());
@@ -235,17 +285,17 @@ class FosterPlacements {
     variables.put("agreementUntil", placement.until().toString());
     variables.put("integrationDays", placement.integrationDays());
     variables.put("liability", placement.liability());
+    if (request.siblingsApartExplained()) {
+      variables.put("siblingsApartReason", request.siblingsApartReason().trim());
+    }
     return variables;
   }
 
-  /** The family signs its own agreement on the portal (art. 12(5)); another family's does not exist for it. */
+  /** The family signs its own agreement on the portal (art. 12(5)). */
   @Transactional
   FamilyPlacement signByFamily(UUID id) {
     CurrentUser user = users.current();
-    Placement placement = find(id).filter(p -> familyAccounts.isMember(p.familyId(), user.subject())).orElseThrow(() -> {
-      audit.recordRefusal(AuditAction.DENIED, OBJECT, id, "outside scope", null, null);
-      return new NotFoundException("foster placement " + id);
-    });
+    Placement placement = ownedBySignedInFamily(id);
     int signed = jdbc.sql("""
             update foster_placement set family_signed_by = :by, family_signed_at = :at
             where id = :id and status = :status and family_signed_at is null""")
@@ -258,6 +308,33 @@ class FosterPlacements {
     audit.record(AuditAction.UPDATE, OBJECT, id, List.of("familySignature"), null);
     messages.correlate(FosterPlacementProcess.FAMILY_SIGNED_MESSAGE, placement.childId().toString(), Map.of());
     return familyView(find(id).orElseThrow());
+  }
+
+  /** A placement of the signed-in family's own household; another family's does not exist for it. */
+  Placement ownedBySignedInFamily(UUID id) {
+    CurrentUser user = users.current();
+    return find(id).filter(p -> familyAccounts.isMember(p.familyId(), user.subject())).orElseThrow(() -> outOfScope(id));
+  }
+
+  /** A placement of the signed-in staff member's institution; another institution's does not exist for them. */
+  Placement ofStaffInstitution(UUID id) {
+    return list("p.id = :id and p.institution_code = :institution",
+        Map.of("id", id, "institution", users.current().institution()))
+        .stream().findFirst().orElseThrow(() -> outOfScope(id));
+  }
+
+  /**
+   * Locks the placement's row for the rest of the transaction, so two requests changing it at once
+   * (two respites, a respite and a termination) are decided one after the other.
+   */
+  Placement locked(UUID id) {
+    jdbc.sql("select id from foster_placement where id = :id for update").param("id", id).query(UUID.class).single();
+    return find(id).orElseThrow();
+  }
+
+  private NotFoundException outOfScope(UUID id) {
+    audit.recordRefusal(AuditAction.DENIED, OBJECT, id, "outside scope", null, null);
+    return new NotFoundException("foster placement " + id);
   }
 
   /** The foster placements of a child, for the staff who keep the child's file. */
@@ -295,7 +372,29 @@ class FosterPlacements {
     return new FamilyPlacement(placement.id(), child.name(), child.ageOn(LocalDate.now(clock)), child.healthNotes(),
         child.educationNotes(), placement.status(), placement.from(), placement.until(), placement.primaryCaregiver(),
         placement.integrationDays(), placement.liability(), placement.familySignedAt(), placement.directorSignedAt(),
-        placement.startedOn(), placement.endedOn());
+        placement.startedOn(), placement.endedOn(), adoptionNotifiedAt(placement.id()));
+  }
+
+  private Instant adoptionNotifiedAt(UUID id) {
+    return jdbc.sql("select adoption_notified_at from foster_placement where id = :id").param("id", id)
+        .query((rs, row) -> instant(rs, "adoption_notified_at")).list().getFirst();
+  }
+
+  /**
+   * The institution places a foster child for adoption (送养): the foster family is told on its portal
+   * as the child's materials are filed (art. 23); its own application to adopt the child comes first.
+   */
+  @EventListener
+  void on(ChildAdoptionEvents.PlacementRequested placedForAdoption) {
+    int told = jdbc.sql("""
+            update foster_placement set adoption_notified_at = :at
+            where child_id = :child and status = :active and adoption_notified_at is null""")
+        .param("at", Timestamp.from(clock.instant())).param("child", placedForAdoption.childId())
+        .param("active", FosterPlacementStatus.ACTIVE.name())
+        .update();
+    if (told > 0) {
+      audit.record(AuditAction.UPDATE, "CHILD", placedForAdoption.childId(), List.of("fosterFamilyNotified"), null);
+    }
   }
 
   // --- the process's steps (FosterPlacementDelegates): idempotent by status, recorded as the engine's ---

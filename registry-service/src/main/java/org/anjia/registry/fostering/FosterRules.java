@@ -42,16 +42,23 @@ record FosterRules(Eligibility eligibility, Period registerValidity, Period regi
    * @param childConsentAge a child this old or older is placed only with its consent (art. 11)
    * @param minIntegrationDays the shortest integration period an agreement may set (art. 14: 不少于60日)
    * @param visitInterval how often the caseworker visits a placed child (arts. 16–17, local practice)
+   * @param maxRespiteDays the longest respite (短期托养) the institution grants (art. 20: 不超过30日)
    */
-  record Placement(int childConsentAge, int minIntegrationDays, Period visitInterval) {
+  record Placement(int childConsentAge, int minIntegrationDays, Period visitInterval, int maxRespiteDays) {
 
     /** The floor of art. 14 itself: a county may configure a longer minimum, never a shorter one. */
     static final int LEGAL_MIN_INTEGRATION_DAYS = 60;
+    /** The ceiling of art. 20 itself: a county may grant shorter respites, never longer ones. */
+    static final int LEGAL_MAX_RESPITE_DAYS = 30;
 
     Placement {
       if (minIntegrationDays < LEGAL_MIN_INTEGRATION_DAYS) {
         throw new IllegalArgumentException("anjia.foster.placement.min-integration-days must be at least "
             + LEGAL_MIN_INTEGRATION_DAYS + " (家庭寄养管理办法 art. 14)");
+      }
+      if (maxRespiteDays < 1 || maxRespiteDays > LEGAL_MAX_RESPITE_DAYS) {
+        throw new IllegalArgumentException("anjia.foster.placement.max-respite-days must be between 1 and "
+            + LEGAL_MAX_RESPITE_DAYS + " (家庭寄养管理办法 art. 20)");
       }
     }
   }

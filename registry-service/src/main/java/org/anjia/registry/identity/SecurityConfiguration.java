@@ -177,6 +177,12 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/foster-placements", "/api/children/*/foster-consent").hasRole("CASEWORKER")
             .requestMatchers(HttpMethod.GET, "/api/children/*/foster-placements", "/api/foster-families/*/placements")
                 .hasAnyRole("CASEWORKER", "DIRECTOR")
+            // during the placement: visits and respites by the caseworker or the director, termination by
+            // the director (arts. 18–20); the family asks for either under /api/portal/**
+            .requestMatchers(HttpMethod.GET, "/api/foster-placements/*/care-record").hasAnyRole("CASEWORKER", "DIRECTOR")
+            .requestMatchers(HttpMethod.POST, "/api/foster-placements/*/respites", "/api/foster-placements/*/visits/*/photos")
+                .hasAnyRole("CASEWORKER", "DIRECTOR")
+            .requestMatchers(HttpMethod.POST, "/api/foster-placements/*/termination").hasRole("DIRECTOR")
             // 寄养家庭名册续期与复查: the institution's own entries (scope in RegisterRenewals); checks are the
             // caseworker's, suspension the director's
             .requestMatchers(HttpMethod.GET, "/api/foster-register/*/renewal").hasAnyRole("CASEWORKER", "DIRECTOR")

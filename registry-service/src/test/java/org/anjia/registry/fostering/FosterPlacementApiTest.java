@@ -285,6 +285,229 @@ class FosterPlacementApiTest extends RegistryIntegrationTest {
         .status()).as("the family's place is free again").isEqualTo(201);
   }
 
+  @Test
+  void aMonthlyVisitIsRecordedWithItsObservationsButNotWithADateAhead() {
+    User family = newFamily();
+    String childId = admit("党小安", today().minusYears(3));
+    String placementId = placeActive(family, qualify(family), childId);
+
+    moveClock(java.time.Duration.ofDays(32));
+    JsonNode visit = childTask(CASEWORKER_NANCHANG, childId, "HomeVisit");
+    String key = visit.path("key").asText();
+    assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/claim", null).status()).isEqualTo(204);
+    Map<String, Object> observations = new HashMap<>(Map.of("childHealth", "体重增加，按时复诊",
+        "childSchooling", "在社区幼儿园上小班", "childWellbeing", "与照料人亲近", "visitFindings", "无"));
+    observations.put("homeVisitDate", today().plusDays(1).toString());
+    assertRefused(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/complete", Map.of("variables", observations)),
+        "homeVisitDate", "不能晚于今天");
+    assertThat(get(CASEWORKER_NANCHANG, "/api/foster-placements/" + placementId + "/care-record").body()
+        .path("visits")).as("a refused visit is not recorded").isEmpty();
+
+    observations.put("homeVisitDate", today().toString());
+    assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/complete", Map.of("variables", observations))
+        .status()).isEqualTo(204);
+    assertThat(get(CASEWORKER_NANCHANG, "/api/foster-placements/" + placementId + "/care-record").body()
+        .path("visits")).singleElement().satisfies(recorded -> {
+          assertThat(recorded.path("visitedOn").asText()).isEqualTo(today().toString());
+          assertThat(recorded.path("schooling").asText()).isEqualTo("在社区幼儿园上小班");
+          assertThat(recorded.path("visitor").asText()).isNotBlank();
+        });
+    String visitId = get(CASEWORKER_NANCHANG, "/api/foster-placements/" + placementId + "/care-record").body()
+        .path("visits").get(0).path("id").asText();
+    byte[] photo = "照片：儿童在寄养家庭的书桌前".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    Response uploaded = upload(CASEWORKER_NANCHANG, "/api/foster-placements/" + placementId + "/visits/" + visitId
+        + "/photos", "PHOTO", "visit.png", "image/png", photo);
+    assertThat(uploaded.status()).as("%s", uploaded.body()).isEqualTo(201);
+    assertThat(get(CASEWORKER_NANCHANG, "/api/foster-placements/" + placementId + "/care-record").body()
+        .path("visits").get(0).path("photos")).extracting(JsonNode::asText)
+        .containsExactly(uploaded.body().path("id").asText());
+    assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + childId + "/documents").body())
+        .as("on the child's file").extracting(document -> document.path("fileName").asText()).contains("visit.png");
+    assertThat(upload(CASEWORKER_NANCHANG, "/api/foster-placements/" + placementId + "/visits/" + UUID.randomUUID()
+        + "/photos", "PHOTO", "visit.png", "image/png", photo).status()).as("no such visit").isEqualTo(404);
+    assertThat(get(CASEWORKER_JIUJIANG, "/api/foster-placements/" + placementId + "/care-record").status())
+        .as("another institution's placement does not exist for its staff").isEqualTo(404);
+  }
+
+  @Test
+  void aFamilyAsksForARespiteOfAtMostThirtyDaysTheCaseworkerDecidesAndRecordsTheReturn() {
+    User family = newFamily();
+    String childId = admit("党小安", today().minusYears(3));
+    String placementId = placeActive(family, qualify(family), childId);
+    String requests = "/api/portal/foster-placements/" + placementId + "/respite-requests";
+    LocalDate from = today().plusDays(1);
+
+    assertRefused(post(family, requests, respite(from, from.plusDays(31))), "until", "30日");
+    assertRefused(post(family, requests, respite(today().minusDays(1), from)), "from", "不能早于今天");
+    assertRefused(post(family, requests, respite(from, from)), "until", "须晚于开始日期");
+    assertThat(post(newFamily(), requests, respite(from, from.plusDays(7))).status())
+        .as("another family's placement does not exist for it").isEqualTo(404);
+    assertThat(respitesOf(placementId)).as("nothing written").isZero();
+
+    Response asked = post(family, requests, respite(from, from.plusDays(30)));
+    assertThat(asked.status()).as("30 days is the limit itself: %s", asked.body()).isEqualTo(201);
+    assertThat(asked.body().path("status").asText()).isEqualTo("REQUESTED");
+    assertThat(post(family, requests, respite(from, from.plusDays(3))).status()).as("one at a time").isEqualTo(409);
+
+    claimAndComplete(CASEWORKER_NANCHANG, childTask(CASEWORKER_NANCHANG, childId, "DecideRespite"),
+        Map.of("respiteDecision", "approve", "respiteNote", "同意，儿童回院照料"));
+    assertThat(get(family, "/api/portal/foster-placements/" + placementId + "/care-record").body().path("respites"))
+        .singleElement().satisfies(shown -> {
+          assertThat(shown.path("status").asText()).isEqualTo("ACTIVE");
+          assertThat(shown.path("decisionNote").asText()).isEqualTo("同意，儿童回院照料");
+        });
+
+    JsonNode back = childTask(CASEWORKER_NANCHANG, childId, "ReturnFromRespite");
+    String key = back.path("key").asText();
+    assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/claim", null).status()).isEqualTo(204);
+    assertRefused(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/complete", Map.of("variables",
+        Map.of("respiteReturnedOn", today().toString(), "respiteNotes", "儿童情绪稳定"))), "respiteReturnedOn",
+        from.toString());
+    moveClock(java.time.Duration.ofDays(5));
+    assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/complete", Map.of("variables",
+        Map.of("respiteReturnedOn", today().toString(), "respiteNotes", "儿童情绪稳定"))).status()).isEqualTo(204);
+    assertThat(get(CASEWORKER_NANCHANG, "/api/foster-placements/" + placementId + "/care-record").body()
+        .path("respites")).singleElement().satisfies(ended -> {
+          assertThat(ended.path("status").asText()).isEqualTo("ENDED");
+          assertThat(ended.path("returnedOn").asText()).isEqualTo(today().toString());
+        });
+  }
+
+  @Test
+  void aRespiteTheInstitutionDecidedStartsAtOnceAndPastItsLimitGoesToTheDirector() {
+    User family = newFamily();
+    String childId = admit("党小安", today().minusYears(3));
+    String placementId = placeActive(family, qualify(family), childId);
+
+    Response decided = post(CASEWORKER_NANCHANG, "/api/foster-placements/" + placementId + "/respites",
+        respite(today(), today().plusDays(10)));
+    assertThat(decided.status()).as("%s", decided.body()).isEqualTo(201);
+    assertThat(get(CASEWORKER_NANCHANG, "/api/foster-placements/" + placementId + "/care-record").body()
+        .path("respites").get(0).path("status").asText()).as("no decision step").isEqualTo("ACTIVE");
+    assertThat(post(CASEWORKER_JIUJIANG, "/api/foster-placements/" + placementId + "/respites",
+        respite(today(), today().plusDays(10))).status()).isEqualTo(404);
+
+    moveClock(java.time.Duration.ofDays(29));
+    assertThat(directorFollowUps(childId)).as("within 30 days").isZero();
+    moveClock(java.time.Duration.ofDays(3));
+    assertThat(directorFollowUps(childId)).as("past 30 days (art. 20)").isEqualTo(1);
+  }
+
+  @Test
+  void theDirectorEndsAPlacementForAReasonOfTheArticlesAndTheCaseworkerFilesIt() {
+    User family = newFamily();
+    UUID familyId = qualify(family);
+    String childId = admit("党小安", today().minusYears(3));
+    String placementId = placeActive(family, familyId, childId);
+    String termination = "/api/foster-placements/" + placementId + "/termination";
+
+    assertRefused(post(DIRECTOR_NANCHANG, termination, Map.of("details", "无理由")), "reason", "");
+    assertRefused(post(DIRECTOR_NANCHANG, termination, Map.of("reason", "FAMILY_REQUEST")), "reason", "门户");
+    assertThat(post(CASEWORKER_NANCHANG, termination, Map.of("reason", "ABUSE")).status())
+        .as("the director decides").isEqualTo(403);
+    assertThat(child(childId).path("currentPlacement").asText()).isEqualTo("FOSTER");
+
+    Response ended = post(DIRECTOR_NANCHANG, termination, Map.of("reason", "MAJOR_CHANGE", "details", "主要照料人重病住院"));
+    assertThat(ended.status()).as("%s", ended.body()).isEqualTo(200);
+    assertThat(ended.body().path("article").asText()).contains("第十八条");
+    assertThat(child(childId).path("currentPlacement").asText()).as("back in the institution's care")
+        .isEqualTo("INSTITUTION");
+    assertThat(get(family, "/api/portal/foster-placements").body()).singleElement()
+        .satisfies(placement -> assertThat(placement.path("status").asText()).isEqualTo("ENDED"));
+    assertThat(post(DIRECTOR_NANCHANG, termination, Map.of("reason", "ABUSE")).status()).as("ended once")
+        .isEqualTo(409);
+
+    JsonNode filing = childTask(CASEWORKER_NANCHANG, childId, "FileTermination");
+    String key = filing.path("key").asText();
+    assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/claim", null).status()).isEqualTo(204);
+    assertRefused(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/complete", Map.of("variables",
+        Map.of("terminationFiledOn", today().plusDays(1).toString(), "terminationFiledWith", "东湖区民政局"))),
+        "terminationFiledOn", "不能晚于今天");
+    assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/complete", Map.of("variables",
+        Map.of("terminationFiledOn", today().toString(), "terminationFiledWith", "东湖区民政局"))).status())
+        .isEqualTo(204);
+    JsonNode recorded = get(CASEWORKER_NANCHANG, "/api/foster-placements/" + placementId + "/care-record").body()
+        .path("termination");
+    assertThat(recorded.path("reason").asText()).isEqualTo("MAJOR_CHANGE");
+    assertThat(recorded.path("filedWith").asText()).isEqualTo("东湖区民政局");
+    assertThat(recorded.path("filedOn").asText()).isEqualTo(today().toString());
+    UUID secondChild = UUID.fromString(admit("党小宁", today().minusYears(4)));
+    UUID thirdChild = UUID.fromString(admit("党小康", today().minusYears(5)));
+    assertThat(post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(secondChild.toString(), familyId, today()))
+        .status()).isEqualTo(201);
+    assertThat(post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(thirdChild.toString(), familyId, today()))
+        .status()).as("the ended placement no longer counts: two places are free").isEqualTo(201);
+  }
+
+  @Test
+  void aFamilysWrittenRequestToEndThePlacementIsDecidedByTheDirector() {
+    User family = newFamily();
+    String childId = admit("党小安", today().minusYears(3));
+    String placementId = placeActive(family, qualify(family), childId);
+    String request = "/api/portal/foster-placements/" + placementId + "/termination-request";
+
+    assertRefused(post(family, request, Map.of("reason", " ")), "reason", "");
+    Response asked = post(family, request, Map.of("reason", "家中老人病重，无法继续照料"));
+    assertThat(asked.status()).as("%s", asked.body()).isEqualTo(201);
+    assertThat(post(family, request, Map.of("reason", "再次申请")).status()).as("asked once").isEqualTo(409);
+
+    claimAndComplete(DIRECTOR_NANCHANG, childTask(DIRECTOR_NANCHANG, childId, "DecideTermination"),
+        Map.of("terminationDecision", "keep", "terminationNote", "家庭经沟通后撤回申请"));
+    assertThat(child(childId).path("currentPlacement").asText()).isEqualTo("FOSTER");
+    assertThat(post(family, request, Map.of("reason", "老人仍需照料")).status()).as("may ask again")
+        .isEqualTo(201);
+    claimAndComplete(DIRECTOR_NANCHANG, childTask(DIRECTOR_NANCHANG, childId, "DecideTermination"),
+        Map.of("terminationDecision", "terminate", "terminationNote", "同意解除"));
+
+    assertThat(child(childId).path("currentPlacement").asText()).isEqualTo("INSTITUTION");
+    JsonNode recorded = get(family, "/api/portal/foster-placements/" + placementId + "/care-record").body()
+        .path("termination");
+    assertThat(recorded.path("reason").asText()).isEqualTo("FAMILY_REQUEST");
+    assertThat(recorded.path("requestText").asText()).isEqualTo("老人仍需照料");
+    assertThat(recorded.path("endedOn").asText()).isEqualTo(today().toString());
+    assertThat(childTask(CASEWORKER_NANCHANG, childId, "FileTermination").isMissingNode()).isFalse();
+  }
+
+  @Test
+  void siblingsArePlacedTogetherUnlessTheCaseworkerRecordsWhyNot() {
+    User family = newFamily();
+    UUID familyId = qualify(family);
+    String elder = admit("党小安", today().minusYears(5));
+    String younger = admit("党小宁", today().minusYears(3));
+    String stranger = admit("刘小乐", today().minusYears(4));
+    assertThat(post(CASEWORKER_NANCHANG, "/api/children/" + elder + "/siblings", Map.of("siblingId", younger))
+        .status()).isEqualTo(204);
+
+    assertRefused(post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(elder, familyId, today())),
+        "siblingsApartReason", "党小宁");
+    assertNothingWritten(elder);
+    Map<String, Object> withStranger = proposal(elder, familyId, today());
+    withStranger.put("siblingIds", java.util.List.of(younger, stranger));
+    Response tooMany = post(CASEWORKER_NANCHANG, "/api/foster-placements", withStranger);
+    assertThat(tooMany.status()).isEqualTo(400);
+    assertThat(tooMany.body().path("errors")).extracting(error -> error.path("field").asText())
+        .contains("siblingIds", "familyId");
+    assertNothingWritten(younger);
+
+    Map<String, Object> together = proposal(elder, familyId, today());
+    together.put("siblingIds", java.util.List.of(younger));
+    Response proposed = post(CASEWORKER_NANCHANG, "/api/foster-placements", together);
+    assertThat(proposed.status()).as("%s", proposed.body()).isEqualTo(201);
+    assertThat(childTask(DIRECTOR_NANCHANG, younger, "ApproveMatch").isMissingNode()).isFalse();
+    assertThat(get(CASEWORKER_NANCHANG, "/api/foster-families/" + familyId + "/placements").body())
+        .extracting(placement -> placement.path("childName").asText()).containsExactlyInAnyOrder("党小安", "党小宁");
+
+    User otherFamily = newFamily();
+    UUID otherFamilyId = qualify(otherFamily);
+    String cousin = admit("党小康", today().minusYears(4));
+    String cousinsBrother = admit("党小健", today().minusYears(2));
+    post(CASEWORKER_NANCHANG, "/api/children/" + cousin + "/siblings", Map.of("siblingId", cousinsBrother));
+    Map<String, Object> apart = proposal(cousin, otherFamilyId, today());
+    apart.put("siblingsApartReason", "弟弟需要在机构接受康复治疗");
+    assertThat(post(CASEWORKER_NANCHANG, "/api/foster-placements", apart).status()).as("apart, with the reason")
+        .isEqualTo(201);
+  }
+
   /** Proposed, approved and signed by both: the placement is active; returns its id. */
   private String placeActive(User family, UUID familyId, String childId) {
     String placementId = post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(childId, familyId, today()))
@@ -330,6 +553,20 @@ class FosterPlacementApiTest extends RegistryIntegrationTest {
     Response admitted = post(CASEWORKER_NANCHANG, "/api/children", child);
     assertThat(admitted.status()).as("%s", admitted.body()).isEqualTo(201);
     return admitted.body().path("id").asText();
+  }
+
+  private static Map<String, Object> respite(LocalDate from, LocalDate until) {
+    return Map.of("from", from.toString(), "until", until.toString(), "reason", "照料人住院手术");
+  }
+
+  private long respitesOf(String placementId) {
+    return jdbc.sql("select count(*) from foster_respite where placement_id = :id")
+        .param("id", UUID.fromString(placementId)).query(Long.class).single();
+  }
+
+  private long directorFollowUps(String childId) {
+    return engine.getTaskService().createTaskQuery().processInstanceBusinessKey(childId)
+        .taskDefinitionKey("FollowUpRespite").count();
   }
 
   private static Map<String, Object> proposal(String childId, UUID familyId, LocalDate from) {

@@ -100,6 +100,13 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("GET /api/foster-families/{id}/placements", childKeepers);
     ALLOWED.put("GET /api/portal/foster-placements", Set.of(FAMILY_WANG));
     ALLOWED.put("POST /api/portal/foster-placements/{id}/signature", Set.of(FAMILY_WANG));
+    ALLOWED.put("GET /api/foster-placements/{id}/care-record", childKeepers);
+    ALLOWED.put("POST /api/foster-placements/{id}/respites", childKeepers);
+    ALLOWED.put("POST /api/foster-placements/{id}/visits/{visitId}/photos", childKeepers);
+    ALLOWED.put("POST /api/foster-placements/{id}/termination", Set.of(DIRECTOR_NANCHANG));
+    ALLOWED.put("GET /api/portal/foster-placements/{id}/care-record", Set.of(FAMILY_WANG));
+    ALLOWED.put("POST /api/portal/foster-placements/{id}/respite-requests", Set.of(FAMILY_WANG));
+    ALLOWED.put("POST /api/portal/foster-placements/{id}/termination-request", Set.of(FAMILY_WANG));
     ALLOWED.put("GET /api/foster-register/{entryId}/renewal", childKeepers);
     ALLOWED.put("POST /api/foster-register/{entryId}/member-checks", Set.of(CASEWORKER_NANCHANG));
     ALLOWED.put("POST /api/foster-register/{entryId}/suspension", Set.of(DIRECTOR_NANCHANG));
