@@ -47,7 +47,10 @@ final class RecordingDelegates {
       Map.entry("HomeVisit", new Duration[] {Duration.ofDays(7), Duration.ofDays(2)}),
       Map.entry("DecideRespite", new Duration[] {Duration.ofDays(2), Duration.ofDays(1)}),
       Map.entry("DecideTermination", new Duration[] {Duration.ofDays(10), Duration.ofDays(2)}),
-      Map.entry("FileTermination", new Duration[] {Duration.ofDays(15), Duration.ofDays(3)}));
+      Map.entry("FileTermination", new Duration[] {Duration.ofDays(15), Duration.ofDays(3)}),
+      Map.entry("RecheckHousehold", new Duration[] {Duration.ofDays(20), Duration.ofDays(3)}),
+      Map.entry("ApproveRenewal", new Duration[] {Duration.ofDays(10), Duration.ofDays(2)}),
+      Map.entry("ReviewPlacements", new Duration[] {Duration.ofDays(5), Duration.ofDays(1)}));
 
   /** The production default of anjia.foster.placement.visit-interval (local practice). */
   static final String FOSTER_VISIT_INTERVAL = "P1M";
@@ -91,6 +94,27 @@ final class RecordingDelegates {
     beans.put("fosterPlacementStart", (JavaDelegate) this::fosterPlacementStart);
     beans.put("fosterVisits", new FosterVisits());
     beans.put("fosterRespiteStart", (JavaDelegate) this::fosterRespiteStart);
+    // foster-register-renewal.bpmn, as the service's RegisterRenewals answers with its production defaults
+    // (anjia.foster.renewal: opens P60D, reminder P30D before expiry; anjia.foster.register-validity P1Y);
+    // on failure or expiry the current placements are those the test started with (currentPlacementChildren)
+    beans.put("fosterRenewalSchedule", (JavaDelegate) execution -> {
+      call("fosterRenewalSchedule", execution, Map.of());
+      LocalDate expiresOn = LocalDate.parse((String) execution.getVariable("expiresOn"));
+      execution.setVariable("renewalOpens", Date.from(expiresOn.minusDays(60).atStartOfDay(CHINA).toInstant()));
+      execution.setVariable("renewalReminder", Date.from(expiresOn.minusDays(30).atStartOfDay(CHINA).toInstant()));
+      execution.setVariable("registerExpires", Date.from(expiresOn.plusDays(1).atStartOfDay(CHINA).toInstant()));
+    });
+    beans.put("fosterRenewalOpening", (JavaDelegate) execution -> call("fosterRenewalOpening", execution,
+        Map.of("householdAdults", "王秀英 360102198601011234；李建国 360102198401011235")));
+    beans.put("fosterRenewalReminder", (JavaDelegate) execution -> call("fosterRenewalReminder", execution, Map.of()));
+    beans.put("fosterRegisterRenewal", (JavaDelegate) execution -> call("fosterRegisterRenewal", execution, Map.of(
+        "expiresOn", LocalDate.parse((String) execution.getVariable("expiresOn")).plusYears(1).toString())));
+    for (String lapse : List.of("fosterRegisterFailure", "fosterRegisterExpiry")) {
+      beans.put(lapse, (JavaDelegate) execution -> {
+        String children = (String) execution.getVariable("currentPlacementChildren");
+        call(lapse, execution, Map.of("currentPlacements", children.isEmpty() ? 0 : children.split("、").length));
+      });
+    }
     return beans;
   }
 

@@ -97,6 +97,12 @@ public abstract class RegistryIntegrationTest {
     return send(http.put(), user, path, body);
   }
 
+  protected Response delete(User user, String path) {
+    return http.delete().uri(path).header("Authorization", bearer(user))
+        .exchange((request, response) -> new Response(response.getStatusCode().value(),
+            response.bodyTo(JsonNode.class), String.valueOf(response.getHeaders().getContentType())));
+  }
+
   /** The case's instance of that process (running or ended); its business key is the application's id. */
   protected String processInstance(String applicationId, String processId) {
     HistoricProcessInstance instance = engine.getHistoryService().createHistoricProcessInstanceQuery()

@@ -79,11 +79,12 @@ class FosterPlacements {
   private final JdbcClient jdbc;
   private final AuditLog audit;
   private final Labels labels;
+  private final RegisterRenewals renewals;
   private final Clock clock;
 
   FosterPlacements(Children children, ChildHearings hearings, FamilyRepository families, FamilyAccounts familyAccounts,
       ProcessMessages messages, FosterRules rules, CurrentUsers users, JdbcClient jdbc, AuditLog audit, Labels labels,
-      Clock clock) {
+      RegisterRenewals renewals, Clock clock) {
     this.children = children;
     this.hearings = hearings;
     this.families = families;
@@ -94,6 +95,7 @@ class FosterPlacements {
     this.jdbc = jdbc;
     this.audit = audit;
     this.labels = labels;
+    this.renewals = renewals;
     this.clock = clock;
   }
 
@@ -215,6 +217,7 @@ class FosterPlacements {
     if (today.isAfter(entry.expiresOn())) {
       problems.add(new FieldProblem("familyId", labels.of("anjia.foster.placement.registerExpired", entry.expiresOn())));
     }
+    renewals.refuseMatch(entry.id(), family, problems);
     int placed = count("family_id = :id", family.getId());
     if (placed + children > rules.maxChildrenPerFamily()) {
       problems.add(new FieldProblem("familyId", children == 1

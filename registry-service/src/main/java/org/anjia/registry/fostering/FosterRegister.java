@@ -32,11 +32,13 @@ class FosterRegister {
   /**
    * One family in the register. {@code capacity} is how many foster children it may take (寄养办法
    * art. 9); {@code occupied} how many it holds in open placements (proposed, awaiting signatures or
-   * active, the count the matching refuses by).
+   * active, the count the matching refuses by). {@code status}, {@code suspended} and {@code renewal}
+   * say whether it takes a new child and what its yearly renewal still needs (RegisterRenewals).
    */
   record Entry(UUID id, UUID familyId, String familyName, UUID applicationId, String applicationNumber,
       String institutionCode, String primaryCaregiver, BigDecimal trainingHours, LocalDate approvedOn,
-      LocalDate expiresOn, Standing standing, int capacity, int occupied) {}
+      LocalDate expiresOn, Standing standing, int capacity, int occupied, RegisterRenewals.Status status,
+      boolean suspended, RegisterRenewals.Renewal renewal) {}
 
   /** How an approval stands on a day: valid through {@code expiresOn}, marked in the warning period before. */
   enum Standing {
@@ -58,11 +60,12 @@ class FosterRegister {
   private final CurrentUsers users;
   private final JdbcClient jdbc;
   private final AuditLog audit;
+  private final RegisterRenewals renewals;
   private final Clock clock;
 
   FosterRegister(FosterRegisterRepository entries, Applications applications, FamilyRepository families,
       FamilyAccounts familyAccounts, FosterRules rules, CurrentUsers users, JdbcClient jdbc, AuditLog audit,
-      Clock clock) {
+      RegisterRenewals renewals, Clock clock) {
     this.entries = entries;
     this.applications = applications;
     this.families = families;
@@ -71,6 +74,7 @@ class FosterRegister {
     this.users = users;
     this.jdbc = jdbc;
     this.audit = audit;
+    this.renewals = renewals;
     this.clock = clock;
   }
 
@@ -84,8 +88,10 @@ class FosterRegister {
     Family family = families.findById(application.getFamilyId()).orElseThrow();
     LocalDate approvedOn = LocalDate.now(clock);
     String caregiver = family.primaryCaregiver().map(HouseholdMember::getName).orElseThrow();
-    entries.save(new FosterRegisterEntry(family.getId(), applicationId, caregiver, trainingHours, approvedOn,
-        approvedOn.plus(rules.registerValidity()), clock.instant()));
+    LocalDate expiresOn = approvedOn.plus(rules.registerValidity());
+    FosterRegisterEntry entry = entries.saveAndFlush(new FosterRegisterEntry(family.getId(), applicationId, caregiver,
+        trainingHours, approvedOn, expiresOn, clock.instant()));
+    renewals.begin(entry.getId(), application, family, approvedOn, expiresOn);
     applications.moveTo(applicationId, ApplicationStatus.APPROVED, Actor.system(), null);
   }
 
@@ -127,7 +133,7 @@ class FosterRegister {
     LocalDate today = LocalDate.now(clock);
     List<Entry> found = jdbc.sql("""
             select e.id, e.family_id, f.display_name, e.application_id, a.number, a.institution_code,
-                   e.primary_caregiver, e.training_hours, e.approved_on, e.expires_on,
+                   e.primary_caregiver, e.training_hours, e.approved_on, e.expires_on, e.status, e.suspended_at,
                    (select count(*) from foster_placement p
                     where p.family_id = e.family_id and p.status in (:open)) as occupied
             from foster_register_entry e
@@ -144,10 +150,18 @@ class FosterRegister {
               rs.getString("institution_code"), rs.getString("primary_caregiver"), rs.getBigDecimal("training_hours"),
               rs.getObject("approved_on", LocalDate.class), expiresOn,
               Standing.on(today, expiresOn, rules.registerExpiryWarning()), rules.maxChildrenPerFamily(),
-              rs.getInt("occupied"));
+              rs.getInt("occupied"), RegisterRenewals.Status.valueOf(rs.getString("status")),
+              rs.getTimestamp("suspended_at") != null, null);
         })
         .list();
     found.forEach(entry -> audit.record(AuditAction.READ, "FAMILY", entry.familyId(), List.of("fosterRegister"), null));
-    return found;
+    return found.stream().map(this::withRenewal).toList();
+  }
+
+  private Entry withRenewal(Entry entry) {
+    return new Entry(entry.id(), entry.familyId(), entry.familyName(), entry.applicationId(), entry.applicationNumber(),
+        entry.institutionCode(), entry.primaryCaregiver(), entry.trainingHours(), entry.approvedOn(), entry.expiresOn(),
+        entry.standing(), entry.capacity(), entry.occupied(), entry.status(), entry.suspended(),
+        renewals.renewalOf(entry.id()));
   }
 }

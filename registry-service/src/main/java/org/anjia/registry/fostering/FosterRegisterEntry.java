@@ -34,4 +34,8 @@ class FosterRegisterEntry {
     this.expiresOn = expiresOn;
     this.createdAt = createdAt;
   }
+
+  UUID getId() {
+    return id;
+  }
 }

@@ -1,6 +1,7 @@
 package org.anjia.registry.fostering;
 
 import java.math.BigDecimal;
+import java.time.LocalDate;
 import java.time.Period;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,10 +16,27 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param registerExpiryWarning how long before its expiry an entry is marked as expiring (local practice)
  * @param maxChildrenPerFamily how many foster children one family may take at once (art. 9)
  * @param placement the numbers of a placement (arts. 11, 14, 16–17)
+ * @param renewal when the yearly renewal of an entry opens and reminds, and whose checks count
  */
 @ConfigurationProperties("anjia.foster")
 record FosterRules(Eligibility eligibility, Period registerValidity, Period registerExpiryWarning,
-    int maxChildrenPerFamily, Placement placement) {
+    int maxChildrenPerFamily, Placement placement, Renewal renewal) {
+
+  /**
+   * @param opensBefore the renewal opens this long before the entry's expiry (local practice)
+   * @param reminderBefore the family and the caseworker are reminded this long before it (local practice)
+   * @param adultAge members this old or older are adults whose checks count (民法典 art. 17; 未成年人保护法 art. 98)
+   */
+  record Renewal(Period opensBefore, Period reminderBefore, int adultAge) {
+
+    Renewal {
+      LocalDate expiry = LocalDate.of(2000, 1, 1);
+      if (!expiry.minus(reminderBefore).isAfter(expiry.minus(opensBefore))) {
+        throw new IllegalArgumentException(
+            "anjia.foster.renewal.reminder-before must be shorter than opens-before: the reminder follows the opening");
+      }
+    }
+  }
 
   /**
    * @param childConsentAge a child this old or older is placed only with its consent (art. 11)

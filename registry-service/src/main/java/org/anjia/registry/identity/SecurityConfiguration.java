@@ -183,6 +183,12 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/foster-placements/*/respites", "/api/foster-placements/*/visits/*/photos")
                 .hasAnyRole("CASEWORKER", "DIRECTOR")
             .requestMatchers(HttpMethod.POST, "/api/foster-placements/*/termination").hasRole("DIRECTOR")
+            // 寄养家庭名册续期与复查: the institution's own entries (scope in RegisterRenewals); checks are the
+            // caseworker's, suspension the director's
+            .requestMatchers(HttpMethod.GET, "/api/foster-register/*/renewal").hasAnyRole("CASEWORKER", "DIRECTOR")
+            .requestMatchers(HttpMethod.POST, "/api/foster-register/*/member-checks").hasRole("CASEWORKER")
+            .requestMatchers(HttpMethod.POST, "/api/foster-register/*/suspension").hasRole("DIRECTOR")
+            .requestMatchers(HttpMethod.DELETE, "/api/foster-register/*/suspension").hasRole("DIRECTOR")
             .requestMatchers(HttpMethod.GET, "/api-docs.html", "/swagger-ui/**", "/v3/api-docs/**").authenticated()
             // the operator console (engine/OperatorConsole): Cockpit only, for admins; tasks are worked
             // through the registry's pages, so Tasklist and the engine's user admin stay closed

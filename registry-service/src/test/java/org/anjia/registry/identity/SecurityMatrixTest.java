@@ -107,6 +107,10 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("GET /api/portal/foster-placements/{id}/care-record", Set.of(FAMILY_WANG));
     ALLOWED.put("POST /api/portal/foster-placements/{id}/respite-requests", Set.of(FAMILY_WANG));
     ALLOWED.put("POST /api/portal/foster-placements/{id}/termination-request", Set.of(FAMILY_WANG));
+    ALLOWED.put("GET /api/foster-register/{entryId}/renewal", childKeepers);
+    ALLOWED.put("POST /api/foster-register/{entryId}/member-checks", Set.of(CASEWORKER_NANCHANG));
+    ALLOWED.put("POST /api/foster-register/{entryId}/suspension", Set.of(DIRECTOR_NANCHANG));
+    ALLOWED.put("DELETE /api/foster-register/{entryId}/suspension", Set.of(DIRECTOR_NANCHANG));
     ALLOWED.put("GET /api/dashboard", Set.of(DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
     ALLOWED.put("GET /api/dashboard.csv", Set.of(DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
     ALLOWED.put("GET /api/audit", Set.of(AUDITOR));
