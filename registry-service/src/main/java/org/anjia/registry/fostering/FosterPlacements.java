@@ -52,6 +52,9 @@ import org.springframework.transaction.annotation.Transactional;
 class FosterPlacements {
 
   private static final String OBJECT = "FOSTER_PLACEMENT";
+  /** What the family sees of its placements: from the director's approval on. */
+  private static final List<String> SHOWN_TO_FAMILY = List.of(FosterPlacementStatus.AWAITING_SIGNATURES.name(),
+      FosterPlacementStatus.ACTIVE.name(), FosterPlacementStatus.ENDED.name());
 
   /** A placement as the institution's staff see it. */
   record Placement(UUID id, UUID childId, String childName, UUID familyId, String familyName, UUID registerEntryId,
@@ -235,14 +238,11 @@ class FosterPlacements {
     return variables;
   }
 
-  /** The family signs its own agreement on the portal (art. 12(5)); another family's does not exist for it. */
+  /** The family signs its own agreement on the portal (art. 12(5)). */
   @Transactional
   FamilyPlacement signByFamily(UUID id) {
     CurrentUser user = users.current();
-    Placement placement = find(id).filter(p -> familyAccounts.isMember(p.familyId(), user.subject())).orElseThrow(() -> {
-      audit.recordRefusal(AuditAction.DENIED, OBJECT, id, "outside scope", null, null);
-      return new NotFoundException("foster placement " + id);
-    });
+    Placement placement = ownedBySignedInFamily(id);
     int signed = jdbc.sql("""
             update foster_placement set family_signed_by = :by, family_signed_at = :at
             where id = :id and status = :status and family_signed_at is null""")
@@ -255,6 +255,56 @@ class FosterPlacements {
     audit.record(AuditAction.UPDATE, OBJECT, id, List.of("familySignature"), null);
     messages.correlate(FosterPlacementProcess.FAMILY_SIGNED_MESSAGE, placement.childId().toString(), Map.of());
     return familyView(find(id).orElseThrow());
+  }
+
+  /** A placement of the signed-in family's own household; another family's does not exist for it. */
+  Placement ownedBySignedInFamily(UUID id) {
+    CurrentUser user = users.current();
+    return find(id).filter(p -> familyAccounts.isMember(p.familyId(), user.subject())).orElseThrow(() -> outOfScope(id));
+  }
+
+  /** A placement of the signed-in staff member's institution; another institution's does not exist for them. */
+  Placement ofStaffInstitution(UUID id) {
+    return list("p.id = :id and p.institution_code = :institution",
+        Map.of("id", id, "institution", users.current().institution()))
+        .stream().findFirst().orElseThrow(() -> outOfScope(id));
+  }
+
+  private NotFoundException outOfScope(UUID id) {
+    audit.recordRefusal(AuditAction.DENIED, OBJECT, id, "outside scope", null, null);
+    return new NotFoundException("foster placement " + id);
+  }
+
+  // --- reads of the placement board and the agreement (FosterPlacementBoard) ---
+
+  /** The placements of the signed-in staff member's institution in these statuses, soonest start first. */
+  List<Placement> ofStaffInstitution(List<String> statuses) {
+    return list("p.institution_code = :institution and p.status in (:statuses)",
+        Map.of("institution", users.current().institution(), "statuses", statuses))
+        .stream().sorted(java.util.Comparator.comparing(Placement::from)).toList();
+  }
+
+  /** The child of each of the signed-in family's placements that {@link #own} shows, by placement. */
+  Map<UUID, UUID> childrenOfOwn() {
+    List<UUID> households = familyAccounts.familiesOf(users.current().subject());
+    if (households.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, UUID> children = new LinkedHashMap<>();
+    jdbc.sql("select id, child_id from foster_placement where family_id in (:households) and status in (:shown)")
+        .param("households", households).param("shown", SHOWN_TO_FAMILY)
+        .query((rs, row) -> children.put(rs.getObject("id", UUID.class), rs.getObject("child_id", UUID.class)))
+        .list();
+    return children;
+  }
+
+  /** The signed-in family's agreement, once the director has approved the match (as {@link #own} shows it). */
+  Placement agreementOfSignedInFamily(UUID id) {
+    Placement placement = ownedBySignedInFamily(id);
+    if (!SHOWN_TO_FAMILY.contains(placement.status().name())) {
+      throw outOfScope(id);
+    }
+    return placement;
   }
 
   /** The foster placements of a child, for the staff who keep the child's file. */
@@ -281,9 +331,8 @@ class FosterPlacements {
     if (households.isEmpty()) {
       return List.of();
     }
-    return list("p.family_id in (:households) and p.status in (:shown)", Map.of("households", households, "shown",
-        List.of(FosterPlacementStatus.AWAITING_SIGNATURES.name(), FosterPlacementStatus.ACTIVE.name(),
-            FosterPlacementStatus.ENDED.name())))
+    return list("p.family_id in (:households) and p.status in (:shown)",
+        Map.of("households", households, "shown", SHOWN_TO_FAMILY))
         .stream().map(this::familyView).toList();
   }
 

@@ -100,6 +100,11 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("GET /api/foster-families/{id}/placements", childKeepers);
     ALLOWED.put("GET /api/portal/foster-placements", Set.of(FAMILY_WANG));
     ALLOWED.put("POST /api/portal/foster-placements/{id}/signature", Set.of(FAMILY_WANG));
+    ALLOWED.put("GET /api/foster-placements", childKeepers);
+    ALLOWED.put("GET /api/foster-placement-rules", childKeepers);
+    ALLOWED.put("GET /api/foster-placements/{id}/agreement.pdf", childKeepers);
+    ALLOWED.put("GET /api/children/{id}/foster-consent", childKeepers);
+    ALLOWED.put("GET /api/portal/foster-placements/{id}/agreement.pdf", Set.of(FAMILY_WANG));
     ALLOWED.put("GET /api/dashboard", Set.of(DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
     ALLOWED.put("GET /api/dashboard.csv", Set.of(DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
     ALLOWED.put("GET /api/audit", Set.of(AUDITOR));
