@@ -6,6 +6,7 @@
 // reason, its documents too, and nobody changes it.
 import { api } from '../api.js';
 import { childRecordForm } from '../childRecordForm.js';
+import { fosterCareSection } from '../childFosterCare.js';
 import { field, formErrors, onFormSubmit, select, text } from '../household.js';
 import { renderSealedReasonPrompt } from '../sealedReason.js';
 import { formatBytes, formatDate, formatDateTime, label, t } from '../i18n.js';
@@ -436,6 +437,15 @@ async function load() {
   }
 }
 
+// 家庭寄养: the journey's placements, the child's hearings, and the caseworker's match (childFosterCare.js)
+const foster = mayKeep && id ? fosterCareSection(id, {
+  mayPropose: hasRole(user, 'CASEWORKER'),
+  onChange: async () => {
+    show(await api.child(id, reason || undefined));
+    await loadHistory();
+  },
+}) : null;
+
 if (!user) {
   // requireRole said why
 } else if (!id) {
@@ -448,6 +458,7 @@ if (!user) {
     reasonHost,
     editPanel,
     fileHost,
+    foster?.element,
     documentsHost,
     actionsHost,
     historyHost);
