@@ -395,10 +395,25 @@ function changeValue(name, raw) {
   return raw;
 }
 
+// 家庭寄养: the journey's placements, the child's hearings, and the caseworker's match (childFosterCare.js),
+// for the staff who keep a file they may read (a sealed one is nobody's to place)
+const fosterHost = el('div');
+let foster = null;
+
 function show(child) {
   current = child;
   renderFile(child);
   renderActions(child);
+  if (mayKeep && !child.sealed && !foster) {
+    foster = fosterCareSection(id, {
+      mayPropose: hasRole(user, 'CASEWORKER'),
+      onChange: async () => {
+        show(await api.child(id, reason || undefined));
+        await loadHistory();
+      },
+    });
+    fill(fosterHost, foster.element);
+  }
 }
 
 async function loadHistory() {
@@ -437,15 +452,6 @@ async function load() {
   }
 }
 
-// 家庭寄养: the journey's placements, the child's hearings, and the caseworker's match (childFosterCare.js)
-const foster = mayKeep && id ? fosterCareSection(id, {
-  mayPropose: hasRole(user, 'CASEWORKER'),
-  onChange: async () => {
-    show(await api.child(id, reason || undefined));
-    await loadHistory();
-  },
-}) : null;
-
 if (!user) {
   // requireRole said why
 } else if (!id) {
@@ -458,7 +464,7 @@ if (!user) {
     reasonHost,
     editPanel,
     fileHost,
-    foster?.element,
+    fosterHost,
     documentsHost,
     actionsHost,
     historyHost);
