@@ -170,13 +170,15 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     var browser = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
     var landing = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
         "http://localhost:" + port + "/")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-    var worklist = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-        "http://localhost:" + port + "/worklist.html")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
 
     assertThat(landing.statusCode()).isEqualTo(200);
-    assertThat(worklist.statusCode()).isEqualTo(302);
-    assertThat(worklist.headers().firstValue("Location")).hasValueSatisfying(location ->
-        assertThat(location).endsWith("/oauth2/authorization/keycloak"));
+    for (String page : new String[] {"/worklist.html", "/placements.html"}) {
+      var response = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+          "http://localhost:" + port + page)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+      assertThat(response.statusCode()).as(page).isEqualTo(302);
+      assertThat(response.headers().firstValue("Location")).as(page).hasValueSatisfying(location ->
+          assertThat(location).endsWith("/oauth2/authorization/keycloak"));
+    }
   }
 
   private int call(String row, String authorization) {
