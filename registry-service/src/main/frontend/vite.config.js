@@ -28,6 +28,7 @@ export default defineConfig({
         child: here('child.html'),
         adopt: here('adopt.html'),
         register: here('register.html'),
+        placements: here('placements.html'),
         verify: here('verify.html'),
         dashboard: here('dashboard.html'),
       },

@@ -58,7 +58,8 @@ try {
   await page.getByTestId('placement-household').fill('党建军（祖父）家庭');
   await page.getByTestId('placement-reference').fill('JY-2026-017');
   await page.getByTestId('placement-submit').click();
-  const fromError = page.locator('[data-error-for="from"]');
+  // the placement form's own: the file's foster match form names a "from" too
+  const fromError = page.getByTestId('placement-form').locator('[data-error-for="from"]');
   await fromError.filter({ hasText: '不能早于' }).waitFor();
   assert.equal(await page.getByTestId('placement-from').getAttribute('aria-invalid'), 'true', 'the start date is marked invalid');
   assert.equal(await page.getByTestId('placement-row').count(), 1, 'nothing was placed');

@@ -6,6 +6,7 @@
 // reason, its documents too, and nobody changes it.
 import { api } from '../api.js';
 import { childRecordForm } from '../childRecordForm.js';
+import { fosterCareSection } from '../childFosterCare.js';
 import { field, formErrors, onFormSubmit, select, text } from '../household.js';
 import { renderSealedReasonPrompt } from '../sealedReason.js';
 import { formatBytes, formatDate, formatDateTime, label, t } from '../i18n.js';
@@ -394,10 +395,25 @@ function changeValue(name, raw) {
   return raw;
 }
 
+// 家庭寄养: the journey's placements, the child's hearings, and the caseworker's match (childFosterCare.js),
+// for the staff who keep a file they may read (a sealed one is nobody's to place)
+const fosterHost = el('div');
+let foster = null;
+
 function show(child) {
   current = child;
   renderFile(child);
   renderActions(child);
+  if (mayKeep && !child.sealed && !foster) {
+    foster = fosterCareSection(id, {
+      mayPropose: hasRole(user, 'CASEWORKER'),
+      onChange: async () => {
+        show(await api.child(id, reason || undefined));
+        await loadHistory();
+      },
+    });
+    fill(fosterHost, foster.element);
+  }
 }
 
 async function loadHistory() {
@@ -448,6 +464,7 @@ if (!user) {
     reasonHost,
     editPanel,
     fileHost,
+    fosterHost,
     documentsHost,
     actionsHost,
     historyHost);

@@ -3,6 +3,7 @@
 import { api } from '../api.js';
 import { formatDate, label, t } from '../i18n.js';
 import { approvalPanel } from '../fosterRegister.js';
+import { fosterChildrenPanel } from '../fosterPortal.js';
 import { journeyPanel, refusalReasons } from '../journey.js';
 import { el, errorNotice, fill, initPage, notice, requireRole, stackOnPhones } from '../shell.js';
 
@@ -17,6 +18,8 @@ const listHost = el('div', { 'aria-busy': 'true' }, el('p', { class: 'muted' }, 
 const journeysHost = el('div', { dataset: { testid: 'journeys' } });
 // the household's place in the foster register, once approved: approved on, valid until
 const approvalHost = el('div');
+// its foster children: care notes, the agreement to read and sign, the next visit (fosterPortal.js)
+const fosterHost = el('div');
 
 // --- the applications -----------------------------------------------------------------------
 
@@ -111,10 +114,12 @@ async function dissolutionApplied() {
 async function load(clearMessage = true) {
   listHost.setAttribute('aria-busy', 'true');
   try {
-    const [applications, approvals] = await Promise.all([
-      api.myApplications().then((list) => list ?? []), api.myFosterApproval()]);
+    const [applications, approvals, fosterChildren] = await Promise.all([
+      api.myApplications().then((list) => list ?? []), api.myFosterApproval(),
+      fosterChildrenPanel({ message: listMessage, onSigned: () => load(false) })]);
     renderList(applications);
     fill(approvalHost, approvalPanel(approvals));
+    fill(fosterHost, fosterChildren);
     // the periodic refresh leaves an open dissolution form alone, so nothing typed is lost
     if (!clearMessage && journeysHost.querySelector('details[open]')) return;
     // an adoption's panel tells its way, a refusal included; any other refused application says why here
@@ -220,6 +225,7 @@ if (user) {
         el('p', { class: 'page-lead', style: 'margin-bottom:0' }, t('portal.lead'))),
       el('a', { class: 'button', href: 'apply.html', dataset: { testid: 'portal-new' } }, `＋ ${t('nav.apply')}`)),
     listMessage,
+    fosterHost,
     approvalHost,
     el('section', { class: 'panel', 'aria-labelledby': 'list-title' },
       el('h2', { id: 'list-title', class: 'visually-hidden' }, t('portal.title')),

@@ -21,6 +21,7 @@ import org.anjia.registry.web.ConflictException;
 import org.anjia.registry.web.FieldProblem;
 import org.anjia.registry.web.InvalidInputException;
 import org.anjia.registry.web.Labels;
+import org.anjia.registry.printing.PrintingSettings;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -47,12 +48,14 @@ class AdoptionDissolutions {
   private final ApplicationEventPublisher events;
   private final JdbcClient jdbc;
   private final AdoptionRules rules;
+  private final PrintingSettings printing;
   private final Labels labels;
   private final Clock clock;
 
   AdoptionDissolutions(Applications applications, Children children, AdoptionApplications adoptions,
       AdoptionRegistry registry, CertificateVerifications verifications, CurrentUsers users,
-      ApplicationEventPublisher events, JdbcClient jdbc, AdoptionRules rules, Labels labels, Clock clock) {
+      ApplicationEventPublisher events, JdbcClient jdbc, AdoptionRules rules, PrintingSettings printing, Labels labels,
+      Clock clock) {
     this.applications = applications;
     this.children = children;
     this.adoptions = adoptions;
@@ -62,6 +65,7 @@ class AdoptionDissolutions {
     this.events = events;
     this.jdbc = jdbc;
     this.rules = rules;
+    this.printing = printing;
     this.labels = labels;
     this.clock = clock;
   }
@@ -148,7 +152,7 @@ class AdoptionDissolutions {
         .update();
     Application application = applications.get(applicationId);
     byte[] pdf = AdoptionCertificate.dissolution(number, today, registry.parties(application),
-        registry.certificateNumber(applicationId), verification, rules.certificateFont());
+        registry.certificateNumber(applicationId), verification, printing.font());
     applications.attachGenerated(applicationId, DocumentType.DISSOLUTION_CERTIFICATE,
         "解除收养关系证明-" + application.getNumber() + ".pdf", "application/pdf", pdf);
     applications.moveTo(applicationId, ApplicationStatus.DISSOLVED, Actor.system(), number);

@@ -20,6 +20,7 @@ import org.anjia.registry.families.HouseholdMember;
 import org.anjia.registry.families.MemberRole;
 import org.anjia.registry.identity.Actor;
 import org.anjia.registry.identity.Institutions;
+import org.anjia.registry.printing.PrintingSettings;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -35,11 +36,12 @@ class AdoptionRegistry {
   private final JdbcClient jdbc;
   private final AdoptionRules rules;
   private final CertificateVerifications verifications;
+  private final PrintingSettings printing;
   private final Clock clock;
 
   AdoptionRegistry(Applications applications, Children children, FamilyRepository families,
       Institutions institutions, JdbcClient jdbc, AdoptionRules rules, CertificateVerifications verifications,
-      Clock clock) {
+      PrintingSettings printing, Clock clock) {
     this.applications = applications;
     this.children = children;
     this.families = families;
@@ -47,6 +49,7 @@ class AdoptionRegistry {
     this.jdbc = jdbc;
     this.rules = rules;
     this.verifications = verifications;
+    this.printing = printing;
     this.clock = clock;
   }
 
@@ -69,7 +72,7 @@ class AdoptionRegistry {
     String number = nextNumber(rules.certificatePrefix(), "adoption_certificate_seq");
     AdoptionCertificate.Verification verification = verifications.issue(number);
     byte[] pdf = AdoptionCertificate.registration(number, today, parties(application), application.isConfidential(),
-        verification, rules.certificateFont());
+        verification, printing.font());
     UUID certificate = applications.attachGenerated(applicationId, DocumentType.ADOPTION_CERTIFICATE,
         "收养登记证-" + application.getNumber() + ".pdf", "application/pdf", pdf);
     jdbc.sql("""

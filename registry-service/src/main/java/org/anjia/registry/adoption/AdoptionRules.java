@@ -12,13 +12,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     which the child must consent (1104), checked before registration
  * @param followUpVisits after registration (local practice: 3, 6 and 12 months)
  * @param certificatePrefix the registrar's prefix of certificate numbers (收养登记证字号)
- * @param certificateFont a TrueType font with Chinese glyphs for the certificate PDF
  * @param ageOfMajority 成年 (民法典 art. 17): before it a dissolution needs the placing party's agreement (art. 1114)
  * @param dissolutionCertificatePrefix the registrar's prefix of dissolution certificate numbers (解除收养关系证明)
  */
 @ConfigurationProperties("anjia.adoption")
 record AdoptionRules(Eligibility eligibility, List<String> followUpVisits,
-    String certificatePrefix, String certificateFont, int ageOfMajority, String dissolutionCertificatePrefix) {
+    String certificatePrefix, int ageOfMajority, String dissolutionCertificatePrefix) {
 
   record Eligibility(int minAdopterAge, int maxChildrenWithoutChild, int maxChildrenWithChild,
       int singleAdopterOppositeSexAgeGap, int childConsentAge) {

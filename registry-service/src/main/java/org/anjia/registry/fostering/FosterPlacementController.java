@@ -20,9 +20,11 @@ import org.springframework.web.bind.annotation.RestController;
 class FosterPlacementController {
 
   private final FosterPlacements placements;
+  private final FosterPlacementBoard board;
 
-  FosterPlacementController(FosterPlacements placements) {
+  FosterPlacementController(FosterPlacements placements, FosterPlacementBoard board) {
     this.placements = placements;
+    this.board = board;
   }
 
   /** A caseworker matches a child with a family of the register (arts. 7, 9, 11, 12(5), 14). */
@@ -50,10 +52,10 @@ class FosterPlacementController {
     return placements.ofFamily(id);
   }
 
-  /** The signed-in family's foster children: name, age and care notes, not the whole file. */
+  /** The signed-in family's foster children: name, age and care notes, not the whole file; the next visit. */
   @GetMapping("/api/portal/foster-placements")
-  List<FosterPlacements.FamilyPlacement> own() {
-    return placements.own();
+  List<FosterPlacementBoard.OwnPlacement> own() {
+    return board.own();
   }
 
   /** The family signs the agreement of its own placement (art. 12(5)). */

@@ -53,6 +53,9 @@ import org.springframework.transaction.annotation.Transactional;
 class FosterPlacements {
 
   private static final String OBJECT = "FOSTER_PLACEMENT";
+  /** What the family sees of its placements: from the director's approval on. */
+  private static final List<String> SHOWN_TO_FAMILY = List.of(FosterPlacementStatus.AWAITING_SIGNATURES.name(),
+      FosterPlacementStatus.ACTIVE.name(), FosterPlacementStatus.ENDED.name());
 
   /** A placement as the institution's staff see it. */
   record Placement(UUID id, UUID childId, String childName, UUID familyId, String familyName, UUID registerEntryId,
@@ -337,6 +340,38 @@ class FosterPlacements {
     return new NotFoundException("foster placement " + id);
   }
 
+  // --- reads of the placement board and the agreement (FosterPlacementBoard) ---
+
+  /** The placements of the signed-in staff member's institution in these statuses, soonest start first. */
+  List<Placement> ofStaffInstitution(List<String> statuses) {
+    return list("p.institution_code = :institution and p.status in (:statuses)",
+        Map.of("institution", users.current().institution(), "statuses", statuses))
+        .stream().sorted(java.util.Comparator.comparing(Placement::from)).toList();
+  }
+
+  /** The child of each of the signed-in family's placements that {@link #own} shows, by placement. */
+  Map<UUID, UUID> childrenOfOwn() {
+    List<UUID> households = familyAccounts.familiesOf(users.current().subject());
+    if (households.isEmpty()) {
+      return Map.of();
+    }
+    Map<UUID, UUID> children = new LinkedHashMap<>();
+    jdbc.sql("select id, child_id from foster_placement where family_id in (:households) and status in (:shown)")
+        .param("households", households).param("shown", SHOWN_TO_FAMILY)
+        .query((rs, row) -> children.put(rs.getObject("id", UUID.class), rs.getObject("child_id", UUID.class)))
+        .list();
+    return children;
+  }
+
+  /** The signed-in family's agreement, once the director has approved the match (as {@link #own} shows it). */
+  Placement agreementOfSignedInFamily(UUID id) {
+    Placement placement = ownedBySignedInFamily(id);
+    if (!SHOWN_TO_FAMILY.contains(placement.status().name())) {
+      throw outOfScope(id);
+    }
+    return placement;
+  }
+
   /** The foster placements of a child, for the staff who keep the child's file. */
   @Transactional
   List<Placement> ofChild(UUID childId) {
@@ -361,9 +396,8 @@ class FosterPlacements {
     if (households.isEmpty()) {
       return List.of();
     }
-    return list("p.family_id in (:households) and p.status in (:shown)", Map.of("households", households, "shown",
-        List.of(FosterPlacementStatus.AWAITING_SIGNATURES.name(), FosterPlacementStatus.ACTIVE.name(),
-            FosterPlacementStatus.ENDED.name())))
+    return list("p.family_id in (:households) and p.status in (:shown)",
+        Map.of("households", households, "shown", SHOWN_TO_FAMILY))
         .stream().map(this::familyView).toList();
   }
 

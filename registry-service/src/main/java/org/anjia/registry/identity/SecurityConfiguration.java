@@ -153,6 +153,11 @@ class SecurityConfiguration {
             // the dashboard: those who supervise the work (scope in the dashboard's counts)
             .requestMatchers(HttpMethod.GET, "/api/dashboard", "/api/dashboard.csv").hasAnyRole("DIRECTOR", "REGISTRAR", "AUDITOR")
             .requestMatchers(HttpMethod.GET, "/api/foster-register").hasAnyRole("CASEWORKER", "DIRECTOR", "REGISTRAR", "AUDITOR")
+            // the placement board, its rules, the child's hearings and the agreement PDF: the institution's
+            // staff (scope in FosterPlacementBoard); the family reads its own agreement under /api/portal/**
+            .requestMatchers(HttpMethod.GET, "/api/foster-placements", "/api/foster-placement-rules",
+                "/api/foster-placements/*/agreement.pdf", "/api/children/*/foster-consent")
+                .hasAnyRole("CASEWORKER", "DIRECTOR")
             .requestMatchers(HttpMethod.GET, "/api/applications/*", "/api/applications/*/journey", "/api/documents/*/content")
                 .hasAnyRole("CASEWORKER", "DIRECTOR", "REGISTRAR", "ASSESSOR", "AUDITOR", "FAMILY")
             // the registrar uploads for the adopters what they bring in person (登记办法 art. 6)

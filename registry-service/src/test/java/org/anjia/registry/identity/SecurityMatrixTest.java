@@ -111,6 +111,11 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("POST /api/foster-register/{entryId}/member-checks", Set.of(CASEWORKER_NANCHANG));
     ALLOWED.put("POST /api/foster-register/{entryId}/suspension", Set.of(DIRECTOR_NANCHANG));
     ALLOWED.put("DELETE /api/foster-register/{entryId}/suspension", Set.of(DIRECTOR_NANCHANG));
+    ALLOWED.put("GET /api/foster-placements", childKeepers);
+    ALLOWED.put("GET /api/foster-placement-rules", childKeepers);
+    ALLOWED.put("GET /api/foster-placements/{id}/agreement.pdf", childKeepers);
+    ALLOWED.put("GET /api/children/{id}/foster-consent", childKeepers);
+    ALLOWED.put("GET /api/portal/foster-placements/{id}/agreement.pdf", Set.of(FAMILY_WANG));
     ALLOWED.put("GET /api/dashboard", Set.of(DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
     ALLOWED.put("GET /api/dashboard.csv", Set.of(DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
     ALLOWED.put("GET /api/audit", Set.of(AUDITOR));
@@ -176,13 +181,15 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     var browser = java.net.http.HttpClient.newBuilder().followRedirects(java.net.http.HttpClient.Redirect.NEVER).build();
     var landing = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
         "http://localhost:" + port + "/")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
-    var worklist = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
-        "http://localhost:" + port + "/worklist.html")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
 
     assertThat(landing.statusCode()).isEqualTo(200);
-    assertThat(worklist.statusCode()).isEqualTo(302);
-    assertThat(worklist.headers().firstValue("Location")).hasValueSatisfying(location ->
-        assertThat(location).endsWith("/oauth2/authorization/keycloak"));
+    for (String page : new String[] {"/worklist.html", "/placements.html"}) {
+      var response = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
+          "http://localhost:" + port + page)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
+      assertThat(response.statusCode()).as(page).isEqualTo(302);
+      assertThat(response.headers().firstValue("Location")).as(page).hasValueSatisfying(location ->
+          assertThat(location).endsWith("/oauth2/authorization/keycloak"));
+    }
   }
 
   private int call(String row, String authorization) {
