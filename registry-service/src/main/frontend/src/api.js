@@ -180,6 +180,19 @@ export const api = {
   audit: (params) => request('GET', `/api/audit${query(params)}`),
   dashboard: (params) => request('GET', `/api/dashboard${query(params)}`),
   dashboardCsv: (params) => download(`/api/dashboard.csv${query(params)}`),
+  // during a foster placement (家庭寄养管理办法 arts. 16–20): visits, respites, termination
+  fosterCareRecord: (id) => request('GET', `/api/foster-placements/${enc(id)}/care-record`),
+  arrangeRespite: (id, body) => request('POST', `/api/foster-placements/${enc(id)}/respites`, { json: body }),
+  terminateFosterPlacement: (id, body) => request('POST', `/api/foster-placements/${enc(id)}/termination`, { json: body }),
+  uploadVisitPhoto: (id, visitId, file) => {
+    const formData = new FormData();
+    formData.append('file', file);
+    return request('POST', `/api/foster-placements/${enc(id)}/visits/${enc(visitId)}/photos`, { formData });
+  },
+  ownFosterCareRecord: (id) => request('GET', `/api/portal/foster-placements/${enc(id)}/care-record`),
+  requestRespite: (id, body) => request('POST', `/api/portal/foster-placements/${enc(id)}/respite-requests`, { json: body }),
+  requestFosterTermination: (id, body) =>
+    request('POST', `/api/portal/foster-placements/${enc(id)}/termination-request`, { json: body }),
   verifyAudit: () => request('GET', '/api/audit/verify'),
   /** Public: a certificate by the number and verification code its QR code carries. */
   verifyCertificate: (number, code) =>

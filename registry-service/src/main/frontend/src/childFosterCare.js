@@ -5,31 +5,19 @@
 // file when both sides have signed the agreement (art. 12(5)).
 import { api } from './api.js';
 import { formatDate, t } from './i18n.js';
-import { field, formErrors, number, onFormSubmit, radioValue, text, yesNo } from './household.js';
+import { field, formErrors, number, onFormSubmit, ownIds, radioValue, text, yesNo } from './household.js';
+import { staffCarePanel } from './fosterCare.js';
 import { agreementLink, date, period, statusBadge } from './fosterPlacements.js';
 import { el, errorNotice, fill, notice, stackOnPhones } from './shell.js';
-
-/**
- * Gives the form's ids (and its test ids) a prefix of their own: the file's other forms name the same
- * server fields (the placement form's "from"), and a page's ids must be unique for its labels.
- */
-function ownIds(formElement, prefix) {
-  for (const element of formElement.querySelectorAll('[id]')) element.id = `${prefix}${element.id}`;
-  for (const label of formElement.querySelectorAll('label[for]')) label.htmlFor = `${prefix}${label.htmlFor}`;
-  for (const element of formElement.querySelectorAll('[aria-describedby]')) {
-    element.setAttribute('aria-describedby', element.getAttribute('aria-describedby').split(' ').map((id) => `${prefix}${id}`).join(' '));
-  }
-  for (const element of formElement.querySelectorAll('[data-testid]')) element.dataset.testid = `${prefix}${element.dataset.testid}`;
-  return formElement;
-}
 
 const DEFAULT_LIABILITY = '违反本协议的一方承担相应责任；乙方不履行协议的，甲方可以解除寄养关系（《家庭寄养管理办法》第十九条）。';
 
 /**
  * The section for one child; {@code mayPropose}: the signed-in caseworker may record hearings and
- * propose (the API's rule); {@code onChange} runs after a change, so the file and its history follow.
+ * propose (the API's rule); {@code user} decides what the placements' care panels offer;
+ * {@code onChange} runs after a change, so the file and its history follow.
  */
-export function fosterCareSection(childId, { mayPropose, onChange }) {
+export function fosterCareSection(childId, { mayPropose, user, onChange }) {
   const message = el('div', { 'aria-live': 'polite', dataset: { testid: 'foster-message' } });
   const placementsHost = el('div', { 'aria-busy': 'true' }, el('p', { class: 'muted' }, t('common.loading')));
   const hearingsHost = el('div');
@@ -87,6 +75,9 @@ export function fosterCareSection(childId, { mayPropose, onChange }) {
     liability: el('textarea', { rows: 3, maxlength: 4000 }),
   };
   controls.liability.value = DEFAULT_LIABILITY;
+  // siblings in care go to the same family unless the reason they do not is written down
+  const siblingsHost = el('div', { class: 'field', dataset: { field: 'siblingIds', label: t('foster.propose.siblings') } });
+  const apartReason = el('textarea', { rows: 2, maxlength: 2000 });
   let families = [];
   familySelect.addEventListener('change', () => {
     const chosen = families.find((entry) => entry.familyId === familySelect.value);
@@ -113,6 +104,8 @@ export function fosterCareSection(childId, { mayPropose, onChange }) {
       field('primaryCaregiver', 'foster.propose.caregiver', controls.primaryCaregiver, { hintKey: 'foster.propose.caregiver.hint' }),
       field('integrationDays', 'foster.propose.integrationDays', controls.integrationDays, { hintKey: 'foster.propose.integrationDays.hint' })),
     field('liability', 'foster.propose.liability', controls.liability),
+    siblingsHost,
+    field('siblingsApartReason', 'foster.propose.apartReason', apartReason, { required: false, hintKey: 'foster.propose.apartReason.hint' }),
     el('div', { class: 'actions' }, proposeSubmit));
   ownIds(proposeForm, 'foster-');
   const proposeErrors = formErrors(proposeForm, proposeSummary);
@@ -122,7 +115,9 @@ export function fosterCareSection(childId, { mayPropose, onChange }) {
       proposal = Object.fromEntries(Object.entries(controls).map(([name, control]) => [name, control.value.trim() || null]));
       const missing = Object.entries(proposal).filter(([, value]) => !value)
         .map(([name]) => ({ field: name, message: t('apply.err.required') }));
-      proposal = { ...proposal, childId, integrationDays: proposal.integrationDays && Number(proposal.integrationDays) };
+      proposal = { ...proposal, childId, integrationDays: proposal.integrationDays && Number(proposal.integrationDays),
+        siblingIds: [...siblingsHost.querySelectorAll('input:checked')].map((box) => box.value),
+        siblingsApartReason: apartReason.value.trim() || null };
       return missing;
     },
     send: async () => {
@@ -155,6 +150,29 @@ export function fosterCareSection(childId, { mayPropose, onChange }) {
       : el('p', { class: 'muted', dataset: { testid: 'foster-placements-empty' } }, t('foster.placements.empty')));
   }
 
+  /** A box per sibling still on file, ticked: placed together unless the caseworker unticks and says why. */
+  function renderSiblings(siblings) {
+    fill(siblingsHost, siblings.length ? [
+      el('span', { class: 'hint' }, t('foster.propose.siblings')),
+      siblings.map((sibling) => el('label', { style: 'display:block' },
+        el('input', { type: 'checkbox', value: sibling.id, checked: true, dataset: { testid: 'foster-sibling' } }), ' ', sibling.name)),
+      el('span', { class: 'field-error', id: 'foster-f-siblingIds-error', hidden: true, dataset: { errorFor: 'siblingIds' } }),
+    ] : null);
+  }
+
+  /** What happened while each started placement lasted: visits, respites, termination (fosterCare.js). */
+  async function renderCare(placements) {
+    const reload = async (done) => {
+      await load();
+      fill(message, notice('success', done));
+      onChange();
+    };
+    for (const placement of placements.filter((p) => p.startedOn)) {
+      placementsHost.append(el('h3', {}, t('foster.care.title', { family: placement.familyName })),
+        await staffCarePanel(placement, user, reload));
+    }
+  }
+
   function renderHearings(hearings) {
     const latest = hearings[0];
     fill(consentStatus, latest
@@ -178,12 +196,17 @@ export function fosterCareSection(childId, { mayPropose, onChange }) {
 
   async function load() {
     try {
-      const [placements, hearings, ruleList, register] = await Promise.all([
+      const [placements, hearings, ruleList, register, child] = await Promise.all([
         api.childFosterPlacements(childId), api.fosterConsents(childId), api.fosterRules(),
-        mayPropose ? api.fosterRegister() : []]);
+        mayPropose ? api.fosterRegister() : [], api.child(childId)]);
+      const siblings = mayPropose
+        ? (await Promise.all((child.siblings ?? []).map((id) => api.child(id)))).filter((sibling) => !sibling.dischargedOn)
+        : [];
       rules = Object.fromEntries((ruleList ?? []).map((rule) => [rule.name, rule.value]));
       if (!controls.integrationDays.value) controls.integrationDays.value = rules.minIntegrationDays ?? '';
       renderPlacements(placements ?? []);
+      await renderCare(placements ?? []);
+      renderSiblings(siblings.map((sibling) => ({ id: sibling.id, name: sibling.record?.name ?? sibling.name })));
       renderHearings(hearings ?? []);
       renderFamilies(register ?? []);
     } catch (error) {

@@ -3,7 +3,7 @@
 // respite or to end the placement on its portal; staff see the record on the child's file, arrange a
 // respite, add a visit's photos and (the director) end the placement for a reason of the articles.
 import { api } from './api.js';
-import { field, formErrors, onFormSubmit, select } from './household.js';
+import { field, formErrors, onFormSubmit, ownIds, select } from './household.js';
 import { formatDate, formatDateTime, label, t } from './i18n.js';
 import { el, fill, hasRole, notice } from './shell.js';
 
@@ -12,29 +12,16 @@ const TERMINATION_REASONS = ['ABUSE', 'NO_LONGER_QUALIFIED', 'MAJOR_CHANGE', 'FU
   'RELATIONSHIP_BREAKDOWN', 'RECLAIMED', 'MEDICAL_OR_SCHOOLING'];
 const ACCEPTED_PHOTOS = '.jpg,.jpeg,.png,.heic,image/jpeg,image/png,image/heic';
 
-/**
- * Ids unique on the page: field() names controls after the server's field (from, reason), and a page
- * may hold several forms with the same field names.
- */
-function uniqueIds(root, prefix) {
-  for (const node of root.querySelectorAll('[id]')) node.id = `${prefix}-${node.id}`;
-  for (const node of root.querySelectorAll('label[for]')) node.htmlFor = `${prefix}-${node.htmlFor}`;
-  for (const node of root.querySelectorAll('[aria-describedby]')) {
-    node.setAttribute('aria-describedby', `${prefix}-${node.getAttribute('aria-describedby')}`);
-  }
-  return root;
-}
-
 /** A small form whose refusals land next to its fields; {@code read} returns the body, {@code send} posts it. */
 function careForm({ testid, titleKey, leadKey, fields, submitKey, read, required, send, done }) {
   const summary = el('div', { tabindex: '-1' });
-  const message = el('div', { 'aria-live': 'polite', dataset: { testid: `${testid}-message` } });
-  const submit = el('button', { type: 'submit', class: 'button', dataset: { testid: `${testid}-submit` } }, t(submitKey));
+  const message = el('div', { 'aria-live': 'polite', dataset: { testid: 'message' } });
+  const submit = el('button', { type: 'submit', class: 'button', dataset: { testid: 'submit' } }, t(submitKey));
   const form = el('form', { novalidate: true, dataset: { testid } },
     el('h3', {}, t(titleKey)),
     leadKey ? el('p', { class: 'muted' }, t(leadKey)) : null,
     summary, ...fields, el('div', { class: 'actions' }, submit), message);
-  uniqueIds(form, testid);
+  ownIds(form, `${testid}-`);
   const errors = formErrors(form, summary);
   let body;
   onFormSubmit(form, {
@@ -70,11 +57,11 @@ function respiteList(respites) {
 /** The reason and its article, the family's written request, the end and the filing. */
 function terminationSummary(termination) {
   if (!termination) return null;
-  return el('dl', { class: 'summary', dataset: { testid: 'termination' } },
+  return el('dl', { class: 'summary', dataset: { testid: 'termination-record' } },
     termination.requestText ? [el('dt', {}, t('fosterCare.termination.request')),
       el('dd', {}, termination.requestText, ' ', el('span', { class: 'muted' }, formatDateTime(termination.requestedAt)))] : null,
     termination.reasonLabel ? [el('dt', {}, t('fosterCare.termination.reason')),
-      el('dd', { dataset: { testid: 'termination-reason' } }, `${termination.reasonLabel}（${termination.article}）`)] : null,
+      el('dd', { dataset: { testid: 'termination-recorded-reason' } }, `${termination.reasonLabel}（${termination.article}）`)] : null,
     termination.details ? [el('dt', {}, t('fosterCare.termination.details')), el('dd', {}, termination.details)] : null,
     termination.endedOn && termination.reasonLabel ? [el('dt', {}, t('fosterCare.termination.endedOn')),
       el('dd', {}, formatDate(termination.endedOn))] : null,

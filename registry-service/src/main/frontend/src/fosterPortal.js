@@ -1,9 +1,11 @@
 // The family portal's foster children (家庭寄养): for each placement of the household from the
 // director's approval on, what the family needs to care for the child (name, age, health and care
 // notes; not the whole file), the agreement to read (PDF) and sign (家庭寄养管理办法 art. 12(5)), and
-// the next visit (arts. 16–17). One card per child, so it reads on a phone.
+// the next visit (arts. 16–17); once placed, its respites and a termination, and the requests for
+// either (fosterCare.js). One card per child, so it reads on a phone.
 import { api } from './api.js';
 import { formatDate, t } from './i18n.js';
+import { familyCarePanel } from './fosterCare.js';
 import { agreementLink, date, period, statusBadge } from './fosterPlacements.js';
 import { el, errorNotice, fill, notice } from './shell.js';
 
@@ -36,9 +38,21 @@ function card(placement, message, onSigned) {
         : null,
       el('dt', {}, t('fosterPortal.agreement')),
       el('dd', {}, agreementLink(api.myFosterAgreementUrl(placement.id)), ' ', signature(placement, message, onSigned))),
-    // ── respite (art. 20) and termination (arts. 18–19) requests go here, once the lead's endpoints
-    //    POST /api/portal/foster-placements/{id}/respite-requests and …/termination-request exist ──
-  );
+    care(placement, message, onSigned));
+}
+
+/** Respites and termination of a placement that has started (filled in when the record arrives). */
+function care(placement, message, reload) {
+  if (!placement.startedOn) return null;
+  const host = el('div', { 'aria-busy': 'true' });
+  familyCarePanel(placement, async (done) => {
+    await reload();
+    fill(message, notice('success', done));
+  }).then((panel) => {
+    host.removeAttribute('aria-busy');
+    fill(host, panel);
+  }, (error) => fill(host, errorNotice(error)));
+  return host;
 }
 
 /** Signed on a day, or the button to sign after reading the agreement; the agreement takes effect once both have signed. */

@@ -37,6 +37,21 @@ export function field(path, labelKey, control, { hintKey, required = true, conte
     el('span', { class: 'field-error', id: `${id}-error`, hidden: true, dataset: { errorFor: path } }));
 }
 
+/**
+ * Gives the form's ids (and its test ids) a prefix of their own: field() names controls after the
+ * server's fields, several forms on a page may share one ("from"), and a page's ids must be unique.
+ */
+export function ownIds(formElement, prefix) {
+  for (const element of formElement.querySelectorAll('[id]')) element.id = `${prefix}${element.id}`;
+  for (const label of formElement.querySelectorAll('label[for]')) label.htmlFor = `${prefix}${label.htmlFor}`;
+  for (const element of formElement.querySelectorAll('[aria-describedby]')) {
+    element.setAttribute('aria-describedby', element.getAttribute('aria-describedby').split(' ').map((id) => `${prefix}${id}`).join(' '));
+  }
+  for (const element of formElement.querySelectorAll('[data-testid]')) element.dataset.testid = `${prefix}${element.dataset.testid}`;
+  return formElement;
+}
+
+
 export const text = (attrs = {}) => el('input', { type: 'text', ...attrs });
 export const number = (attrs = {}) => el('input', { type: 'number', inputmode: 'decimal', min: 0, class: 'narrow', ...attrs });
 

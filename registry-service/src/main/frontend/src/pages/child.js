@@ -407,6 +407,7 @@ function show(child) {
   if (mayKeep && !child.sealed && !foster) {
     foster = fosterCareSection(id, {
       mayPropose: hasRole(user, 'CASEWORKER'),
+      user,
       onChange: async () => {
         show(await api.child(id, reason || undefined));
         await loadHistory();
