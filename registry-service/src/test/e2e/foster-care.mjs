@@ -11,8 +11,8 @@
 // file shows it. The family, on a phone-sized portal, asks for a respite of 40 days and is refused next
 // to the return date (art. 20: 30 days at most), then asks for 7 days. The caseworker approves it
 // (安排短期托养); the family's portal shows the child at the institution. The director ends the
-// placement on the child's file for a reason of art. 18; the family's portal shows the reason and
-// its article. One line per step; exit 0 on success, 1 with the error (and target/e2e-failure.png).
+// placement on the child's file for a reason of art. 18; the family's portal shows the reason, its
+// article and the written notice (a PDF). One line per step; exit 0 on success, 1 with the error (and target/e2e-failure.png).
 import assert from 'node:assert/strict';
 import { PHONE, args, fail, login, openBrowser, pass, shot, step } from './session.mjs';
 import { chooseInForm, claimTask, completeTask, fillDateInForm, findTaskRow, openTask, taskForm } from './tasks.mjs';
@@ -115,7 +115,12 @@ try {
   const reason = page.locator('[data-testid="foster-child"][data-status="ENDED"]').filter({ hasText: childName })
     .getByTestId('termination-recorded-reason');
   await reason.waitFor();
-  step(`the family's portal shows the placement ended: ${(await reason.innerText()).trim()}`);
+  const endedCard = page.locator('[data-testid="foster-child"][data-status="ENDED"]').filter({ hasText: childName });
+  const noticeHref = await endedCard.getByTestId('termination-notice-link').getAttribute('href');
+  const notice = await page.request.get(new URL(noticeHref, page.url()).href);
+  assert.equal(notice.status(), 200, 'the family opens the written notice');
+  assert.equal((await notice.body()).subarray(0, 5).toString(), '%PDF-');
+  step(`the family's portal shows the placement ended: ${(await reason.innerText()).trim()}, with the written notice (PDF)`);
   await shot(page, 'family-ended');
   console.log('foster care walk passed');
   await pass();

@@ -54,8 +54,8 @@ function respiteList(respites) {
   respite.returnedOn ? el('div', {}, t('fosterCare.respite.returnedOn', { date: formatDate(respite.returnedOn) })) : null)));
 }
 
-/** The reason and its article, the family's written request, the end and the filing. */
-function terminationSummary(termination) {
+/** The reason and its article, the family's written request, the end, the written notice and the filing. */
+function terminationSummary(termination, noticeUrl) {
   if (!termination) return null;
   return el('dl', { class: 'summary', dataset: { testid: 'termination-record' } },
     termination.requestText ? [el('dt', {}, t('fosterCare.termination.request')),
@@ -64,7 +64,8 @@ function terminationSummary(termination) {
       el('dd', { dataset: { testid: 'termination-recorded-reason' } }, `${termination.reasonLabel}（${termination.article}）`)] : null,
     termination.details ? [el('dt', {}, t('fosterCare.termination.details')), el('dd', {}, termination.details)] : null,
     termination.endedOn && termination.reasonLabel ? [el('dt', {}, t('fosterCare.termination.endedOn')),
-      el('dd', {}, formatDate(termination.endedOn))] : null,
+      el('dd', {}, formatDate(termination.endedOn), ' ', el('a', { href: noticeUrl, target: '_blank', rel: 'noopener',
+        dataset: { testid: 'termination-notice-link' } }, t('fosterCare.termination.notice')))] : null,
     [el('dt', {}, t('fosterCare.termination.filed')), el('dd', { dataset: { testid: 'termination-filed' } },
       termination.filedOn ? `${formatDate(termination.filedOn)} ${termination.filedWith ?? ''}` : t('fosterCare.termination.notFiled'))]);
 }
@@ -88,7 +89,7 @@ export async function familyCarePanel(placement, reload) {
     placement.adoptionNotifiedAt ? notice('info', t('fosterCare.adoptionNotice', { date: formatDate(placement.adoptionNotifiedAt) })) : null,
     el('h3', {}, t('fosterCare.respites')),
     respiteList(record.respites),
-    terminationSummary(record.termination));
+    terminationSummary(record.termination, api.myFosterTerminationNoticeUrl(placement.id)));
   if (placement.status !== 'ACTIVE') return host;
   const respiteForm = careForm({
     testid: 'respite-request', titleKey: 'fosterCare.respite.ask', leadKey: 'fosterCare.respite.ask.lead',
@@ -154,7 +155,7 @@ export async function staffCarePanel(placement, user, reload) {
       : el('p', { class: 'muted' }, t('fosterCare.visits.none')),
     el('h3', {}, t('fosterCare.respites')),
     respiteList(record.respites),
-    terminationSummary(record.termination));
+    terminationSummary(record.termination, api.fosterTerminationNoticeUrl(placement.id)));
   if (placement.status !== 'ACTIVE' || !mayKeep) return host;
   const respiteForm = careForm({
     testid: 'respite-arrange', titleKey: 'fosterCare.respite.arrange', leadKey: 'fosterCare.respite.arrange.lead',

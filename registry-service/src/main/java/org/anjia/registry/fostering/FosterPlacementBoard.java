@@ -24,6 +24,7 @@ import org.operaton.bpm.engine.TaskService;
 import org.operaton.bpm.engine.management.JobDefinition;
 import org.operaton.bpm.engine.runtime.Job;
 import org.operaton.bpm.engine.task.Task;
+import org.anjia.registry.web.NotFoundException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -64,6 +65,7 @@ class FosterPlacementBoard {
   private static final BinaryOperator<Instant> EARLIER = (a, b) -> a.isBefore(b) ? a : b;
 
   private final FosterPlacements placements;
+  private final FosterTerminations terminations;
   private final FosterRegister register;
   private final FosterRules rules;
   private final Children children;
@@ -76,10 +78,11 @@ class FosterPlacementBoard {
   private final AuditLog audit;
   private final Clock clock;
 
-  FosterPlacementBoard(FosterPlacements placements, FosterRegister register, FosterRules rules, Children children,
-      ChildHearings hearings, Institutions institutions, PrintingSettings printing, ManagementService management, TaskService tasks,
-      JdbcClient jdbc, AuditLog audit, Clock clock) {
+  FosterPlacementBoard(FosterPlacements placements, FosterTerminations terminations, FosterRegister register,
+      FosterRules rules, Children children, ChildHearings hearings, Institutions institutions, PrintingSettings printing,
+      ManagementService management, TaskService tasks, JdbcClient jdbc, AuditLog audit, Clock clock) {
     this.placements = placements;
+    this.terminations = terminations;
     this.register = register;
     this.rules = rules;
     this.children = children;
@@ -211,12 +214,34 @@ class FosterPlacementBoard {
   }
 
   private byte[] agreement(FosterPlacements.Placement placement) {
+    audit.record(AuditAction.READ, "FOSTER_PLACEMENT", placement.id(), List.of("agreement"), null);
+    return FosterAgreement.pdf(placement, parties(placement), clock.getZone(), printing.font());
+  }
+
+  /** The written notice of a terminated placement (arts. 18–19), for the staff of the child's institution. */
+  @Transactional
+  byte[] terminationNoticeForStaff(UUID id) {
+    return terminationNotice(placements.ofStaffInstitution(id));
+  }
+
+  /** The same notice for the family it is addressed to. */
+  @Transactional
+  byte[] terminationNoticeForFamily(UUID id) {
+    return terminationNotice(placements.ownedBySignedInFamily(id));
+  }
+
+  private byte[] terminationNotice(FosterPlacements.Placement placement) {
+    FosterTerminations.Termination termination = terminations.of(placement.id())
+        .filter(ended -> ended.reason() != null && ended.endedOn() != null)
+        .orElseThrow(() -> new NotFoundException("termination notice of " + placement.id()));
+    audit.record(AuditAction.READ, "FOSTER_PLACEMENT", placement.id(), List.of("terminationNotice"), null);
+    return TerminationNotice.pdf(placement, parties(placement), termination, printing.font());
+  }
+
+  private FosterAgreement.Parties parties(FosterPlacements.Placement placement) {
     FosterChild child = children.fosterChild(placement.childId()).orElseThrow();
     String institution = institutions.find(child.institutionCode()).map(Institutions.Institution::name)
         .orElse(child.institutionCode());
-    audit.record(AuditAction.READ, "FOSTER_PLACEMENT", placement.id(), List.of("agreement"), null);
-    return FosterAgreement.pdf(placement,
-        new FosterAgreement.Parties(institution, placement.familyName(), placement.childName()), clock.getZone(),
-        printing.font());
+    return new FosterAgreement.Parties(institution, placement.familyName(), placement.childName());
   }
 }

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Who sees what of the foster placements: the institution's board, the rules, and the agreement as PDF. */
+/** Who sees what of the foster placements: the institution's board, the rules, the agreement and a termination notice as PDF. */
 @RestController
 class FosterPlacementBoardController {
 
@@ -53,12 +53,28 @@ class FosterPlacementBoardController {
     return pdf(board.agreementForFamily(id));
   }
 
-  /** Shown in the browser (inline), saved as 家庭寄养协议.pdf. */
+  /** The written notice of a terminated placement (arts. 18–19) for the staff of the child's institution. */
+  @GetMapping("/api/foster-placements/{id}/termination-notice.pdf")
+  ResponseEntity<byte[]> terminationNotice(@PathVariable UUID id) {
+    return pdf(board.terminationNoticeForStaff(id), "解除家庭寄养关系通知书.pdf");
+  }
+
+  /** The notice for the family it is addressed to. */
+  @GetMapping("/api/portal/foster-placements/{id}/termination-notice.pdf")
+  ResponseEntity<byte[]> ownTerminationNotice(@PathVariable UUID id) {
+    return pdf(board.terminationNoticeForFamily(id), "解除家庭寄养关系通知书.pdf");
+  }
+
   private static ResponseEntity<byte[]> pdf(byte[] content) {
+    return pdf(content, "家庭寄养协议.pdf");
+  }
+
+  /** Shown in the browser (inline), saved under its name. */
+  private static ResponseEntity<byte[]> pdf(byte[] content, String fileName) {
     return ResponseEntity.ok()
         .contentType(MediaType.APPLICATION_PDF)
         .header(HttpHeaders.CONTENT_DISPOSITION,
-            ContentDisposition.inline().filename("家庭寄养协议.pdf", StandardCharsets.UTF_8).build().toString())
+            ContentDisposition.inline().filename(fileName, StandardCharsets.UTF_8).build().toString())
         .body(content);
   }
 }

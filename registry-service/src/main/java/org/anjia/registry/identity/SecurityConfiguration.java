@@ -156,7 +156,8 @@ class SecurityConfiguration {
             // the placement board, its rules, the child's hearings and the agreement PDF: the institution's
             // staff (scope in FosterPlacementBoard); the family reads its own agreement under /api/portal/**
             .requestMatchers(HttpMethod.GET, "/api/foster-placements", "/api/foster-placement-rules",
-                "/api/foster-placements/*/agreement.pdf", "/api/children/*/foster-consent")
+                "/api/foster-placements/*/agreement.pdf", "/api/foster-placements/*/termination-notice.pdf",
+                "/api/children/*/foster-consent")
                 .hasAnyRole("CASEWORKER", "DIRECTOR")
             .requestMatchers(HttpMethod.GET, "/api/applications/*", "/api/applications/*/journey", "/api/documents/*/content")
                 .hasAnyRole("CASEWORKER", "DIRECTOR", "REGISTRAR", "ASSESSOR", "AUDITOR", "FAMILY")

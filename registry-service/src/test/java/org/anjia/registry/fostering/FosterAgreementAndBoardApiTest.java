@@ -188,6 +188,28 @@ class FosterAgreementAndBoardApiTest extends RegistryIntegrationTest {
     assertThat(get(CASEWORKER_JIUJIANG, "/api/children/" + childId + "/foster-consent").status()).isEqualTo(404);
   }
 
+  @Test
+  void aTerminatedPlacementHasAWrittenNoticeWithItsReasonAndArticleForTheInstitutionAndThatFamily() throws IOException {
+    User family = newFamily();
+    UUID familyId = qualify(family);
+    String childId = fixtures.admit(caseworker, "党小安", today().minusYears(3));
+    String placementId = fixtures.placeActive(bearer(family), caseworker, director, familyId, childId);
+    String notice = "/api/foster-placements/" + placementId + "/termination-notice.pdf";
+    assertThat(pdf(CASEWORKER_NANCHANG, notice).status()).as("nothing to notify before the end").isEqualTo(404);
+
+    fixtures.call(HttpMethod.POST, director, "/api/foster-placements/" + placementId + "/termination",
+        Map.of("reason", "RELATIONSHIP_BREAKDOWN", "details", "儿童与照料人多次冲突，经评估无法共同生活"), 200);
+
+    Pdf forStaff = pdf(CASEWORKER_NANCHANG, notice);
+    assertThat(forStaff.status()).isEqualTo(200);
+    assertThat(forStaff.contentType()).startsWith("application/pdf");
+    assertThat(forStaff.text()).contains("解除家庭寄养关系通知书", "党小安", "确实无法共同生活", "第十九条",
+        "儿童与照料人多次冲突", today().format(CHINESE_DATE) + "起解除", "待备案");
+    String ownNotice = "/api/portal/foster-placements/" + placementId + "/termination-notice.pdf";
+    assertThat(pdf(family, ownNotice).text()).contains("第十九条");
+    assertThat(pdf(newFamily(), ownNotice).status()).as("another family's does not exist for it").isEqualTo(404);
+  }
+
   private Instant nextVisitDue(String childId) {
     JsonNode board = get(CASEWORKER_NANCHANG, "/api/foster-placements").body();
     for (JsonNode placement : board.path("placements")) {

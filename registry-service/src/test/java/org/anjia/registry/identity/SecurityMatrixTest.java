@@ -116,6 +116,8 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("GET /api/foster-placements/{id}/agreement.pdf", childKeepers);
     ALLOWED.put("GET /api/children/{id}/foster-consent", childKeepers);
     ALLOWED.put("GET /api/portal/foster-placements/{id}/agreement.pdf", Set.of(FAMILY_WANG));
+    ALLOWED.put("GET /api/foster-placements/{id}/termination-notice.pdf", childKeepers);
+    ALLOWED.put("GET /api/portal/foster-placements/{id}/termination-notice.pdf", Set.of(FAMILY_WANG));
     ALLOWED.put("GET /api/dashboard", Set.of(DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
     ALLOWED.put("GET /api/dashboard.csv", Set.of(DIRECTOR_NANCHANG, REGISTRAR_DONGHU, AUDITOR));
     ALLOWED.put("GET /api/audit", Set.of(AUDITOR));
