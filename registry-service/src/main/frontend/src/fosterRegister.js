@@ -1,5 +1,6 @@
 // What the foster register and the portal both show of an approval: its standing (valid, expiring
-// within the warning period, expired) and the capacity of 家庭寄养管理办法 art. 9.
+// within the warning period, expired), the capacity of 家庭寄养管理办法 art. 9, and the yearly renewal:
+// failed or suspended, its stage and due date, and what is still missing (未成年人保护法 art. 98 checks).
 import { formatDate, t } from './i18n.js';
 import { el } from './shell.js';
 
@@ -16,6 +17,21 @@ export function capacity(entry) {
     el('div', { class: 'article' }, t('register.capacity.article'))];
 }
 
+/** Failed, expired or suspended, and the renewal under way with what it still needs; null when nothing is due. */
+export function renewalStatus(entry) {
+  const renewal = entry.renewal ?? {};
+  const open = renewal.stage === 'RECHECK' || renewal.stage === 'APPROVAL';
+  if (entry.status === 'ACTIVE' && !entry.suspended && !open) return null;
+  return el('div', { dataset: { testid: 'renewal-status', status: entry.status ?? '', stage: renewal.stage ?? '' } },
+    entry.status !== 'ACTIVE' ? el('span', { class: 'badge badge-overdue' }, t(`register.status.${entry.status}`)) : null,
+    entry.suspended ? el('span', { class: 'badge badge-overdue' }, t('register.suspended')) : null,
+    open ? [el('span', { class: 'badge badge-reminded' }, t(`register.renewal.${renewal.stage}`)), ' ',
+      t('register.renewal.due', { date: formatDate(renewal.dueOn) })] : null,
+    open && renewal.missing?.length
+      ? el('ul', { dataset: { testid: 'renewal-missing' } }, renewal.missing.map((item) => el('li', {}, item)))
+      : null);
+}
+
 /** The family's own approvals on the portal: approved on, valid until, capacity; nothing before approval. */
 export function approvalPanel(entries) {
   if (!entries?.length) return null;
@@ -29,5 +45,6 @@ export function approvalPanel(entries) {
       el('dd', {}, el('time', { datetime: entry.expiresOn, dataset: { testid: 'foster-expires-on' } }, formatDate(entry.expiresOn)),
         ' ', standingBadge(entry)),
       el('dt', {}, t('portal.approval.capacity')),
-      el('dd', {}, capacity(entry)))));
+      el('dd', {}, capacity(entry)),
+      renewalStatus(entry) ? [el('dt', {}, t('portal.approval.renewal')), el('dd', {}, renewalStatus(entry))] : null)));
 }

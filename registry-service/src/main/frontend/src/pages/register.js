@@ -3,7 +3,7 @@
 // expiry (marked when expiring or expired) and how many children a family may take.
 import { api } from '../api.js';
 import { formatDate, t } from '../i18n.js';
-import { capacity, standingBadge } from '../fosterRegister.js';
+import { capacity, renewalStatus, standingBadge } from '../fosterRegister.js';
 import { el, errorNotice, fill, hasRole, initPage, requireRole, stackOnPhones } from '../shell.js';
 
 const main = initPage({ page: 'register', titleKey: 'register.title' });
@@ -28,7 +28,8 @@ function row(entry, institutionNames) {
     el('div', { class: 'muted mono' }, entry.applicationNumber)),
   showsInstitution ? el('td', {}, institutionNames[entry.institutionCode] ?? entry.institutionCode) : null,
   el('td', { dataset: { testid: 'register-approved-on' } }, date(entry.approvedOn)),
-  el('td', {}, el('span', { dataset: { testid: 'register-expires-on' } }, date(entry.expiresOn)), ' ', standingBadge(entry)),
+  el('td', {}, el('span', { dataset: { testid: 'register-expires-on' } }, date(entry.expiresOn)), ' ', standingBadge(entry),
+    renewalStatus(entry)),
   el('td', { dataset: { testid: 'register-capacity' } }, capacity(entry)));
 }
 
