@@ -10,7 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.anjia.registry.FosterPlacementFixtures;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * 家庭寄养管理办法 art. 23 through the API: the foster family is told on its portal when the institution
@@ -20,6 +23,9 @@ import org.junit.jupiter.api.Test;
 class FosterChildAdoptionTest extends AdoptionIntegrationTest {
 
   private static final List<String> MATERIALS = List.of("ADMISSION_RECORD", "PARENTS_DEATH_PROOF");
+
+  @Autowired
+  JdbcClient jdbc;
 
   @Test
   void theFosterFamilyIsToldAndItsApplicationToAdoptItsFosterChildComesFirst() {
@@ -49,24 +55,8 @@ class FosterChildAdoptionTest extends AdoptionIntegrationTest {
   /** Matched with the test's family, approved and signed by both: the child lives with the family. */
   private String fosterWithFamily(String childId) {
     UUID familyId = UUID.fromString(get(family, "/api/portal/foster-register").body().get(0).path("familyId").asText());
-    Map<String, Object> proposal = new HashMap<>();
-    proposal.put("childId", childId);
-    proposal.put("familyId", familyId.toString());
-    proposal.put("from", today().toString());
-    proposal.put("until", today().plusYears(1).toString());
-    proposal.put("primaryCaregiver", "王秀英");
-    proposal.put("integrationDays", 60);
-    proposal.put("liability", "违反协议的一方承担相应责任");
-    Response proposed = post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal);
-    assertThat(proposed.status()).as("%s", proposed.body()).isEqualTo(201);
-    String placementId = proposed.body().path("id").asText();
-    claimAndComplete(DIRECTOR_NANCHANG, openChildTask(DIRECTOR_NANCHANG, childId, "ApproveMatch"),
-        Map.of("matchDecision", "approve"));
-    assertThat(post(family, "/api/portal/foster-placements/" + placementId + "/signature", null).status())
-        .isEqualTo(200);
-    claimAndComplete(DIRECTOR_NANCHANG, openChildTask(DIRECTOR_NANCHANG, childId, "SignAgreement"),
-        Map.of("agreementDecision", "sign"));
-    return placementId;
+    return new FosterPlacementFixtures(this, jdbc).placeActive(bearer(family), bearer(CASEWORKER_NANCHANG),
+        bearer(DIRECTOR_NANCHANG), familyId, childId);
   }
 
   private JsonNode portalPlacement(String placementId) {

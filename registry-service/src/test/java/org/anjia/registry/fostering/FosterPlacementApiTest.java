@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.anjia.registry.FosterPlacementFixtures;
 import org.anjia.registry.RegistryIntegrationTest;
 import org.anjia.registry.TestIdentityProvider.User;
 import org.anjia.registry.children.Children;
@@ -510,15 +511,8 @@ class FosterPlacementApiTest extends RegistryIntegrationTest {
 
   /** Proposed, approved and signed by both: the placement is active; returns its id. */
   private String placeActive(User family, UUID familyId, String childId) {
-    String placementId = post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(childId, familyId, today()))
-        .body().path("id").asText();
-    claimAndComplete(DIRECTOR_NANCHANG, childTask(DIRECTOR_NANCHANG, childId, "ApproveMatch"),
-        Map.of("matchDecision", "approve"));
-    assertThat(post(family, "/api/portal/foster-placements/" + placementId + "/signature", null).status())
-        .isEqualTo(200);
-    claimAndComplete(DIRECTOR_NANCHANG, childTask(DIRECTOR_NANCHANG, childId, "SignAgreement"),
-        Map.of("agreementDecision", "sign"));
-    return placementId;
+    return new FosterPlacementFixtures(this, jdbc).placeActive(bearer(family), bearer(CASEWORKER_NANCHANG),
+        bearer(DIRECTOR_NANCHANG), familyId, childId);
   }
 
   private java.time.Instant integrationEnds(String childId) {
@@ -570,15 +564,7 @@ class FosterPlacementApiTest extends RegistryIntegrationTest {
   }
 
   private static Map<String, Object> proposal(String childId, UUID familyId, LocalDate from) {
-    Map<String, Object> proposal = new HashMap<>();
-    proposal.put("childId", childId);
-    proposal.put("familyId", familyId.toString());
-    proposal.put("from", from.toString());
-    proposal.put("until", from.plusYears(1).toString());
-    proposal.put("primaryCaregiver", "王秀英");
-    proposal.put("integrationDays", 60);
-    proposal.put("liability", "违反协议的一方承担相应责任，机构可以解除协议");
-    return proposal;
+    return FosterPlacementFixtures.proposal(childId, familyId, from);
   }
 
   private static Map<String, Object> hearing(LocalDate heardOn, boolean consents) {
