@@ -36,6 +36,9 @@ export function childRecordForm() {
   };
   const estimatedField = checkbox('birthDateEstimated', 'child.birthDateEstimated', {});
   const estimated = estimatedField.querySelector('[data-field="birthDateEstimated"]');
+  // 家庭寄养管理办法 art. 7: such a child is not placed with a foster family
+  const professionalCareField = checkbox('needsProfessionalCare', 'child.needsProfessionalCare', { hintKey: 'child.needsProfessionalCare.hint' });
+  const professionalCare = professionalCareField.querySelector('[data-field="needsProfessionalCare"]');
 
   const sections = [
     el('h3', {}, t('children.section.identity')),
@@ -60,6 +63,7 @@ export function childRecordForm() {
     el('h3', {}, t('children.section.notes')),
     field('healthNotes', 'child.healthNotes', controls.healthNotes, { required: false }),
     field('educationNotes', 'child.educationNotes', controls.educationNotes, { required: false }),
+    professionalCareField,
     field('guardian', 'child.guardian', controls.guardian, { hintKey: 'child.guardian.hint' }),
   ];
 
@@ -82,6 +86,7 @@ export function childRecordForm() {
       healthNotes: orNull('healthNotes'),
       educationNotes: orNull('educationNotes'),
       guardian: value('guardian'),
+      needsProfessionalCare: professionalCare.checked,
     };
   }
 
@@ -99,6 +104,7 @@ export function childRecordForm() {
       control.value = record[name] === null || record[name] === undefined ? '' : String(record[name]);
     }
     estimated.checked = Boolean(record.birthDateEstimated);
+    professionalCare.checked = Boolean(record.needsProfessionalCare);
   }
 
   return { sections, read, validate, fillFrom, focus: () => controls.name.focus() };

@@ -20,7 +20,7 @@ const DOCUMENT_TYPES = ['ADMISSION_RECORD', 'FOUNDLING_POLICE_REPORT', 'PARENTS_
 const ACCEPTED_FILES = '.pdf,.jpg,.jpeg,.png,.tif,.tiff,.heic,application/pdf,image/jpeg,image/png,image/tiff,image/heic';
 // history values that are codes, and the labels they are shown with
 const CODED_FIELDS = { sex: 'sex', category: 'ChildCategory', admissionReason: 'AdmissionReason', disabilityGrade: 'grade',
-  currentPlacement: 'placement', adoptionStatus: 'adoptionStatus' };
+  currentPlacement: 'placement', adoptionStatus: 'adoptionStatus', needsProfessionalCare: 'yesNo' };
 
 const main = initPage({ page: 'children', titleKey: 'childFile.title' });
 const user = await requireRole(main, 'CASEWORKER', 'DIRECTOR', 'REGISTRAR', 'AUDITOR');
@@ -106,6 +106,7 @@ function renderFile(child) {
       ['child.guardian', record.guardian, 'child-guardian'],
       ['child.healthNotes', multiline(record.healthNotes)],
       ['child.educationNotes', multiline(record.educationNotes)],
+      ['child.needsProfessionalCare', t(record.needsProfessionalCare ? 'common.yes' : 'common.no')],
     ])),
     section('childFile.placements', 'child-placements', placements.length
       ? el('div', { class: 'table-wrap' }, el('table', {},

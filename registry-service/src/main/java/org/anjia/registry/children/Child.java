@@ -46,6 +46,7 @@ class Child {
   private String healthNotes;
   private String educationNotes;
   private String guardian;
+  private boolean needsProfessionalCare;
   @Enumerated(EnumType.STRING)
   private PlacementKind currentPlacement;
   private LocalDate dischargedOn;
@@ -92,12 +93,13 @@ class Child {
     healthNotes = record.asFields().get("healthNotes");
     educationNotes = record.asFields().get("educationNotes");
     guardian = record.guardian().trim();
+    needsProfessionalCare = record.needsProfessionalCare();
   }
 
   ChildRecord record() {
     return new ChildRecord(name, sex, birthDate, birthDateEstimated, residentId, category, admissionReason,
         admissionDate, admissionRecord, disabilityType, disabilityGrade, disabilityCertificate, healthNotes,
-        educationNotes, guardian);
+        educationNotes, guardian, needsProfessionalCare);
   }
 
   /** The current placement (if any) ends on the day the new one starts. */

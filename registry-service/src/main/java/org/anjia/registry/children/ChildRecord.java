@@ -16,6 +16,8 @@ import org.anjia.registry.families.ValidResidentId;
 /**
  * The editable content of a child's file, as the caseworker's page sends it (create and update).
  * Disability type, grade and certificate go together (残疾证: type, grade 1–4, certificate number).
+ * {@code needsProfessionalCare}: the child needs long-term professional care (需要长期依靠专业机构照料), so
+ * it is not placed in family foster care (家庭寄养管理办法 art. 7).
  */
 record ChildRecord(
     @NotBlank @Size(max = 100) String name,
@@ -32,7 +34,8 @@ record ChildRecord(
     @Size(max = 60) String disabilityCertificate,
     @Size(max = 4000) String healthNotes,
     @Size(max = 4000) String educationNotes,
-    @NotBlank @Size(max = 200) String guardian) {
+    @NotBlank @Size(max = 200) String guardian,
+    boolean needsProfessionalCare) {
 
   /** Field name → value as text, to compare two versions of a file field by field. */
   Map<String, String> asFields() {
@@ -52,6 +55,8 @@ record ChildRecord(
     fields.put("healthNotes", blankToNull(healthNotes));
     fields.put("educationNotes", blankToNull(educationNotes));
     fields.put("guardian", guardian);
+    // only when set: an admission's history lists what was recorded, not an unticked box
+    fields.put("needsProfessionalCare", needsProfessionalCare ? "true" : null);
     return fields;
   }
 

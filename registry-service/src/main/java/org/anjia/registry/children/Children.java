@@ -313,7 +313,7 @@ public class Children {
     AdmissionReason reason = child.getAdmissionReason();
     return new FosterChild(child.getId(), child.getName(), child.getInstitutionCode(), child.getBirthDate(),
         reason == AdmissionReason.FOUNDLING || reason == AdmissionReason.PARENTS_DEAD, child.getDischargedOn() == null,
-        child.getHealthNotes(), child.getEducationNotes());
+        child.getHealthNotes(), child.getEducationNotes(), child.record().needsProfessionalCare());
   }
 
   /**

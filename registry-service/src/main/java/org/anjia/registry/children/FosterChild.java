@@ -10,9 +10,10 @@ import java.util.UUID;
  *
  * @param inGuardianship an orphan (parents dead) or a foundling in the institution's guardianship (art. 7)
  * @param inCare not discharged: still in the institution's care
+ * @param needsProfessionalCare needs long-term professional care, so not placed in a family (art. 7)
  */
 public record FosterChild(UUID id, String name, String institutionCode, LocalDate birthDate, boolean inGuardianship,
-    boolean inCare, String healthNotes, String educationNotes) {
+    boolean inCare, String healthNotes, String educationNotes, boolean needsProfessionalCare) {
 
   public int ageOn(LocalDate day) {
     return Period.between(birthDate, day).getYears();

@@ -169,7 +169,8 @@ class FosterPlacements {
   }
 
   /**
-   * Art. 7: orphans and foundlings under 18 in the institution's care; not one already placed; art. 11:
+   * Art. 7: orphans and foundlings under 18 in the institution's care, not needing long-term professional
+   * care; not one already placed; art. 11:
    * consent from 8. A sibling's problems go next to the siblings, with its name.
    */
   private void checkChild(FosterChild child, String field, FosterPlacementRequest request, LocalDate today,
@@ -179,6 +180,9 @@ class FosterPlacements {
         "childId".equals(field) ? message -> message : message -> child.name() + "：" + message;
     if (!child.inGuardianship() || !child.inCare() || child.ageOn(request.from()) >= 18) {
       problems.add(new FieldProblem(field, named.apply(labels.of("anjia.foster.placement.notInGuardianship"))));
+    }
+    if (child.needsProfessionalCare()) {
+      problems.add(new FieldProblem(field, named.apply(labels.of("anjia.foster.placement.needsProfessionalCare"))));
     }
     if (count("child_id = :id", child.id()) > 0) {
       problems.add(new FieldProblem(field, named.apply(labels.of("anjia.foster.placement.childAlreadyPlaced"))));

@@ -470,6 +470,22 @@ class FosterPlacementApiTest extends RegistryIntegrationTest {
   }
 
   @Test
+  void aChildNeedingLongTermProfessionalCareIsNotPlacedWithAFamily() {
+    User family = newFamily();
+    UUID familyId = qualify(family);
+    String childId = admit("党小安", today().minusYears(3));
+    JsonNode file = child(childId);
+    Map<String, Object> record = new com.fasterxml.jackson.databind.ObjectMapper().convertValue(file.path("record"),
+        new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {});
+    record.put("needsProfessionalCare", true);
+    assertThat(put(CASEWORKER_NANCHANG, "/api/children/" + childId, record).status()).isEqualTo(200);
+
+    assertRefused(post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(childId, familyId, today())),
+        "childId", "第七条");
+    assertNothingWritten(childId);
+  }
+
+  @Test
   void siblingsArePlacedTogetherUnlessTheCaseworkerRecordsWhyNot() {
     User family = newFamily();
     UUID familyId = qualify(family);
