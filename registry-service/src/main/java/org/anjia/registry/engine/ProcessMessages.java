@@ -48,6 +48,15 @@ public class ProcessMessages {
     }
   }
 
+  /**
+   * Ends the case's running instances of that process, with the reason in the history, when what they
+   * were deciding has been settled elsewhere (a pending foster match of a child just adopted).
+   */
+  public void cancel(String processId, String businessKey, String reason) {
+    runtime.createProcessInstanceQuery().processDefinitionKey(processId).processInstanceBusinessKey(businessKey).list()
+        .forEach(instance -> runtime.deleteProcessInstance(instance.getId(), reason));
+  }
+
   /** Delivers a message to whatever instances of the case wait for it; none waiting is fine. */
   public void notifyIfWaiting(String message, String businessKey) {
     runtime.createMessageCorrelation(message).processInstanceBusinessKey(businessKey).correlateAll();

@@ -465,7 +465,8 @@ class FosterPlacements {
 
   /**
    * The adoption of the foster child is registered (art. 23): its placement ends with the registration,
-   * which has already placed the child on the file, and the journey is told (its visits stop).
+   * which has already placed the child on the file, and the journey is told (its visits stop). A match
+   * still awaiting approval or signatures is withdrawn, and its process with it.
    */
   @EventListener
   void on(ChildAdopted adoption) {
@@ -473,6 +474,13 @@ class FosterPlacements {
         Map.of("id", adoption.childId(), "active", FosterPlacementStatus.ACTIVE.name()))
         .forEach(placement -> end(placement.id(), "收养登记 " + adoption.certificateNumber()));
     messages.notifyIfWaiting(FosterPlacementProcess.ENDED_MESSAGE, adoption.childId().toString());
+    String note = labels.recorded("anjia.foster.placement.withdrawnByAdoption", adoption.certificateNumber());
+    list("p.child_id = :id and p.status in (:pending)", Map.of("id", adoption.childId(), "pending",
+        List.of(FosterPlacementStatus.PROPOSED.name(), FosterPlacementStatus.AWAITING_SIGNATURES.name())))
+        .forEach(pending -> {
+          move(pending.id(), pending.status(), FosterPlacementStatus.WITHDRAWN, note);
+          messages.cancel(FosterPlacementProcess.PROCESS_ID, adoption.childId().toString(), note);
+        });
   }
 
   /**

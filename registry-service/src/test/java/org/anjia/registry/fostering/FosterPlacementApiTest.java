@@ -525,6 +525,25 @@ class FosterPlacementApiTest extends RegistryIntegrationTest {
         .isEqualTo(201);
   }
 
+  @Test
+  void aMatchStillAwaitingApprovalIsWithdrawnWhenTheChildIsAdopted() {
+    User family = newFamily();
+    UUID familyId = qualify(family);
+    String childId = admit("党小安", today().minusYears(3));
+    assertThat(post(CASEWORKER_NANCHANG, "/api/foster-placements", proposal(childId, familyId, today())).status())
+        .isEqualTo(201);
+
+    children.recordAdoption(UUID.fromString(childId), "李明家庭", "收登字TEST2", today(), false);
+
+    assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + childId + "/foster-placements").body())
+        .singleElement().satisfies(placement -> {
+          assertThat(placement.path("status").asText()).isEqualTo("WITHDRAWN");
+          assertThat(placement.path("decisionNote").asText()).contains("收登字TEST2", "第二十三条");
+        });
+    assertThat(engine.getRuntimeService().createProcessInstanceQuery().processDefinitionKey("foster-placement")
+        .processInstanceBusinessKey(childId).count()).as("the director's approval is no longer asked").isZero();
+  }
+
   /** Proposed, approved and signed by both: the placement is active; returns its id. */
   private String placeActive(User family, UUID familyId, String childId) {
     return new FosterPlacementFixtures(this, jdbc).placeActive(bearer(family), bearer(CASEWORKER_NANCHANG),
