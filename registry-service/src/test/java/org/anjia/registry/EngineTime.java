@@ -40,6 +40,20 @@ public final class EngineTime {
     runDueJobs(management);
   }
 
+  /**
+   * Runs {@code body} with the engine clock at {@code instant}, running no job, then puts the clock back
+   * where it was: for a test about a clock ahead of the machine's without moving every later test there.
+   */
+  public static void during(Instant instant, Runnable body) {
+    long offset = now().toEpochMilli() - System.currentTimeMillis();
+    ClockUtil.offset(instant.toEpochMilli() - System.currentTimeMillis());
+    try {
+      body.run();
+    } finally {
+      ClockUtil.offset(offset);
+    }
+  }
+
   /** Runs the jobs due now until none is left, as the job executor would. */
   public static void runDueJobs(ManagementService management) {
     DueJobs.run(management);
