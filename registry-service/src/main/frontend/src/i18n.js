@@ -861,6 +861,7 @@ const zh = {
   'units.close': '关闭单元',
   'units.saved': '已保存。',
   'units.errorSummary': '请更正以下内容：',
+  'units.months': '{n}个月',
 };
 
 const en = {
@@ -1718,6 +1719,7 @@ const en = {
   'units.close': 'Close the unit',
   'units.saved': 'Saved.',
   'units.errorSummary': 'Please correct the following:',
+  'units.months': '{n} months',
 };
 
 const dictionaries = { 'zh-CN': zh, en };

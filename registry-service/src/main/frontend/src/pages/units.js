@@ -58,7 +58,9 @@ function unitRow(unit) {
 }
 
 function renderBoard(board) {
-  fill(lead, t('units.lead', { max: board.maxCapacity, interval: board.reviewInterval }));
+  const months = /^P(\d+)M$/.exec(board.reviewInterval ?? '');
+  const interval = months ? t('units.months', { n: months[1] }) : board.reviewInterval;
+  fill(lead, t('units.lead', { max: board.maxCapacity, interval }));
   boardHost.removeAttribute('aria-busy');
   if (!board.units.length) {
     fill(boardHost, el('p', { class: 'empty-state', dataset: { testid: 'units-empty' } }, t('units.empty')));
