@@ -29,6 +29,7 @@ export default defineConfig({
         adopt: here('adopt.html'),
         register: here('register.html'),
         placements: here('placements.html'),
+        units: here('units.html'),
         verify: here('verify.html'),
         dashboard: here('dashboard.html'),
       },

@@ -171,6 +171,13 @@ export const api = {
   fosterRules: () => request('GET', '/api/foster-placement-rules'),
   childFosterPlacements: (id) => request('GET', `/api/children/${enc(id)}/foster-placements`),
   proposeFosterPlacement: (body) => request('POST', '/api/foster-placements', { json: body }),
+  // 机构内家庭式养育: residence units
+  residenceUnits: () => request('GET', '/api/family-style/units'),
+  createResidenceUnit: (body) => request('POST', '/api/family-style/units', { json: body }),
+  updateResidenceUnit: (id, body) => request('PUT', `/api/family-style/units/${encodeURIComponent(id)}`, { json: body }),
+  assignToUnit: (id, body) => request('POST', `/api/family-style/units/${encodeURIComponent(id)}/children`, { json: body }),
+  endUnitAssignment: (id, childId, body) => request('POST',
+    `/api/family-style/units/${encodeURIComponent(id)}/children/${encodeURIComponent(childId)}/end`, { json: body }),
   fosterConsents: (id) => request('GET', `/api/children/${enc(id)}/foster-consent`),
   recordFosterConsent: (id, body) => request('POST', `/api/children/${enc(id)}/foster-consent`, { json: body }),
   fosterAgreementUrl: (id) => `/api/foster-placements/${enc(id)}/agreement.pdf`,

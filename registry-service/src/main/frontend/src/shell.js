@@ -132,6 +132,7 @@ function navItems(user) {
   if (hasRole(user, 'CASEWORKER', 'DIRECTOR', 'REGISTRAR', 'AUDITOR')) items.push(['register', 'register.html', 'nav.register']);
   // 寄养安置: the institution's staff, who match children with its families (like the API)
   if (hasRole(user, 'CASEWORKER', 'DIRECTOR')) items.push(['placements', 'placements.html', 'nav.placements']);
+  if (hasRole(user, 'CASEWORKER', 'DIRECTOR', 'AUDITOR')) items.push(['units', 'units.html', 'nav.units']);
   if (hasRole(user, 'DIRECTOR', 'REGISTRAR', 'AUDITOR')) items.push(['dashboard', 'dashboard.html', 'nav.dashboard']);
   if (hasRole(user, 'FAMILY')) items.push(['portal', 'portal.html', 'nav.portal'], ['apply', 'apply.html', 'nav.apply']);
   if (hasRole(user, 'AUDITOR')) items.push(['audit', 'audit.html', 'nav.audit']);

@@ -13,7 +13,8 @@ import { formatBytes, formatDate, formatDateTime, label, t } from '../i18n.js';
 import { el, errorNotice, fill, hasRole, initPage, notice, requireRole } from '../shell.js';
 
 // an adoption is placed by its registration, foster care by the signed agreement of its journey; never by hand
-const PLACEMENT_KINDS = ['KIN', 'FAMILY_STYLE', 'INSTITUTION'];
+// family-style care starts with the director's assignment to a residence unit (units.html), not by hand
+const PLACEMENT_KINDS = ['KIN', 'INSTITUTION'];
 const DOCUMENT_TYPES = ['ADMISSION_RECORD', 'FOUNDLING_POLICE_REPORT', 'PARENTS_DEATH_PROOF', 'DISABILITY_CERTIFICATE',
   'MEDICAL_REPORT', 'PHOTO', 'GUARDIANSHIP_JUDGMENT', 'OTHER'];
 // what the server accepts (anjia.documents.content-types); the picker offers only these

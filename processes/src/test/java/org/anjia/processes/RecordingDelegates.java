@@ -50,7 +50,8 @@ final class RecordingDelegates {
       Map.entry("FileTermination", new Duration[] {Duration.ofDays(15), Duration.ofDays(3)}),
       Map.entry("RecheckHousehold", new Duration[] {Duration.ofDays(20), Duration.ofDays(3)}),
       Map.entry("ApproveRenewal", new Duration[] {Duration.ofDays(10), Duration.ofDays(2)}),
-      Map.entry("ReviewPlacements", new Duration[] {Duration.ofDays(5), Duration.ofDays(1)}));
+      Map.entry("ReviewPlacements", new Duration[] {Duration.ofDays(5), Duration.ofDays(1)}),
+      Map.entry("ReviewUnit", new Duration[] {Duration.ofDays(14), Duration.ofDays(3)}));
 
   /** The production default of anjia.foster.placement.visit-interval (local practice). */
   static final String FOSTER_VISIT_INTERVAL = "P1M";
@@ -115,7 +116,20 @@ final class RecordingDelegates {
         call(lapse, execution, Map.of("currentPlacements", children.isEmpty() ? 0 : children.split("、").length));
       });
     }
+    // family-style-unit-review.bpmn (机构内家庭式养育), as the service's UnitReviews answers with its production
+    // default (anjia.family-style.review-interval P3M, local practice); the preparation lists the unit's children
+    beans.put("unitReviewCycle", new UnitReviewCycle());
+    beans.put("unitReviewPreparation", (JavaDelegate) execution -> call("unitReviewPreparation", execution,
+        Map.of("unitChildren", "王小一（5岁）、王小二（3岁）")));
     return beans;
+  }
+
+  /** As the service's UnitReviews.Cycle: a review each configured interval while the unit is open. */
+  public static final class UnitReviewCycle {
+
+    public String cycle() {
+      return "R/P3M";
+    }
   }
 
   private void call(String bean, DelegateExecution execution, Map<String, Object> result) {

@@ -143,9 +143,10 @@ public class Children {
   }
 
   /**
-   * A new placement (family-style, kin, back to the institution) from a day on. Adoption is not placed
-   * by hand: its registration places the child (see recordAdoption); nor is foster care: the foster
-   * placement journey places the child once the agreement is signed (see startFosterPlacement).
+   * A new placement (kin, back to the institution) from a day on. Adoption is not placed by hand: its
+   * registration places the child (see recordAdoption); nor is foster care: the foster placement
+   * journey places the child once the agreement is signed (see startFosterPlacement); nor is
+   * family-style care: the director's assignment to a residence unit does (see startFamilyStylePlacement).
    */
   @Transactional
   public ChildView place(UUID id, PlacementKind kind, LocalDate from, String household, String reference) {
@@ -158,6 +159,10 @@ public class Children {
     if (kind == PlacementKind.FOSTER) {
       throw new InvalidInputException(List.of(
           new FieldProblem("kind", labels.of("anjia.child.fosterByAgreement"))));
+    }
+    if (kind == PlacementKind.FAMILY_STYLE) {
+      throw new InvalidInputException(List.of(
+          new FieldProblem("kind", labels.of("anjia.child.familyStyleByUnit"))));
     }
     if (child.getDischargedOn() != null) {
       // an adopted child has left the institution's care; only a registered dissolution brings it back
@@ -350,6 +355,53 @@ public class Children {
     child.place(PlacementKind.INSTITUTION, on, null, null);
     recordChanges(id, Map.of("currentPlacement", PlacementKind.FOSTER.name()),
         Map.of("currentPlacement", PlacementKind.INSTITUTION.name()), Actor.system());
+    audit.record(AuditAction.UPDATE, OBJECT, id, List.of("currentPlacement", "placements"), reason);
+  }
+
+  /** Where the child lives now (no scope check: the caller has checked who asks, e.g. with fosterCandidate). */
+  @Transactional(readOnly = true)
+  public PlacementKind currentPlacement(UUID id) {
+    return children.findById(id).map(Child::getCurrentPlacement)
+        .orElseThrow(() -> new NotFoundException("child " + id));
+  }
+
+  /**
+   * 机构内家庭式养育 starts on the file when the director assigns the child to a residence unit: the
+   * current placement ends and the family-style one begins, its reference the unit assignment's id.
+   * Idempotent: a second call for the same assignment changes nothing.
+   */
+  @Transactional
+  public void startFamilyStylePlacement(UUID id, UUID assignmentId, LocalDate from, String unit) {
+    Child child = children.findById(id).orElseThrow(() -> new NotFoundException("child " + id));
+    String reference = assignmentId.toString();
+    if (child.getPlacements().stream().anyMatch(p -> p.getKind() == PlacementKind.FAMILY_STYLE
+        && reference.equals(p.view().reference()))) {
+      return;
+    }
+    String before = child.getCurrentPlacement().name();
+    child.place(PlacementKind.FAMILY_STYLE, from, unit, reference);
+    recordChanges(id, Map.of("currentPlacement", before), Map.of("currentPlacement", PlacementKind.FAMILY_STYLE.name()),
+        users.current().asActor());
+    audit.record(AuditAction.UPDATE, OBJECT, id, List.of("currentPlacement", "placements"), null);
+  }
+
+  /**
+   * The child leaves the residence unit: back in the institution's care from that day. Idempotent:
+   * nothing changes unless that assignment's placement is the current one.
+   */
+  @Transactional
+  public void endFamilyStylePlacement(UUID id, UUID assignmentId, LocalDate on, String reason) {
+    Child child = children.findById(id).orElseThrow(() -> new NotFoundException("child " + id));
+    boolean current = child.currentPlacementRecord()
+        .map(p -> p.getKind() == PlacementKind.FAMILY_STYLE && assignmentId.toString().equals(p.view().reference()))
+        .orElse(false);
+    if (!current) {
+      return;
+    }
+    child.currentPlacementRecord().orElseThrow().end(on, reason);
+    child.place(PlacementKind.INSTITUTION, on, null, null);
+    recordChanges(id, Map.of("currentPlacement", PlacementKind.FAMILY_STYLE.name()),
+        Map.of("currentPlacement", PlacementKind.INSTITUTION.name()), users.current().asActor());
     audit.record(AuditAction.UPDATE, OBJECT, id, List.of("currentPlacement", "placements"), reason);
   }
 

@@ -195,6 +195,11 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.POST, "/api/foster-register/*/member-checks").hasRole("CASEWORKER")
             .requestMatchers(HttpMethod.POST, "/api/foster-register/*/suspension").hasRole("DIRECTOR")
             .requestMatchers(HttpMethod.DELETE, "/api/foster-register/*/suspension").hasRole("DIRECTOR")
+            // 机构内家庭式养育: the units board for staff (auditors read it); the director changes units and assignments
+            .requestMatchers(HttpMethod.GET, "/api/family-style/units").hasAnyRole("CASEWORKER", "DIRECTOR", "AUDITOR")
+            .requestMatchers(HttpMethod.POST, "/api/family-style/units", "/api/family-style/units/*/children",
+                "/api/family-style/units/*/children/*/end").hasRole("DIRECTOR")
+            .requestMatchers(HttpMethod.PUT, "/api/family-style/units/*").hasRole("DIRECTOR")
             .requestMatchers(HttpMethod.GET, "/api-docs.html", "/swagger-ui/**", "/v3/api-docs/**").authenticated()
             // the operator console (engine/OperatorConsole): Cockpit only, for admins; tasks are worked
             // through the registry's pages, so Tasklist and the engine's user admin stay closed

@@ -35,7 +35,7 @@ record TaskScope(boolean auditor, boolean institutionStaff, boolean registrar, b
         subject, List.copyOf(groups));
   }
 
-  /** The conditions, to append to a query over {@code t} (act_ru_task), {@code a} (application), {@code c} (child). */
+  /** The conditions, to append to a query over {@code t} (act_ru_task), {@code a} (application), {@code c} (child), {@code u} (residence_unit). */
   String sql() {
     StringBuilder sql = new StringBuilder("""
           and (a.id is null or not a.sealed or (:registrar and a.jurisdiction_code = :jurisdiction))
@@ -71,6 +71,10 @@ record TaskScope(boolean auditor, boolean institutionStaff, boolean registrar, b
           exists (select 1 from family_account fa where fa.family_id = a.family_id and fa.subject = :subject)""");
     }
     List<String> either = new ArrayList<>();
+    if (institutionStaff) {
+      // a residence unit's review (机构内家庭式养育): its tasks follow the unit's institution
+      either.add("(u.id is not null and u.institution_code = :institution)");
+    }
     if (!childRules.isEmpty()) {
       either.add("(c.id is not null and (" + String.join(" or ", childRules) + "))");
     }

@@ -86,6 +86,7 @@ class Worklist {
       left join application a on a.id = %1$s
       left join family f on f.id = a.family_id
       left join child c on a.id is null and c.id = %1$s
+      left join residence_unit u on a.id is null and c.id is null and u.id = %1$s
       """.formatted(CASE_ID);
   private final JdbcClient jdbc;
   private final ProcessCatalog catalog;
@@ -219,7 +220,7 @@ class Worklist {
     Map<String, Object> params = new LinkedHashMap<>(scope.params());
     params.put("now", Timestamp.from(clock.instant()));
     if (institution != null) {
-      sql.append(" and coalesce(a.institution_code, c.institution_code) = :selectedInstitution");
+      sql.append(" and coalesce(a.institution_code, c.institution_code, u.institution_code) = :selectedInstitution");
       params.put("selectedInstitution", institution);
     }
     if (from != null) {

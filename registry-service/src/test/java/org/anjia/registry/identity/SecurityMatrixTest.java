@@ -123,6 +123,12 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("GET /api/audit", Set.of(AUDITOR));
     ALLOWED.put("GET /api/audit/verify", Set.of(AUDITOR, ADMIN));
     ALLOWED.put("GET /api/certificates/verification", everyone);
+    // 机构内家庭式养育: the units board for the institution's staff and auditors; the director changes it
+    ALLOWED.put("GET /api/family-style/units", Set.of(CASEWORKER_NANCHANG, DIRECTOR_NANCHANG, AUDITOR));
+    ALLOWED.put("POST /api/family-style/units", Set.of(DIRECTOR_NANCHANG));
+    ALLOWED.put("PUT /api/family-style/units/{id}", Set.of(DIRECTOR_NANCHANG));
+    ALLOWED.put("POST /api/family-style/units/{id}/children", Set.of(DIRECTOR_NANCHANG));
+    ALLOWED.put("POST /api/family-style/units/{id}/children/{childId}/end", Set.of(DIRECTOR_NANCHANG));
   }
 
   /** Answer without a token: the public endpoints' own (a verification without a certificate: 404). */
@@ -185,7 +191,7 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
         "http://localhost:" + port + "/")).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
 
     assertThat(landing.statusCode()).isEqualTo(200);
-    for (String page : new String[] {"/worklist.html", "/placements.html"}) {
+    for (String page : new String[] {"/worklist.html", "/placements.html", "/units.html"}) {
       var response = browser.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(
           "http://localhost:" + port + page)).build(), java.net.http.HttpResponse.BodyHandlers.discarding());
       assertThat(response.statusCode()).as(page).isEqualTo(302);

@@ -1,0 +1,134 @@
+// 家庭式养育单元 (机构内家庭式养育, seeds 000 专栏4.2, 003 三(一)): the institution's residence units with
+// occupancy, couple, children (ages and care notes, so groups are mixed sensibly) and the next review;
+// the director creates units, assigns children (capacity and siblings checked by the server, refusals
+// next to the fields), ends a child's stay and closes an empty unit. Caseworkers and auditors read.
+import { api } from '../api.js';
+import { formatDate, t } from '../i18n.js';
+import { field, formErrors, number, onFormSubmit, ownIds, text } from '../household.js';
+import { el, errorNotice, fill, hasRole, initPage, notice, requireRole, stackOnPhones } from '../shell.js';
+
+const main = initPage({ page: 'units', titleKey: 'units.title' });
+const user = await requireRole(main, 'CASEWORKER', 'DIRECTOR', 'AUDITOR');
+const director = hasRole(user, 'DIRECTOR');
+
+const lead = el('p', { class: 'lead' });
+const message = el('div', { tabindex: '-1' });
+const boardHost = el('div', { 'aria-busy': 'true' }, el('p', { class: 'muted' }, t('common.loading')));
+const formsHost = el('div');
+fill(main, el('h1', {}, t('units.title')), lead, message, boardHost, formsHost);
+
+function childLine(unit, child) {
+  return el('li', { dataset: { testid: 'unit-child', childId: child.childId } },
+    el('a', { href: `child.html?id=${encodeURIComponent(child.childId)}` }, t('units.child', { name: child.name, age: child.age })),
+    child.healthNotes ? el('div', { class: 'muted' }, child.healthNotes) : null,
+    child.educationNotes ? el('div', { class: 'muted' }, child.educationNotes) : null,
+    director ? endForm(unit, child) : null);
+}
+
+function endForm(unit, child) {
+  const reason = text({ maxlength: 500 });
+  const button = el('button', { type: 'submit', class: 'secondary' }, t('units.end'));
+  const summary = el('div', { tabindex: '-1' });
+  const form = ownIds(el('form', { class: 'inline-form', dataset: { testid: 'unit-end-form' } },
+    summary, field('reason', 'units.end.reason', reason), button), `end-${child.childId}-`);
+  const errors = formErrors(form, summary, 'units.errorSummary');
+  onFormSubmit(form, {
+    check: () => [], button, busyKey: 'units.saving', errors, summaryHost: summary,
+    send: async () => { await api.endUnitAssignment(unit.id, child.childId, { reason: reason.value }); await load(); },
+  });
+  return form;
+}
+
+function unitRow(unit) {
+  const review = unit.nextReviewDue
+    ? el('span', {}, formatDate(unit.nextReviewDue), unit.reviewOverdue ? el('strong', { class: 'badge badge-warn' }, ` ${t('units.overdue')}`) : null)
+    : '—';
+  const close = director && unit.state !== 'CLOSED' && unit.occupancy === 0
+    ? el('button', { type: 'button', class: 'secondary', dataset: { testid: 'unit-close' }, onclick: async () => {
+      try { await api.updateResidenceUnit(unit.id, { state: 'CLOSED' }); await load(); } catch (error) { fill(message, errorNotice(error)); }
+    } }, t('units.close'))
+    : null;
+  return el('tr', { dataset: { testid: 'unit-row', unitId: unit.id, state: unit.state } },
+    el('td', {}, unit.name, el('div', { class: 'muted' }, unit.place), close),
+    el('td', {}, `${unit.occupancy} / ${unit.capacity}`),
+    el('td', {}, t(`units.state.${unit.state}`)),
+    el('td', {}, unit.coupleApplicationId ? unit.coupleApplicationId : t('units.couple.none')),
+    el('td', {}, unit.children.length ? el('ul', { class: 'plain' }, unit.children.map((child) => childLine(unit, child))) : '—'),
+    el('td', { dataset: { testid: 'unit-next-review' } }, review));
+}
+
+function renderBoard(board) {
+  const months = /^P(\d+)M$/.exec(board.reviewInterval ?? '');
+  const interval = months ? t('units.months', { n: months[1] }) : board.reviewInterval;
+  fill(lead, t('units.lead', { max: board.maxCapacity, interval }));
+  boardHost.removeAttribute('aria-busy');
+  if (!board.units.length) {
+    fill(boardHost, el('p', { class: 'empty-state', dataset: { testid: 'units-empty' } }, t('units.empty')));
+    return;
+  }
+  const columns = ['unit', 'occupancy', 'state', 'couple', 'children', 'nextReview'];
+  fill(boardHost, el('div', { class: 'table-wrap' }, stackOnPhones(el('table', { dataset: { testid: 'units-table' } },
+    el('caption', { class: 'visually-hidden' }, t('units.title')),
+    el('thead', {}, el('tr', {}, columns.map((column) => el('th', { scope: 'col' }, t(`units.col.${column}`))))),
+    el('tbody', {}, board.units.map(unitRow))))));
+}
+
+function createForm(board) {
+  const name = text({ maxlength: 100 });
+  const place = text({ maxlength: 200 });
+  const capacity = number({ min: 1, max: board.maxCapacity, value: board.maxCapacity });
+  const button = el('button', { type: 'submit' }, t('units.submit'));
+  const summary = el('div', { tabindex: '-1' });
+  const form = ownIds(el('form', { dataset: { testid: 'unit-create-form' } }, el('h2', {}, t('units.create')), summary,
+    field('name', 'units.name', name), field('place', 'units.place', place), field('capacity', 'units.capacity', capacity),
+    button), 'create-');
+  const errors = formErrors(form, summary, 'units.errorSummary');
+  onFormSubmit(form, {
+    check: () => [], button, busyKey: 'units.saving', errors, summaryHost: summary,
+    send: async () => {
+      await api.createResidenceUnit({ name: name.value, place: place.value, capacity: capacity.value ? Number(capacity.value) : null });
+      form.reset();
+      fill(message, notice('success', t('units.saved')));
+      await load();
+    },
+  });
+  return form;
+}
+
+async function assignForm(board) {
+  const open = board.units.filter((unit) => unit.state !== 'CLOSED');
+  const unitSelect = el('select', {}, open.map((unit) => el('option', { value: unit.id }, `${unit.name}（${unit.occupancy}/${unit.capacity}）`)));
+  const page = await api.children({ size: 200 });
+  const inCare = (page.content ?? []).filter((child) => child.currentPlacement === 'INSTITUTION' && !child.dischargedOn);
+  const children = el('select', { multiple: true, size: Math.min(8, Math.max(2, inCare.length)) },
+    inCare.map((child) => el('option', { value: child.id }, t('units.child', { name: child.record?.name ?? child.name, age: child.age }))));
+  const apart = el('textarea', { rows: 2, maxlength: 500 });
+  const button = el('button', { type: 'submit' }, t('units.assign.submit'));
+  const summary = el('div', { tabindex: '-1' });
+  const form = ownIds(el('form', { dataset: { testid: 'unit-assign-form' } }, el('h2', {}, t('units.assign')), summary,
+    field('unitId', 'units.assign.unit', unitSelect), field('childIds', 'units.assign.children', children),
+    field('siblingsApartReason', 'units.assign.apart', apart, { required: false }), button), 'assign-');
+  const errors = formErrors(form, summary, 'units.errorSummary');
+  onFormSubmit(form, {
+    check: () => [], button, busyKey: 'units.saving', errors, summaryHost: summary,
+    send: async () => {
+      const childIds = [...children.selectedOptions].map((option) => option.value);
+      await api.assignToUnit(unitSelect.value, { childIds, siblingsApartReason: apart.value || null });
+      fill(message, notice('success', t('units.saved')));
+      await load();
+    },
+  });
+  return form;
+}
+
+async function load() {
+  try {
+    const board = await api.residenceUnits();
+    renderBoard(board);
+    if (director) fill(formsHost, createForm(board), board.units.some((unit) => unit.state !== 'CLOSED') ? await assignForm(board) : null);
+  } catch (error) {
+    fill(boardHost, errorNotice(error));
+  }
+}
+
+await load();
