@@ -4,6 +4,7 @@ import { api } from '../api.js';
 import { formatDate, label, t } from '../i18n.js';
 import { approvalPanel } from '../fosterRegister.js';
 import { fosterChildrenPanel } from '../fosterPortal.js';
+import { couplePanel } from '../couplePortal.js';
 import { journeyPanel, refusalReasons } from '../journey.js';
 import { el, errorNotice, fill, initPage, notice, requireRole, stackOnPhones } from '../shell.js';
 
@@ -20,6 +21,7 @@ const journeysHost = el('div', { dataset: { testid: 'journeys' } });
 const approvalHost = el('div');
 // its foster children: care notes, the agreement to read and sign, the next visit (fosterPortal.js)
 const fosterHost = el('div');
+const coupleHost = el('div');
 
 // --- the applications -----------------------------------------------------------------------
 
@@ -114,12 +116,14 @@ async function dissolutionApplied() {
 async function load(clearMessage = true) {
   listHost.setAttribute('aria-busy', 'true');
   try {
-    const [applications, approvals, fosterChildren] = await Promise.all([
+    const [applications, approvals, fosterChildren, couple] = await Promise.all([
       api.myApplications().then((list) => list ?? []), api.myFosterApproval(),
-      fosterChildrenPanel({ message: listMessage, onSigned: () => load(false) })]);
+      fosterChildrenPanel({ message: listMessage, onSigned: () => load(false) }),
+      couplePanel({ message: listMessage, onChanged: () => load(false) })]);
     renderList(applications);
     fill(approvalHost, approvalPanel(approvals));
     fill(fosterHost, fosterChildren);
+    fill(coupleHost, couple);
     // the periodic refresh leaves an open dissolution form alone, so nothing typed is lost
     if (!clearMessage && journeysHost.querySelector('details[open]')) return;
     // an adoption's panel tells its way, a refusal included; any other refused application says why here
@@ -226,6 +230,7 @@ if (user) {
       el('a', { class: 'button', href: 'apply.html', dataset: { testid: 'portal-new' } }, `＋ ${t('nav.apply')}`)),
     listMessage,
     fosterHost,
+    coupleHost,
     approvalHost,
     el('section', { class: 'panel', 'aria-labelledby': 'list-title' },
       el('h2', { id: 'list-title', class: 'visually-hidden' }, t('portal.title')),

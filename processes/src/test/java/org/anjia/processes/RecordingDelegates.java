@@ -51,7 +51,16 @@ final class RecordingDelegates {
       Map.entry("RecheckHousehold", new Duration[] {Duration.ofDays(20), Duration.ofDays(3)}),
       Map.entry("ApproveRenewal", new Duration[] {Duration.ofDays(10), Duration.ofDays(2)}),
       Map.entry("ReviewPlacements", new Duration[] {Duration.ofDays(5), Duration.ofDays(1)}),
-      Map.entry("ReviewUnit", new Duration[] {Duration.ofDays(14), Duration.ofDays(3)}));
+      Map.entry("ReviewUnit", new Duration[] {Duration.ofDays(14), Duration.ofDays(3)}),
+      // family-style-qualification.bpmn (anjia.deadlines.steps, local practice)
+      Map.entry("CoupleCheckDocuments", new Duration[] {Duration.ofDays(5), Duration.ofDays(1)}),
+      Map.entry("CoupleBackgroundCheck", new Duration[] {Duration.ofDays(20), Duration.ofDays(3)}),
+      Map.entry("CoupleInterview", new Duration[] {Duration.ofDays(10), Duration.ofDays(2)}),
+      Map.entry("CoupleHomeLifeAssessment", new Duration[] {Duration.ofDays(20), Duration.ofDays(3)}),
+      Map.entry("CoupleTraining", new Duration[] {Duration.ofDays(60), Duration.ofDays(5)}),
+      Map.entry("CoupleDirectorApproval", new Duration[] {Duration.ofDays(10), Duration.ofDays(2)}),
+      Map.entry("CoupleContractSignature", new Duration[] {Duration.ofDays(5), Duration.ofDays(1)}),
+      Map.entry("CoupleContractDecision", new Duration[] {Duration.ofDays(30), Duration.ofDays(5)}));
 
   /** The production default of anjia.foster.placement.visit-interval (local practice). */
   static final String FOSTER_VISIT_INTERVAL = "P1M";
@@ -81,7 +90,11 @@ final class RecordingDelegates {
       Map.entry("fosterPlacementEnd", Map.of()),
       Map.entry("fosterRespiteDeclined", Map.of()),
       Map.entry("fosterRespiteEnd", Map.of()),
-      Map.entry("fosterTermination", Map.of()));
+      Map.entry("fosterTermination", Map.of()),
+      Map.entry("coupleRejection", Map.of()),
+      Map.entry("coupleContractActive", Map.of()),
+      Map.entry("coupleContractReminder", Map.of()),
+      Map.entry("coupleContractExit", Map.of()));
 
   private final Map<String, List<Call>> callsByCase = new ConcurrentHashMap<>();
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
@@ -110,6 +123,16 @@ final class RecordingDelegates {
     beans.put("fosterRenewalReminder", (JavaDelegate) execution -> call("fosterRenewalReminder", execution, Map.of()));
     beans.put("fosterRegisterRenewal", (JavaDelegate) execution -> call("fosterRegisterRenewal", execution, Map.of(
         "expiresOn", LocalDate.parse((String) execution.getVariable("expiresOn")).plusYears(1).toString())));
+    // family-style-qualification.bpmn, as the service's CoupleContracts answers with its production defaults
+    // (anjia.family-style.couples: contract-term P3Y, reminders P90D and P30D before the end)
+    beans.put("coupleContractReady", (JavaDelegate) execution -> {
+      call("coupleContractReady", execution, Map.of("contractId", "contract-" + execution.getProcessBusinessKey()));
+      coupleContractDates(execution);
+    });
+    beans.put("coupleContractRenewal", (JavaDelegate) execution -> {
+      call("coupleContractRenewal", execution, Map.of());
+      coupleContractDates(execution);
+    });
     for (String lapse : List.of("fosterRegisterFailure", "fosterRegisterExpiry")) {
       beans.put(lapse, (JavaDelegate) execution -> {
         String children = (String) execution.getVariable("currentPlacementChildren");
@@ -165,6 +188,15 @@ final class RecordingDelegates {
     execution.setVariable("integrationEnds", periodEnd(((Number) execution.getVariable("integrationDays")).intValue()));
     LocalDate until = LocalDate.parse((String) execution.getVariable("agreementUntil"));
     execution.setVariable("agreementEnds", Date.from(until.plusDays(1).atStartOfDay(CHINA).toInstant()));
+  }
+
+  /** The contract's term (P3Y) from the engine's today, ending at 24:00 of its last day, and its two reminders. */
+  static void coupleContractDates(DelegateExecution execution) {
+    LocalDate today = ClockUtil.getCurrentTime().toInstant().atZone(CHINA).toLocalDate();
+    LocalDate ends = today.plusYears(3);
+    execution.setVariable("contractEnds", Date.from(ends.atStartOfDay(CHINA).toInstant()));
+    execution.setVariable("contractFirstReminder", Date.from(ends.minusDays(90).atStartOfDay(CHINA).toInstant()));
+    execution.setVariable("contractSecondReminder", Date.from(ends.minusDays(30).atStartOfDay(CHINA).toInstant()));
   }
 
   /** The production default of anjia.foster.placement.max-respite-days (art. 20). */

@@ -5,7 +5,9 @@ public enum ApplicationType {
   /** 寄养家庭资格评估 (家庭寄养管理办法 art. 12). */
   FOSTER_FAMILY_QUALIFICATION("FQ", ApplicationStatus.APPROVED),
   /** 收养 (民法典 arts. 1093–1118; 中国公民收养子女登记办法). */
-  ADOPTION("AD", ApplicationStatus.REGISTERED);
+  ADOPTION("AD", ApplicationStatus.REGISTERED),
+  /** 机构内家庭式养育: a married couple's application to an institution's call (issue 11; local practice). */
+  FAMILY_STYLE("FS", ApplicationStatus.APPROVED);
 
   private final String numberPrefix;
   private final ApplicationStatus granted;

@@ -6,11 +6,11 @@ import java.util.Set;
 
 /** Kinds of supporting documents, each for the journeys that ask for it (寄养办法 art. 12(1); 收养登记办法 art. 6). */
 public enum DocumentType {
-  ID_CARD(ApplicationType.FOSTER_FAMILY_QUALIFICATION, ApplicationType.ADOPTION),
+  ID_CARD(ApplicationType.FOSTER_FAMILY_QUALIFICATION, ApplicationType.ADOPTION, ApplicationType.FAMILY_STYLE),
   HUKOU_BOOK(ApplicationType.FOSTER_FAMILY_QUALIFICATION, ApplicationType.ADOPTION),
   INCOME_PROOF(ApplicationType.FOSTER_FAMILY_QUALIFICATION),
   HOUSING_PROOF(ApplicationType.FOSTER_FAMILY_QUALIFICATION),
-  HEALTH_CERTIFICATE(ApplicationType.FOSTER_FAMILY_QUALIFICATION, ApplicationType.ADOPTION),
+  HEALTH_CERTIFICATE(ApplicationType.FOSTER_FAMILY_QUALIFICATION, ApplicationType.ADOPTION, ApplicationType.FAMILY_STYLE),
   MEMBERS_CONSENT(ApplicationType.FOSTER_FAMILY_QUALIFICATION),
   // 登记办法 art. 6: what adopters bring besides ID, household register and health certificate
   /** 收养申请书. */
@@ -25,7 +25,9 @@ public enum DocumentType {
   ADOPTION_CERTIFICATE,
   /** 解除收养关系证明, issued by the registrar: never uploaded. */
   DISSOLUTION_CERTIFICATE,
-  OTHER(ApplicationType.FOSTER_FAMILY_QUALIFICATION, ApplicationType.ADOPTION);
+  /** 结婚证, for a family-style couple (local practice, Xining: a legally married couple). */
+  MARRIAGE_CERTIFICATE(ApplicationType.FAMILY_STYLE),
+  OTHER(ApplicationType.FOSTER_FAMILY_QUALIFICATION, ApplicationType.ADOPTION, ApplicationType.FAMILY_STYLE);
 
   private final Set<ApplicationType> uploadableFor;
 

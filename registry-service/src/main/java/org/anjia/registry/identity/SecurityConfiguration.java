@@ -142,6 +142,11 @@ class SecurityConfiguration {
             .requestMatchers(HttpMethod.GET, "/api/institutions").permitAll()
             .requestMatchers("/api/portal/**").hasRole("FAMILY")
             .requestMatchers(HttpMethod.POST, "/api/foster-applications", "/api/adoption-applications").hasRole("FAMILY")
+            // 机构内家庭式养育 (couples): open calls are public; a director opens one; a couple applies
+            .requestMatchers(HttpMethod.GET, "/api/family-style/calls").permitAll()
+            .requestMatchers(HttpMethod.POST, "/api/family-style/calls").hasRole("DIRECTOR")
+            .requestMatchers(HttpMethod.POST, "/api/family-style/applications").hasRole("FAMILY")
+            .requestMatchers(HttpMethod.GET, "/api/family-style/contracts/*").hasAnyRole("CASEWORKER", "DIRECTOR", "AUDITOR")
             .requestMatchers(HttpMethod.GET, "/api/audit/verify").hasAnyRole("AUDITOR", "ADMIN")
             .requestMatchers(HttpMethod.GET, "/api/audit").hasRole("AUDITOR")
             .requestMatchers(HttpMethod.GET, "/api/worklist", "/api/incidents").hasAnyRole(STAFF_AND_AUDITOR)

@@ -129,12 +129,22 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("PUT /api/family-style/units/{id}", Set.of(DIRECTOR_NANCHANG));
     ALLOWED.put("POST /api/family-style/units/{id}/children", Set.of(DIRECTOR_NANCHANG));
     ALLOWED.put("POST /api/family-style/units/{id}/children/{childId}/end", Set.of(DIRECTOR_NANCHANG));
+    // 机构内家庭式养育, the couple's side (familystyle)
+    ALLOWED.put("GET /api/family-style/calls", everyone);
+    ALLOWED.put("POST /api/family-style/calls", Set.of(DIRECTOR_NANCHANG));
+    ALLOWED.put("POST /api/family-style/applications", Set.of(FAMILY_WANG));
+    ALLOWED.put("POST /api/portal/family-style/applications/{id}/confirm", Set.of(FAMILY_WANG));
+    ALLOWED.put("GET /api/portal/family-style", Set.of(FAMILY_WANG));
+    ALLOWED.put("POST /api/portal/family-style/contracts/{id}/signature", Set.of(FAMILY_WANG));
+    ALLOWED.put("GET /api/portal/family-style/contracts/{id}.pdf", Set.of(FAMILY_WANG));
+    ALLOWED.put("GET /api/family-style/contracts/{id}.pdf", Set.of(CASEWORKER_NANCHANG, DIRECTOR_NANCHANG, AUDITOR));
   }
 
   /** Answer without a token: the public endpoints' own (a verification without a certificate: 404). */
   private static final Map<String, Integer> ANONYMOUS = Map.of(
       "GET /api/institutions", 200,
-      "GET /api/certificates/verification", 404);
+      "GET /api/certificates/verification", 404,
+      "GET /api/family-style/calls", 200);
 
   private static final java.util.concurrent.atomic.AtomicInteger CALLS = new java.util.concurrent.atomic.AtomicInteger();
 

@@ -1,0 +1,55 @@
+// The couple's portal section (机构内家庭式养育, issue 11): their family-style applications (and the
+// confirmation the other spouse gives from an own account), the contract with the institution to read
+// (PDF) and sign once per spouse, its term and how long until it ends. Their residence unit, the
+// children's care notes and review dates belong to the units module (branch issue11-units): see the
+// marked place below.
+import { api } from './api.js';
+import { formatDate, t } from './i18n.js';
+import { el, errorNotice, fill, notice } from './shell.js';
+
+/** The panel, or null when the household has no family-style application. */
+export async function couplePanel({ message, onChanged }) {
+  const view = await api.myFamilyStyle();
+  if (!view || (!view.applications.length && !view.contracts.length)) return null;
+  return el('section', { class: 'panel', 'aria-labelledby': 'couple-title', dataset: { testid: 'couple-portal' } },
+    el('h2', { id: 'couple-title' }, t('couplePortal.title')),
+    view.applications.map((application) => el('p', { dataset: { testid: 'couple-application' } },
+      `${application.number} · ${application.institutionName} · ${application.statusLabel} `,
+      application.awaitingMyConfirmation
+        ? action(t('couplePortal.confirm'), () => api.confirmFamilyStyle(application.id), message, onChanged, t('couplePortal.confirm.done'))
+        : null)),
+    view.contracts.map((contract) => el('article', { dataset: { testid: 'couple-contract', status: contract.status } },
+      el('h3', {}, t('couplePortal.contract'), ' ', el('span', { class: 'muted' }, t(`couplePortal.status.${contract.status}`))),
+      el('dl', { class: 'summary' },
+        el('dt', {}, t('couplePortal.term')),
+        el('dd', {}, `${formatDate(contract.termFrom)} – ${formatDate(contract.termUntil)}`,
+          contract.status === 'ACTIVE' ? ` (${t('couplePortal.daysToEnd', { days: contract.daysToEnd })})` : ''),
+        el('dt', {}, t('couplePortal.unit')), el('dd', {}, contract.unitName ?? t('common.none')),
+        el('dt', {}, t('couplePortal.duties')), el('dd', { style: 'white-space:pre-wrap' }, contract.duties),
+        el('dt', {}, t('couplePortal.signatures')),
+        el('dd', {}, [contract.applicantSigned, contract.spouseSigned, contract.directorSigned]
+          .map((signed, i) => `${t(`couplePortal.signer.${i}`)}${signed ? '✓' : '—'}`).join('  '))),
+      el('p', {}, el('a', { href: api.myFamilyStyleContractUrl(contract.id), target: '_blank', rel: 'noopener' },
+        t('couplePortal.contractPdf'))),
+      contract.mySignatureDue
+        ? action(t('couplePortal.sign'), () => api.signFamilyStyleContract(contract.id), message, onChanged, t('couplePortal.sign.done'))
+        : null,
+      // TODO(issue11-units): the couple's residence unit, the children's care notes and review dates go here
+      el('div', { dataset: { testid: 'couple-unit-placeholder' } }))));
+}
+
+function action(label, run, message, onChanged, done) {
+  const button = el('button', { type: 'button', class: 'button' }, label);
+  button.addEventListener('click', async () => {
+    button.disabled = true;
+    try {
+      await run();
+      await onChanged();
+      fill(message, notice('success', done));
+    } catch (error) {
+      fill(message, errorNotice(error));
+      button.disabled = false;
+    }
+  });
+  return button;
+}

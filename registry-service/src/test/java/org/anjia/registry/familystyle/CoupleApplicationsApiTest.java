@@ -1,0 +1,214 @@
+package org.anjia.registry.familystyle;
+
+import static org.anjia.registry.TestIdentityProvider.AUDITOR;
+import static org.anjia.registry.TestIdentityProvider.CASEWORKER_JIUJIANG;
+import static org.anjia.registry.TestIdentityProvider.CASEWORKER_NANCHANG;
+import static org.anjia.registry.TestIdentityProvider.DIRECTOR_NANCHANG;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.anjia.registry.RegistryIntegrationTest;
+import org.anjia.registry.TestIdentityProvider.User;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The couple's side of 机构内家庭式养育 through the API: a call, the joint application (one spouse
+ * alone refused, nothing written; the other spouse confirms from an own account), the qualification
+ * steps on the worklist, the contract signed by both spouses and the director, and who may read it.
+ */
+class CoupleApplicationsApiTest extends RegistryIntegrationTest {
+
+  private static final User DIRECTOR_JIUJIANG = new User("dir-jiujiang", "director", "jiujiang-cwi", null);
+
+  @Autowired
+  JdbcClient jdbc;
+
+  @Test
+  void oneSpouseAloneIsRefusedWithTheRuleAndNothingIsWritten() {
+    String callId = openCall();
+    User wife = newFamily();
+    Map<String, Object> request = coupleRequest(callId);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> family = new HashMap<>((Map<String, Object>) request.get("family"));
+    @SuppressWarnings("unchecked")
+    List<Map<String, Object>> members = new ArrayList<>((List<Map<String, Object>>) family.get("members"));
+    members.removeIf(member -> "SPOUSE".equals(member.get("role")));
+    family.put("members", members);
+    request.put("family", family);
+    long applications = count("application");
+    long families = count("family");
+    long declarations = count("couple_declaration");
+
+    Response refused = post(wife, "/api/family-style/applications", request);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.contentType()).startsWith("application/problem+json");
+    assertThat(refused.body().path("errors")).anySatisfy(error -> {
+      assertThat(error.path("field").asText()).isEqualTo("family.members");
+      assertThat(error.path("message").asText()).contains("依法登记结婚的夫妻共同申请").contains("西宁");
+    });
+    assertThat(count("application")).isEqualTo(applications);
+    assertThat(count("family")).isEqualTo(families);
+    assertThat(count("couple_declaration")).isEqualTo(declarations);
+  }
+
+  @Test
+  void noMarriageDateAndAClosedCallAreRefusedFieldByField() {
+    Map<String, Object> request = coupleRequest("00000000-0000-0000-0000-000000000000");
+    request.remove("marriageRegisteredOn");
+    long applications = count("application");
+
+    Response refused = post(newFamily(), "/api/family-style/applications", request);
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().path("errors")).extracting(error -> error.path("field").asText())
+        .contains("marriageRegisteredOn", "callId");
+    assertThat(count("application")).isEqualTo(applications);
+  }
+
+  @Test
+  void aCallNeedsAPeriodThatEndsAfterItStarts() {
+    Response refused = post(DIRECTOR_NANCHANG, "/api/family-style/calls", Map.of("title", "招募", "opensOn",
+        today().toString(), "closesOn", today().minusDays(1).toString(), "places", 2));
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("closesOn");
+    assertThat(post(AUDITOR, "/api/family-style/calls", Map.of()).status()).as("auditors read only").isEqualTo(403);
+  }
+
+  @Test
+  void theCoupleAppliesQualifiesAndSignsTheContract() {
+    String callId = openCall();
+    assertThat(get(newFamily(), "/api/family-style/calls").body()).anySatisfy(call ->
+        assertThat(call.path("id").asText()).isEqualTo(callId));
+
+    // the wife applies for both; the application waits for her husband
+    User wife = newFamily();
+    Response created = post(wife, "/api/family-style/applications", coupleRequest(callId));
+    assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+    String id = created.body().path("id").asText();
+    String number = created.body().path("number").asText();
+    assertThat(number).startsWith("FS-");
+    assertThat(created.body().path("status").asText()).isEqualTo("AWAITING_SPOUSE");
+    assertThat(instances(id)).as("nothing starts before the spouse").isZero();
+    assertThat(post(wife, "/api/portal/family-style/applications/" + id + "/confirm", null).status())
+        .as("the applicant cannot confirm for the spouse").isEqualTo(409);
+    User stranger = newFamily();
+    assertThat(post(stranger, "/api/portal/family-style/applications/" + id + "/confirm", null).status())
+        .as("another household").isEqualTo(404);
+
+    User husband = newFamily();
+    String code = post(wife, "/api/portal/family/invitations", null).body().path("code").asText();
+    assertThat(post(husband, "/api/portal/family/join", Map.of("code", code)).status()).isEqualTo(204);
+    JsonNode portal = get(husband, "/api/portal/family-style").body();
+    assertThat(portal.path("applications").get(0).path("awaitingMyConfirmation").asBoolean()).isTrue();
+    assertThat(post(husband, "/api/portal/family-style/applications/" + id + "/confirm", null).status()).isEqualTo(204);
+    assertThat(instances(id)).isEqualTo(1);
+    assertStatus(wife, id, "SUBMITTED");
+
+    // the qualification on the worklist
+    uploadDocuments(wife, id, List.of("MARRIAGE_CERTIFICATE", "ID_CARD", "HEALTH_CERTIFICATE"));
+    assertThat(get(CASEWORKER_JIUJIANG, "/api/applications/" + id).status()).as("another institution").isEqualTo(404);
+    claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CoupleCheckDocuments"),
+        Map.of("documentsDecision", "complete"));
+    assertStatus(wife, id, "DOCUMENTS_CHECKED");
+    claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CoupleBackgroundCheck"),
+        Map.of("applicantRecord", "clear", "spouseRecord", "clear", "backgroundCheckedOn", today().toString()));
+    claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CoupleInterview"),
+        Map.of("interviewDate", today().toString(), "interviewFindings", "动机明确，分工清楚",
+            "interviewRecommendation", "recommend"));
+    claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CoupleHomeLifeAssessment"),
+        Map.of("homeLifeAssessedOn", today().toString(), "homeLifeFindings", "夫妻和睦，作息规律",
+            "homeLifeRecommendation", "recommend"));
+    claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CoupleTraining"),
+        Map.of("trainingHours", 40, "trainingCompletedOn", today().toString()));
+    claimAndComplete(DIRECTOR_NANCHANG, openTask(DIRECTOR_NANCHANG, number, "CoupleDirectorApproval"),
+        Map.of("directorDecision", "approve", "unitName", "一号家庭居所"));
+    assertStatus(wife, id, "DIRECTOR_APPROVED");
+
+    // the contract: both spouses and the director sign, in any order
+    JsonNode contract = get(wife, "/api/portal/family-style").body().path("contracts").get(0);
+    String contractId = contract.path("id").asText();
+    assertThat(contract.path("unitName").asText()).isEqualTo("一号家庭居所");
+    assertThat(contract.path("termFrom").asText()).isEqualTo(today().toString());
+    assertThat(contract.path("termUntil").asText()).isEqualTo(today().plusYears(3).minusDays(1).toString());
+    assertThat(contract.path("mySignatureDue").asBoolean()).isTrue();
+
+    Pdf pdf = pdf(wife, "/api/portal/family-style/contracts/" + contractId + ".pdf");
+    assertThat(pdf.status()).isEqualTo(200);
+    assertThat(pdf.contentType()).startsWith("application/pdf");
+    assertThat(pdf(stranger, "/api/portal/family-style/contracts/" + contractId + ".pdf").status()).isEqualTo(404);
+    assertThat(post(stranger, "/api/portal/family-style/contracts/" + contractId + "/signature", null).status())
+        .isEqualTo(404);
+    assertThat(pdf(CASEWORKER_NANCHANG, "/api/family-style/contracts/" + contractId + ".pdf").status()).isEqualTo(200);
+    assertThat(pdf(DIRECTOR_JIUJIANG, "/api/family-style/contracts/" + contractId + ".pdf").status())
+        .as("staff of another institution").isEqualTo(404);
+    assertThat(pdf(AUDITOR, "/api/family-style/contracts/" + contractId + ".pdf").status()).isEqualTo(200);
+    assertThat(post(AUDITOR, "/api/portal/family-style/contracts/" + contractId + "/signature", null).status())
+        .as("auditors read only").isEqualTo(403);
+
+    assertThat(post(husband, "/api/portal/family-style/contracts/" + contractId + "/signature", null).status())
+        .isEqualTo(204);
+    assertThat(post(husband, "/api/portal/family-style/contracts/" + contractId + "/signature", null).status())
+        .as("each spouse signs once").isEqualTo(409);
+    claimAndComplete(DIRECTOR_NANCHANG, openTask(DIRECTOR_NANCHANG, number, "CoupleContractSignature"),
+        Map.of("contractSignature", "sign"));
+    assertStatus(wife, id, "DIRECTOR_APPROVED");
+    assertThat(post(wife, "/api/portal/family-style/contracts/" + contractId + "/signature", null).status())
+        .isEqualTo(204);
+
+    assertStatus(wife, id, "APPROVED");
+    JsonNode active = get(husband, "/api/portal/family-style").body().path("contracts").get(0);
+    assertThat(active.path("status").asText()).isEqualTo("ACTIVE");
+    assertThat(active.path("applicantSigned").asBoolean()).isTrue();
+    assertThat(active.path("spouseSigned").asBoolean()).isTrue();
+    assertThat(active.path("directorSigned").asBoolean()).isTrue();
+    assertThat(active.path("mySignatureDue").asBoolean()).isFalse();
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  private String openCall() {
+    Response call = post(DIRECTOR_NANCHANG, "/api/family-style/calls", Map.of("title", "家庭式养育夫妻招募",
+        "opensOn", today().toString(), "closesOn", today().plusDays(30).toString(), "places", 2));
+    assertThat(call.status()).as(String.valueOf(call.body())).isEqualTo(201);
+    return call.body().path("id").asText();
+  }
+
+  /** The wife (primary caregiver, 40) applies with her husband (42), married in 2010; she cares full time. */
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object> coupleRequest(String callId) {
+    Map<String, Object> household = Households.household(40, "JUNIOR_MIDDLE", null, true, 120, 12000, false);
+    Map<String, Object> family = (Map<String, Object>) household.get("family");
+    String wifeId = (String) ((List<Map<String, Object>>) family.get("members")).get(0).get("residentId");
+    Map<String, Object> request = new HashMap<>();
+    request.put("callId", callId);
+    request.put("marriageRegisteredOn", "2010-05-01");
+    request.put("fullTimePartnerResidentId", wifeId);
+    request.put("motivation", "愿意以家庭方式养育孩子");
+    request.put("family", family);
+    return request;
+  }
+
+  private record Pdf(int status, String contentType) {}
+
+  private Pdf pdf(User user, String path) {
+    return http.get().uri(path).header("Authorization", bearer(user))
+        .exchange((request, response) -> new Pdf(response.getStatusCode().value(),
+            String.valueOf(response.getHeaders().getContentType())));
+  }
+
+  private long instances(String applicationId) {
+    return jdbc.sql("select count(*) from act_hi_procinst where business_key_ = :id and proc_def_key_ = :key")
+        .param("id", applicationId).param("key", "family-style-qualification").query(Long.class).single();
+  }
+
+  private long count(String table) {
+    return jdbc.sql("select count(*) from " + table).query(Long.class).single();
+  }
+}
