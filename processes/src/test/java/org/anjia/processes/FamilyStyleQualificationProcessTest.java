@@ -37,6 +37,8 @@ class FamilyStyleQualificationProcessTest extends JourneyProcessTest {
   private static final String SUBMITTED_MESSAGE = "family-style-application-submitted";
   private static final String APPLICANT_SIGNED = "family-style-contract-signed-by-applicant";
   private static final String SPOUSE_SIGNED = "family-style-contract-signed-by-spouse";
+  /** The residence unit the director chooses on approval (the service offers the free ones). */
+  private static final String UNIT_ID = "3f1e2d4c-5b6a-4798-8a9b-0c1d2e3f4a5b";
 
   private static final String REJECTION = "coupleRejection";
   private static final String CONTRACT_READY = "coupleContractReady";
@@ -124,7 +126,7 @@ class FamilyStyleQualificationProcessTest extends JourneyProcessTest {
     qualify(id);
 
     Call ready = single(id, CONTRACT_READY);
-    assertThat(ready.variables()).containsEntry("directorDecision", "approve").containsEntry("unitName", "一号家庭")
+    assertThat(ready.variables()).containsEntry("directorDecision", "approve").containsEntry("unitId", UNIT_ID)
         .containsEntry("trainingHours", 40);
     assertTaskDue(task(id, "CoupleContractSignature"), "director", "family-style-contract-signature");
     assertThat(historicTasks(id)).extracting(HistoricTaskInstance::getTaskDefinitionKey).containsExactly(
@@ -323,7 +325,7 @@ class FamilyStyleQualificationProcessTest extends JourneyProcessTest {
     assertTaskDue(task(id, "CoupleTraining"), "caseworker", "family-style-training");
     complete(id, "CoupleTraining", Map.of("trainingHours", 40));
     assertTaskDue(task(id, "CoupleDirectorApproval"), "director", "family-style-director-approval");
-    complete(id, "CoupleDirectorApproval", Map.of("directorDecision", "approve", "unitName", "一号家庭"));
+    complete(id, "CoupleDirectorApproval", Map.of("directorDecision", "approve", "unitId", UNIT_ID));
   }
 
   private void sign(String id, String who) {

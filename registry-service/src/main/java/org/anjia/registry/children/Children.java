@@ -178,6 +178,7 @@ public class Children {
     child.place(kind, from, household, reference);
     recordChanges(id, Map.of("currentPlacement", before), Map.of("currentPlacement", kind.name()), user.asActor());
     audit.record(AuditAction.UPDATE, OBJECT, id, List.of("currentPlacement", "placements"), null);
+    events.publishEvent(new ChildPlacedElsewhere(id, kind, from));
     return view(child);
   }
 
@@ -337,6 +338,7 @@ public class Children {
     recordChanges(id, Map.of("currentPlacement", before), Map.of("currentPlacement", PlacementKind.FOSTER.name()),
         Actor.system());
     audit.record(AuditAction.UPDATE, OBJECT, id, List.of("currentPlacement", "placements"), null);
+    events.publishEvent(new ChildPlacedElsewhere(id, PlacementKind.FOSTER, from));
   }
 
   /**

@@ -48,8 +48,8 @@ import org.springframework.transaction.annotation.Transactional;
  * anjia.family-style.couples.contract-term), residence unit, duties — drafted once the director
  * approved, signed by each spouse once on the portal and by the director on the worklist, in any
  * order; in force once all three signed; reminded before its end and renewed or ended by the
- * director at its end (family-style-qualification.bpmn). The unit is named as text or by a residence
- * unit's id (no foreign key: residence units are another module's).
+ * director at its end (family-style-qualification.bpmn). The unit is the residence unit the director
+ * chose on approval (CoupleUnits); the couple moves in when the contract is in force and out when it ends.
  */
 @Service
 class CoupleContracts {
@@ -75,11 +75,13 @@ class CoupleContracts {
   private final AuditLog audit;
   private final PrintingSettings printing;
   private final CoupleRules rules;
+  private final CoupleUnits coupleUnits;
   private final Clock clock;
 
   CoupleContracts(JdbcClient jdbc, Applications applications, CoupleApplications coupleApplications,
       FamilyAccounts accounts, FamilyRepository families, ProcessMessages messages, CurrentUsers users,
-      Institutions institutions, AuditLog audit, PrintingSettings printing, CoupleRules rules, Clock clock) {
+      Institutions institutions, AuditLog audit, PrintingSettings printing, CoupleRules rules, CoupleUnits coupleUnits,
+      Clock clock) {
     this.jdbc = jdbc;
     this.applications = applications;
     this.coupleApplications = coupleApplications;
@@ -91,14 +93,15 @@ class CoupleContracts {
     this.audit = audit;
     this.printing = printing;
     this.rules = rules;
+    this.coupleUnits = coupleUnits;
     this.clock = clock;
   }
 
   // ---- the process's steps ------------------------------------------------------------------
 
-  /** 拟定合同: once per application (a repeated call finds the contract it drafted). */
+  /** 拟定合同 for the unit the director chose: once per application (a repeated call finds the contract it drafted). */
   @Transactional
-  Contract draft(UUID applicationId, String unitName) {
+  Contract draft(UUID applicationId, UUID unitId) {
     Optional<Contract> existing = ofApplication(applicationId);
     if (existing.isPresent()) {
       return existing.get();
@@ -107,12 +110,13 @@ class CoupleContracts {
     LocalDate from = LocalDate.now(clock);
     UUID id = UUID.randomUUID();
     jdbc.sql("""
-            insert into family_style_contract (id, application_id, family_id, institution_code, unit_name, term_from,
-                term_until, duties, status, created_at)
-            values (:id, :application, :family, :institution, :unit, :from, :until, :duties, :status, :at)""")
+            insert into family_style_contract (id, application_id, family_id, institution_code, unit_id, unit_name,
+                term_from, term_until, duties, status, created_at)
+            values (:id, :application, :family, :institution, :unit, (select name from residence_unit where id = :unit),
+                :from, :until, :duties, :status, :at)""")
         .param("id", id).param("application", applicationId).param("family", application.getFamilyId())
         .param("institution", application.getInstitutionCode())
-        .param("unit", unitName == null || unitName.isBlank() ? null : unitName.trim())
+        .param("unit", unitId)
         .param("from", from).param("until", from.plus(rules.contractTerm()).minusDays(1))
         .param("duties", rules.contractDuties()).param("status", Status.AWAITING_SIGNATURES.name())
         .param("at", Timestamp.from(clock.instant()))
@@ -127,6 +131,7 @@ class CoupleContracts {
     Contract contract = ofApplication(applicationId).orElseThrow();
     if (contract.status() == Status.AWAITING_SIGNATURES) {
       setStatus(contract.id(), Status.ACTIVE);
+      coupleUnits.moveIn(applicationId, contract.unitId());
       applications.moveTo(applicationId, ApplicationStatus.APPROVED, Actor.system(), null);
     }
   }
@@ -161,6 +166,7 @@ class CoupleContracts {
     Contract contract = ofApplication(applicationId).orElseThrow();
     if (contract.status() != Status.ENDED) {
       setStatus(contract.id(), Status.ENDED);
+      coupleUnits.moveOut(applicationId);
     }
   }
 
@@ -318,7 +324,7 @@ class CoupleContracts {
     JavaDelegate coupleContractReady(CoupleContracts contracts) {
       return execution -> {
         Contract contract = contracts.draft(ProcessVariables.caseId(execution),
-            (String) execution.getVariable(CoupleProcess.UNIT_NAME));
+            UUID.fromString((String) execution.getVariable(CoupleUnits.UNIT_ID)));
         setAll(execution, contracts.timerVariables(contract));
       };
     }

@@ -34,8 +34,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class CoupleController {
 
-  /** The couple's portal: its applications and contracts; unit, children and reviews come from the units module. */
-  record PortalView(List<ApplicationEntry> applications, List<ContractEntry> contracts) {}
+  /** The couple's portal: its applications, contracts, and the unit it lives in under a contract in force. */
+  record PortalView(List<ApplicationEntry> applications, List<ContractEntry> contracts, List<CoupleUnits.Home> homes) {}
 
   record ApplicationEntry(UUID id, String number, String institutionName, ApplicationStatus status, String statusLabel,
       boolean awaitingMyConfirmation, Instant submittedAt) {}
@@ -47,6 +47,7 @@ class CoupleController {
   private final FamilyStyleCalls calls;
   private final CoupleApplications coupleApplications;
   private final CoupleContracts contracts;
+  private final CoupleUnits coupleUnits;
   private final Applications applications;
   private final Submissions submissions;
   private final FamilyAccounts accounts;
@@ -54,10 +55,11 @@ class CoupleController {
   private final Clock clock;
 
   CoupleController(FamilyStyleCalls calls, CoupleApplications coupleApplications, CoupleContracts contracts,
-      Applications applications, Submissions submissions, FamilyAccounts accounts, CurrentUsers users, Clock clock) {
+      CoupleUnits coupleUnits, Applications applications, Submissions submissions, FamilyAccounts accounts, CurrentUsers users, Clock clock) {
     this.calls = calls;
     this.coupleApplications = coupleApplications;
     this.contracts = contracts;
+    this.coupleUnits = coupleUnits;
     this.applications = applications;
     this.submissions = submissions;
     this.accounts = accounts;
@@ -121,7 +123,11 @@ class CoupleController {
               c.spouseSignedAt() != null, c.directorSignedAt() != null, due, c.firstReminderAt() != null);
         })
         .toList();
-    return new PortalView(own, contractEntries);
+    List<CoupleUnits.Home> homes = contractEntries.stream()
+        .filter(c -> c.status() == CoupleContracts.Status.ACTIVE && c.unitId() != null)
+        .map(c -> coupleUnits.home(c.unitId()))
+        .toList();
+    return new PortalView(own, contractEntries, homes);
   }
 
   /** A spouse signs the household's contract, once. */

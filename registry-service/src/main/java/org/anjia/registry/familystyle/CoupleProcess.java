@@ -14,6 +14,7 @@ final class CoupleProcess {
   static final String TRAINING = "CoupleTraining";
   static final String DIRECTOR_APPROVAL = "CoupleDirectorApproval";
   static final String CONTRACT_SIGNATURE = "CoupleContractSignature";
+  static final String CONTRACT_DECISION = "CoupleContractDecision";
 
   static final String ELIGIBILITY_VIOLATIONS = "eligibilityViolations";
   static final String DOCUMENTS_DECISION = "documentsDecision";
@@ -24,7 +25,7 @@ final class CoupleProcess {
   static final String MIN_TRAINING_HOURS = "minTrainingHours";
   static final String DIRECTOR_DECISION = "directorDecision";
   static final String DIRECTOR_COMMENTS = "directorComments";
-  static final String UNIT_NAME = "unitName";
+  static final String CONTRACT_DECISION_FIELD = "contractDecision";
 
   static final String CONTRACT_ID = "contractId";
   static final String CONTRACT_ENDS = "contractEnds";

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.anjia.registry.audit.AuditAction;
 import org.anjia.registry.audit.AuditLog;
 import org.anjia.registry.children.ChildAdopted;
+import org.anjia.registry.children.ChildPlacedElsewhere;
 import org.anjia.registry.children.Children;
 import org.anjia.registry.children.FosterChild;
 import org.anjia.registry.children.PlacementKind;
@@ -157,11 +158,23 @@ class UnitAssignments {
   /** A child of a unit adopted (民法典 art. 1105): the registration placed the child; the assignment ends with it. */
   @EventListener
   void on(ChildAdopted adoption) {
+    leave(adoption.childId(), adoption.registeredOn(), "收养登记 " + adoption.certificateNumber());
+  }
+
+  /**
+   * A child of a unit placed elsewhere on the file (a foster family, kinship, the institution's own
+   * care): the file already ended the family-style placement; the unit lets the child go that day.
+   */
+  @EventListener
+  void on(ChildPlacedElsewhere placement) {
+    leave(placement.childId(), placement.from(), labels.recorded("PlacementKind." + placement.kind().name()));
+  }
+
+  private void leave(UUID childId, LocalDate on, String reason) {
     jdbc.sql("""
             update unit_assignment set ended_on = :on, end_reason = :reason where child_id = :child and ended_on is null
             returning unit_id""")
-        .param("on", Date.valueOf(adoption.registeredOn())).param("reason", "收养登记 " + adoption.certificateNumber())
-        .param("child", adoption.childId()).query(UUID.class).list()
+        .param("on", Date.valueOf(on)).param("reason", reason).param("child", childId).query(UUID.class).list()
         .forEach(units::refreshState);
   }
 

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,6 +195,24 @@ class UnitReviews {
             where pi.business_key_ = :key and j.handler_cfg_ like 'UnitReviewDue%'""")
         .param("key", unitId.toString()).query(Timestamp.class).optional().orElse(null);
     return new ReviewStatus(last, timer == null ? null : timer.toInstant(), false);
+  }
+
+  /** A child's note from the unit's last review. */
+  record ChildNote(LocalDate heldOn, String health, String schooling, String development) {}
+
+  /** Each child's note from the latest review that has one, by child. */
+  static Map<UUID, ChildNote> latestNotes(JdbcClient jdbc, UUID unitId) {
+    Map<UUID, ChildNote> notes = new HashMap<>();
+    jdbc.sql("""
+            select distinct on (n.child_id) n.child_id, r.held_on, n.health, n.schooling, n.development
+            from unit_review_note n join unit_review r on r.id = n.review_id
+            where r.unit_id = :unit order by n.child_id, r.held_on desc, r.recorded_at desc""")
+        .param("unit", unitId)
+        .query(rs -> {
+          notes.put(rs.getObject("child_id", UUID.class), new ChildNote(rs.getObject("held_on", LocalDate.class),
+              rs.getString("health"), rs.getString("schooling"), rs.getString("development")));
+        });
+    return notes;
   }
 
   private static InvalidInputException problem(String field, String message) {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,12 +43,17 @@ class WorklistController {
   private final TaskCommands commands;
   private final CurrentUsers users;
   private final TaskDocuments documents;
+  private final List<TaskFormChoices> formChoices;
+  private final ObjectMapper json;
 
-  WorklistController(Worklist worklist, TaskCommands commands, CurrentUsers users, TaskDocuments documents) {
+  WorklistController(Worklist worklist, TaskCommands commands, CurrentUsers users, TaskDocuments documents,
+      List<TaskFormChoices> formChoices, ObjectMapper json) {
     this.worklist = worklist;
     this.commands = commands;
     this.users = users;
     this.documents = documents;
+    this.formChoices = formChoices;
+    this.json = json;
   }
 
   /** Open tasks, most urgent first: filter by candidate group, process, assignee and overdue; paginated. */
@@ -87,6 +93,8 @@ class WorklistController {
         }
       });
     }
+    formChoices.stream().filter(c -> c.supplies(target.processId(), target.elementId())).forEach(c ->
+        variables.put(c.valuesKey(), json.valueToTree(c.choices(target.applicationId(), target.childId()))));
     return new TaskView.Detail(task, form, variables, documents.checklist(target).orElse(null));
   }
 

@@ -127,14 +127,39 @@ class CoupleApplicationsApiTest extends RegistryIntegrationTest {
             "homeLifeRecommendation", "recommend"));
     claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CoupleTraining"),
         Map.of("trainingHours", 40, "trainingCompletedOn", today().toString()));
-    claimAndComplete(DIRECTOR_NANCHANG, openTask(DIRECTOR_NANCHANG, number, "CoupleDirectorApproval"),
-        Map.of("directorDecision", "approve", "unitName", "一号家庭居所"));
+    // the director chooses the unit the couple moves into among the free ones
+    String unitName = "一号家庭居所-" + id.substring(0, 6);
+    String unitId = createUnit(unitName);
+    String closedUnit = createUnit("已关闭居所-" + id.substring(0, 6));
+    assertThat(put(DIRECTOR_NANCHANG, "/api/family-style/units/" + closedUnit, Map.of("state", "CLOSED")).status())
+        .isEqualTo(200);
+    JsonNode approval = openTask(DIRECTOR_NANCHANG, number, "CoupleDirectorApproval");
+    JsonNode freeUnits = get(DIRECTOR_NANCHANG, "/api/tasks/" + approval.path("key").asText()).body()
+        .path("variables").path("freeUnits");
+    assertThat(freeUnits).extracting(unit -> unit.path("value").asText()).contains(unitId).doesNotContain(closedUnit);
+    assertThat(freeUnits).anySatisfy(unit -> assertThat(unit.path("label").asText()).startsWith(unitName).contains("0/6"));
+    String approvalKey = approval.path("key").asText();
+    assertThat(post(DIRECTOR_NANCHANG, "/api/tasks/" + approvalKey + "/claim", null).status()).isEqualTo(204);
+    for (String refusedUnit : new String[] {null, closedUnit}) {
+      Map<String, Object> decision = new HashMap<>(Map.of("directorDecision", "approve"));
+      decision.put("unitId", refusedUnit);
+      Response refused = post(DIRECTOR_NANCHANG, "/api/tasks/" + approvalKey + "/complete", Map.of("variables", decision));
+      assertThat(refused.status()).as("approving with unit %s", refusedUnit).isEqualTo(400);
+      assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("unitId");
+      assertThat(refused.body().path("errors").get(0).path("message").asText()).contains("请选择夫妻入住的单元");
+      assertStatus(wife, id, "TRAINED");
+    }
+    assertThat(post(DIRECTOR_NANCHANG, "/api/tasks/" + approvalKey + "/complete",
+        Map.of("variables", Map.of("directorDecision", "approve", "unitId", unitId))).status()).isEqualTo(204);
     assertStatus(wife, id, "DIRECTOR_APPROVED");
 
     // the contract: both spouses and the director sign, in any order
     JsonNode contract = get(wife, "/api/portal/family-style").body().path("contracts").get(0);
     String contractId = contract.path("id").asText();
-    assertThat(contract.path("unitName").asText()).isEqualTo("一号家庭居所");
+    assertThat(contract.path("unitName").asText()).isEqualTo(unitName);
+    assertThat(contract.path("unitId").asText()).isEqualTo(unitId);
+    assertThat(get(wife, "/api/portal/family-style").body().path("homes")).as("no home before the contract is in force")
+        .isEmpty();
     assertThat(contract.path("termFrom").asText()).isEqualTo(today().toString());
     assertThat(contract.path("termUntil").asText()).isEqualTo(today().plusYears(3).minusDays(1).toString());
     assertThat(contract.path("mySignatureDue").asBoolean()).isTrue();
@@ -169,9 +194,69 @@ class CoupleApplicationsApiTest extends RegistryIntegrationTest {
     assertThat(active.path("spouseSigned").asBoolean()).isTrue();
     assertThat(active.path("directorSigned").asBoolean()).isTrue();
     assertThat(active.path("mySignatureDue").asBoolean()).isFalse();
+
+    // in force: the unit shows its couple, the couple sees its unit's children and nobody else's
+    assertThat(board(unitId).path("coupleApplicationId").asText()).isEqualTo(id);
+    Response admitted = post(CASEWORKER_NANCHANG, "/api/children", orphanOfNanchang("单元小敏", "FEMALE", "2018-03-01"));
+    assertThat(admitted.status()).as("%s", admitted.body()).isEqualTo(201);
+    String childId = admitted.body().path("id").asText();
+    assertThat(post(DIRECTOR_NANCHANG, "/api/family-style/units/" + unitId + "/children",
+        Map.of("childIds", List.of(childId))).status()).isEqualTo(200);
+    String otherUnit = createUnit("二号家庭居所-" + id.substring(0, 6));
+    Response other = post(CASEWORKER_NANCHANG, "/api/children", orphanOfNanchang("别的单元小刚", "MALE", "2017-06-01"));
+    assertThat(post(DIRECTOR_NANCHANG, "/api/family-style/units/" + otherUnit + "/children",
+        Map.of("childIds", List.of(other.body().path("id").asText()))).status()).isEqualTo(200);
+    JsonNode homes = get(husband, "/api/portal/family-style").body().path("homes");
+    assertThat(homes).hasSize(1);
+    assertThat(homes.get(0).path("name").asText()).isEqualTo(unitName);
+    assertThat(homes.get(0).path("children")).extracting(c -> c.path("name").asText()).containsExactly("单元小敏");
+    assertThat(homes.get(0).path("children").get(0).path("livesHereSince").asText()).isEqualTo(today().toString());
+    assertThat(homes.get(0).path("nextReviewDue").isNull()).as("the quarterly review is scheduled").isFalse();
+    assertThat(homes.get(0).toString()).doesNotContain("别的单元小刚").doesNotContain("residentId");
+
+    // the term ends: the couple cannot exit while a child still lives in the unit
+    engine.getManagementService().executeJob(engine.getManagementService().createJobQuery()
+        .processInstanceId(processInstance(id, "family-style-qualification")).activityId("ContractEnded")
+        .singleResult().getId());
+    JsonNode decision = openTask(DIRECTOR_NANCHANG, number, "CoupleContractDecision");
+    String decisionKey = decision.path("key").asText();
+    assertThat(post(DIRECTOR_NANCHANG, "/api/tasks/" + decisionKey + "/claim", null).status()).isEqualTo(204);
+    Response early = post(DIRECTOR_NANCHANG, "/api/tasks/" + decisionKey + "/complete",
+        Map.of("variables", Map.of("contractDecision", "exit")));
+    assertThat(early.status()).isEqualTo(400);
+    assertThat(early.body().path("errors").get(0).path("field").asText()).isEqualTo("contractDecision");
+    assertThat(early.body().path("errors").get(0).path("message").asText()).contains(unitName).contains("1名儿童");
+    assertThat(board(unitId).path("coupleApplicationId").asText()).as("nothing changed").isEqualTo(id);
+
+    // the child is back in the institution's own care (typed on the file): the unit lets her go, the couple exits
+    assertThat(post(CASEWORKER_NANCHANG, "/api/children/" + childId + "/placements",
+        Map.of("kind", "INSTITUTION", "from", today().toString(), "household", "南昌市儿童福利院")).status())
+        .isEqualTo(200);
+    assertThat(board(unitId).path("occupancy").asInt()).isZero();
+    assertThat(post(DIRECTOR_NANCHANG, "/api/tasks/" + decisionKey + "/complete",
+        Map.of("variables", Map.of("contractDecision", "exit"))).status()).isEqualTo(204);
+    assertThat(get(wife, "/api/portal/family-style").body().path("contracts").get(0).path("status").asText())
+        .isEqualTo("ENDED");
+    assertThat(get(wife, "/api/portal/family-style").body().path("homes")).isEmpty();
+    assertThat(board(unitId).path("coupleApplicationId").isNull()).as("the unit is free again").isTrue();
   }
 
   // ---- helpers --------------------------------------------------------------------------------
+
+  private String createUnit(String name) {
+    Response created = post(DIRECTOR_NANCHANG, "/api/family-style/units", Map.of("name", name, "place", "院内东楼"));
+    assertThat(created.status()).as("%s", created.body()).isEqualTo(201);
+    return created.body().path("id").asText();
+  }
+
+  private JsonNode board(String unitId) {
+    for (JsonNode unit : get(DIRECTOR_NANCHANG, "/api/family-style/units").body().path("units")) {
+      if (unit.path("id").asText().equals(unitId)) {
+        return unit;
+      }
+    }
+    throw new AssertionError("unit " + unitId + " not on the board");
+  }
 
   private String openCall() {
     Response call = post(DIRECTOR_NANCHANG, "/api/family-style/calls", Map.of("title", "家庭式养育夫妻招募",
