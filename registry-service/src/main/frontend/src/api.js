@@ -190,6 +190,11 @@ export const api = {
   confirmFamilyStyle: (id) => request('POST', `/api/portal/family-style/applications/${enc(id)}/confirm`),
   signFamilyStyleContract: (id) => request('POST', `/api/portal/family-style/contracts/${enc(id)}/signature`),
   myFamilyStyleContractUrl: (id) => `/api/portal/family-style/contracts/${enc(id)}.pdf`,
+  familyStyleContractUrl: (id) => `/api/family-style/contracts/${enc(id)}.pdf`,
+  familyStyleCalls: () => request('GET', '/api/family-style/calls'),
+  openFamilyStyleCall: (body) => request('POST', '/api/family-style/calls', { json: body }),
+  submitCoupleApplication: (body, submissionKey) =>
+    request('POST', '/api/family-style/applications', { json: body, submissionKey }),
   audit: (params) => request('GET', `/api/audit${query(params)}`),
   dashboard: (params) => request('GET', `/api/dashboard${query(params)}`),
   dashboardCsv: (params) => download(`/api/dashboard.csv${query(params)}`),

@@ -1,8 +1,8 @@
 // The couple's portal section (机构内家庭式养育, issue 11): their family-style applications (and the
 // confirmation the other spouse gives from an own account), the contract with the institution to read
-// (PDF) and sign once per spouse, its term and how long until it ends. Their residence unit, the
-// children's care notes and review dates belong to the units module (branch issue11-units): see the
-// marked place below.
+// (PDF) and sign once per spouse, its term and how long until it ends; once the contract is in force,
+// their residence unit with the children they raise (care notes, not the whole file, and each child's
+// note from the last review) and the review dates.
 import { api } from './api.js';
 import { formatDate, t } from './i18n.js';
 import { el, errorNotice, fill, notice } from './shell.js';
@@ -10,7 +10,7 @@ import { el, errorNotice, fill, notice } from './shell.js';
 /** The panel, or null when the household has no family-style application. */
 export async function couplePanel({ message, onChanged }) {
   const view = await api.myFamilyStyle();
-  if (!view || (!view.applications.length && !view.contracts.length)) return null;
+  if (!view || (!view.applications.length && !view.contracts.length && !view.homes.length)) return null;
   return el('section', { class: 'panel', 'aria-labelledby': 'couple-title', dataset: { testid: 'couple-portal' } },
     el('h2', { id: 'couple-title' }, t('couplePortal.title')),
     view.applications.map((application) => el('p', { dataset: { testid: 'couple-application' } },
@@ -33,9 +33,30 @@ export async function couplePanel({ message, onChanged }) {
         t('couplePortal.contractPdf'))),
       contract.mySignatureDue
         ? action(t('couplePortal.sign'), () => api.signFamilyStyleContract(contract.id), message, onChanged, t('couplePortal.sign.done'))
-        : null,
-      // TODO(issue11-units): the couple's residence unit, the children's care notes and review dates go here
-      el('div', { dataset: { testid: 'couple-unit-placeholder' } }))));
+        : null)),
+    view.homes.map(home));
+}
+
+function home(unit) {
+  return el('article', { dataset: { testid: 'couple-home' } },
+    el('h3', {}, t('couplePortal.home', { name: unit.name }), ' ', el('span', { class: 'muted' }, unit.place)),
+    el('dl', { class: 'summary' },
+      el('dt', {}, t('couplePortal.lastReview')), el('dd', {}, unit.lastReviewOn ? formatDate(unit.lastReviewOn) : t('common.none')),
+      el('dt', {}, t('couplePortal.nextReview')),
+      el('dd', { dataset: { testid: 'couple-next-review' } }, unit.nextReviewDue ? formatDate(unit.nextReviewDue) : t('common.none'),
+        unit.reviewOverdue ? el('strong', { class: 'badge badge-warn' }, ` ${t('units.overdue')}`) : null)),
+    unit.children.length
+      ? el('ul', { class: 'plain' }, unit.children.map((child) => el('li', { dataset: { testid: 'couple-child' } },
+        el('strong', {}, t('units.child', { name: child.name, age: child.age })),
+        el('span', { class: 'muted' }, ` · ${t('couplePortal.since', { date: formatDate(child.livesHereSince) })}`),
+        child.healthNotes ? el('div', {}, `${t('couplePortal.health')}：${child.healthNotes}`) : null,
+        child.educationNotes ? el('div', {}, `${t('couplePortal.education')}：${child.educationNotes}`) : null,
+        child.lastReview
+          ? el('div', { class: 'muted', dataset: { testid: 'couple-child-review' } }, t('couplePortal.reviewNote', {
+            date: formatDate(child.lastReview.heldOn),
+            note: [child.lastReview.health, child.lastReview.schooling, child.lastReview.development].filter(Boolean).join('；') }))
+          : null)))
+      : el('p', { class: 'muted' }, t('couplePortal.noChildren')));
 }
 
 function action(label, run, message, onChanged, done) {

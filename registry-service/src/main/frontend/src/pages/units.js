@@ -1,7 +1,8 @@
 // 家庭式养育单元 (机构内家庭式养育, seeds 000 专栏4.2, 003 三(一)): the institution's residence units with
 // occupancy, couple, children (ages and care notes, so groups are mixed sensibly) and the next review;
 // the director creates units, assigns children (capacity and siblings checked by the server, refusals
-// next to the fields), ends a child's stay and closes an empty unit. Caseworkers and auditors read.
+// next to the fields), ends a child's stay, closes an empty unit and opens calls for couples (招募公告).
+// Caseworkers and auditors read.
 import { api } from '../api.js';
 import { formatDate, t } from '../i18n.js';
 import { field, formErrors, number, onFormSubmit, ownIds, text } from '../household.js';
@@ -15,7 +16,8 @@ const lead = el('p', { class: 'lead' });
 const message = el('div', { tabindex: '-1' });
 const boardHost = el('div', { 'aria-busy': 'true' }, el('p', { class: 'muted' }, t('common.loading')));
 const formsHost = el('div');
-fill(main, el('h1', {}, t('units.title')), lead, message, boardHost, formsHost);
+const callsHost = el('section', { class: 'panel', 'aria-labelledby': 'calls-title', dataset: { testid: 'calls' } });
+fill(main, el('h1', {}, t('units.title')), lead, message, boardHost, formsHost, callsHost);
 
 function childLine(unit, child) {
   return el('li', { dataset: { testid: 'unit-child', childId: child.childId } },
@@ -34,7 +36,12 @@ function endForm(unit, child) {
   const errors = formErrors(form, summary, 'units.errorSummary');
   onFormSubmit(form, {
     check: () => [], button, busyKey: 'units.saving', errors, summaryHost: summary,
-    send: async () => { await api.endUnitAssignment(unit.id, child.childId, { reason: reason.value }); await load(); },
+    send: async () => { await api.endUnitAssignment(unit.id, child.childId, { reason: reason.value }); await load();
+try {
+  await renderCalls();
+} catch (error) {
+  fill(callsHost, errorNotice(error));
+} },
   });
   return form;
 }
@@ -45,14 +52,23 @@ function unitRow(unit) {
     : '—';
   const close = director && unit.state !== 'CLOSED' && unit.occupancy === 0
     ? el('button', { type: 'button', class: 'secondary', dataset: { testid: 'unit-close' }, onclick: async () => {
-      try { await api.updateResidenceUnit(unit.id, { state: 'CLOSED' }); await load(); } catch (error) { fill(message, errorNotice(error)); }
+      try { await api.updateResidenceUnit(unit.id, { state: 'CLOSED' }); await load();
+try {
+  await renderCalls();
+} catch (error) {
+  fill(callsHost, errorNotice(error));
+} } catch (error) { fill(message, errorNotice(error)); }
     } }, t('units.close'))
     : null;
   return el('tr', { dataset: { testid: 'unit-row', unitId: unit.id, state: unit.state } },
     el('td', {}, unit.name, el('div', { class: 'muted' }, unit.place), close),
     el('td', {}, `${unit.occupancy} / ${unit.capacity}`),
     el('td', {}, t(`units.state.${unit.state}`)),
-    el('td', {}, unit.coupleApplicationId ? unit.coupleApplicationId : t('units.couple.none')),
+    el('td', { dataset: { testid: 'unit-couple' } }, unit.couple
+      ? [el('a', { href: `application.html?id=${encodeURIComponent(unit.coupleApplicationId)}` }, unit.couple.household),
+        el('div', { class: 'muted' }, t('units.couple.until', { date: formatDate(unit.couple.contractUntil) })),
+        el('a', { href: api.familyStyleContractUrl(unit.couple.contractId), target: '_blank', rel: 'noopener' }, t('units.couple.contract'))]
+      : t('units.couple.none')),
     el('td', {}, unit.children.length ? el('ul', { class: 'plain' }, unit.children.map((child) => childLine(unit, child))) : '—'),
     el('td', { dataset: { testid: 'unit-next-review' } }, review));
 }
@@ -90,6 +106,11 @@ function createForm(board) {
       form.reset();
       fill(message, notice('success', t('units.saved')));
       await load();
+try {
+  await renderCalls();
+} catch (error) {
+  fill(callsHost, errorNotice(error));
+}
     },
   });
   return form;
@@ -116,6 +137,48 @@ async function assignForm(board) {
       await api.assignToUnit(unitSelect.value, { childIds, siblingsApartReason: apart.value || null });
       fill(message, notice('success', t('units.saved')));
       await load();
+try {
+  await renderCalls();
+} catch (error) {
+  fill(callsHost, errorNotice(error));
+}
+    },
+  });
+  return form;
+}
+
+// 招募公告: couples apply to an open call on the portal (apply.html?journey=family-style)
+async function renderCalls() {
+  const calls = ((await api.familyStyleCalls()) ?? []).filter((call) => !user.institution || call.institutionCode === user.institution);
+  fill(callsHost, el('h2', { id: 'calls-title' }, t('units.calls')),
+    calls.length
+      ? el('ul', { class: 'plain' }, calls.map((call) => el('li', { dataset: { testid: 'call' } },
+        el('strong', {}, call.title), ` · ${formatDate(call.opensOn)} – ${formatDate(call.closesOn)} · `,
+        t('units.calls.places', { n: call.places }))))
+      : el('p', { class: 'muted' }, t('units.calls.none')),
+    director ? callForm() : null);
+}
+
+function callForm() {
+  const title = text({ maxlength: 200 });
+  const description = el('textarea', { rows: 3, maxlength: 4000 });
+  const opensOn = el('input', { type: 'date' });
+  const closesOn = el('input', { type: 'date' });
+  const places = number({ min: 1, value: 1 });
+  const button = el('button', { type: 'submit' }, t('units.calls.submit'));
+  const summary = el('div', { tabindex: '-1' });
+  const form = ownIds(el('form', { dataset: { testid: 'call-form' } }, el('h3', {}, t('units.calls.open')), summary,
+    field('title', 'units.calls.title', title), field('description', 'units.calls.description', description, { required: false }),
+    field('opensOn', 'units.calls.opensOn', opensOn), field('closesOn', 'units.calls.closesOn', closesOn),
+    field('places', 'units.calls.placesLabel', places), button), 'call-');
+  const errors = formErrors(form, summary, 'units.errorSummary');
+  onFormSubmit(form, {
+    check: () => [], button, busyKey: 'units.saving', errors, summaryHost: summary,
+    send: async () => {
+      await api.openFamilyStyleCall({ title: title.value, description: description.value || null, opensOn: opensOn.value || null,
+        closesOn: closesOn.value || null, places: places.value ? Number(places.value) : null });
+      fill(message, notice('success', t('units.calls.saved')));
+      await renderCalls();
     },
   });
   return form;
@@ -132,3 +195,8 @@ async function load() {
 }
 
 await load();
+try {
+  await renderCalls();
+} catch (error) {
+  fill(callsHost, errorNotice(error));
+}

@@ -29,8 +29,11 @@ class FamilyStyleUnitsController {
 
   /** A unit on the board. */
   record UnitView(UUID id, String institutionCode, String name, String place, int capacity, int occupancy,
-      ResidenceUnits.State state, UUID coupleApplicationId, List<UnitAssignments.UnitChild> children,
+      ResidenceUnits.State state, UUID coupleApplicationId, Couple couple, List<UnitAssignments.UnitChild> children,
       LocalDate lastReviewOn, Instant nextReviewDue, boolean reviewOverdue) {}
+
+  /** The couple living in the unit: their household, application and contract (PDF). */
+  record Couple(String household, String applicationNumber, UUID contractId, LocalDate contractUntil) {}
 
   /** The board: the units, and the local-practice settings they follow (with their source). */
   record Board(List<UnitView> units, int maxCapacity, Period reviewInterval, String source) {}
@@ -94,6 +97,20 @@ class FamilyStyleUnitsController {
         ? new UnitReviews.ReviewStatus(null, null, false)
         : UnitReviews.status(jdbc, unit.id(), clock.instant());
     return new UnitView(unit.id(), unit.institutionCode(), unit.name(), unit.place(), unit.capacity(), children.size(),
-        unit.state(), unit.coupleApplicationId(), children, review.lastHeldOn(), review.nextDue(), review.overdue());
+        unit.state(), unit.coupleApplicationId(), couple(unit.coupleApplicationId()), children, review.lastHeldOn(),
+        review.nextDue(), review.overdue());
+  }
+
+  private Couple couple(UUID applicationId) {
+    if (applicationId == null) {
+      return null;
+    }
+    return jdbc.sql("""
+            select f.display_name, a.number, c.id, c.term_until from application a join family f on f.id = a.family_id
+            join family_style_contract c on c.application_id = a.id where a.id = :id""")
+        .param("id", applicationId)
+        .query((rs, row) -> new Couple(rs.getString("display_name"), rs.getString("number"), rs.getObject("id", UUID.class),
+            rs.getObject("term_until", LocalDate.class)))
+        .optional().orElse(null);
   }
 }

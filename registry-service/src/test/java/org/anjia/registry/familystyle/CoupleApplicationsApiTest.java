@@ -197,6 +197,8 @@ class CoupleApplicationsApiTest extends RegistryIntegrationTest {
 
     // in force: the unit shows its couple, the couple sees its unit's children and nobody else's
     assertThat(board(unitId).path("coupleApplicationId").asText()).isEqualTo(id);
+    assertThat(board(unitId).path("couple").path("applicationNumber").asText()).isEqualTo(number);
+    assertThat(board(unitId).path("couple").path("contractId").asText()).isEqualTo(contractId);
     Response admitted = post(CASEWORKER_NANCHANG, "/api/children", orphanOfNanchang("单元小敏", "FEMALE", "2018-03-01"));
     assertThat(admitted.status()).as("%s", admitted.body()).isEqualTo(201);
     String childId = admitted.body().path("id").asText();
