@@ -70,7 +70,12 @@ public abstract class RegistryIntegrationTest {
 
   @BeforeEach
   void client() {
-    http = RestClient.builder()
+    http = clientOf(port);
+  }
+
+  /** A client of the service on that port, as the helpers here use it (errors are answers, not exceptions). */
+  protected static RestClient clientOf(int port) {
+    return RestClient.builder()
         .baseUrl("http://localhost:" + port)
         .defaultHeader("Accept-Language", "zh-CN")
         .defaultStatusHandler(HttpStatusCode::isError, (request, response) -> { })
