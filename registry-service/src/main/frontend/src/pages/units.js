@@ -29,20 +29,18 @@ function childLine(unit, child) {
 
 function endForm(unit, child) {
   const reason = text({ maxlength: 500 });
-  const button = el('button', { type: 'submit', class: 'secondary' }, t('units.end'));
+  return directorForm({ testid: 'unit-end-form', idPrefix: `end-${child.childId}-`, submitKey: 'units.end', inline: true },
+    [field('reason', 'units.end.reason', reason)],
+    async () => { await api.endUnitAssignment(unit.id, child.childId, { reason: reason.value }); await load(); });
+}
+
+// A director's form on this page: its fields, one submit button, the server's refusals next to the fields.
+function directorForm({ testid, idPrefix, submitKey, title, inline }, fields, send) {
+  const button = el('button', { type: 'submit', class: inline ? 'secondary' : null }, t(submitKey));
   const summary = el('div', { tabindex: '-1' });
-  const form = ownIds(el('form', { class: 'inline-form', dataset: { testid: 'unit-end-form' } },
-    summary, field('reason', 'units.end.reason', reason), button), `end-${child.childId}-`);
+  const form = ownIds(el('form', { class: inline ? 'inline-form' : null, dataset: { testid } }, title, summary, fields, button), idPrefix);
   const errors = formErrors(form, summary, 'units.errorSummary');
-  onFormSubmit(form, {
-    check: () => [], button, busyKey: 'units.saving', errors, summaryHost: summary,
-    send: async () => { await api.endUnitAssignment(unit.id, child.childId, { reason: reason.value }); await load();
-try {
-  await renderCalls();
-} catch (error) {
-  fill(callsHost, errorNotice(error));
-} },
-  });
+  onFormSubmit(form, { check: () => [], button, busyKey: 'units.saving', errors, summaryHost: summary, send: () => send(form) });
   return form;
 }
 
@@ -93,27 +91,14 @@ function createForm(board) {
   const name = text({ maxlength: 100 });
   const place = text({ maxlength: 200 });
   const capacity = number({ min: 1, max: board.maxCapacity, value: board.maxCapacity });
-  const button = el('button', { type: 'submit' }, t('units.submit'));
-  const summary = el('div', { tabindex: '-1' });
-  const form = ownIds(el('form', { dataset: { testid: 'unit-create-form' } }, el('h2', {}, t('units.create')), summary,
-    field('name', 'units.name', name), field('place', 'units.place', place), field('capacity', 'units.capacity', capacity),
-    button), 'create-');
-  const errors = formErrors(form, summary, 'units.errorSummary');
-  onFormSubmit(form, {
-    check: () => [], button, busyKey: 'units.saving', errors, summaryHost: summary,
-    send: async () => {
+  return directorForm({ testid: 'unit-create-form', idPrefix: 'create-', submitKey: 'units.submit', title: el('h2', {}, t('units.create')) },
+    [field('name', 'units.name', name), field('place', 'units.place', place), field('capacity', 'units.capacity', capacity)],
+    async (form) => {
       await api.createResidenceUnit({ name: name.value, place: place.value, capacity: capacity.value ? Number(capacity.value) : null });
       form.reset();
       fill(message, notice('success', t('units.saved')));
       await load();
-try {
-  await renderCalls();
-} catch (error) {
-  fill(callsHost, errorNotice(error));
-}
-    },
-  });
-  return form;
+    });
 }
 
 async function assignForm(board) {
@@ -124,27 +109,15 @@ async function assignForm(board) {
   const children = el('select', { multiple: true, size: Math.min(8, Math.max(2, inCare.length)) },
     inCare.map((child) => el('option', { value: child.id }, t('units.child', { name: child.record?.name ?? child.name, age: child.age }))));
   const apart = el('textarea', { rows: 2, maxlength: 500 });
-  const button = el('button', { type: 'submit' }, t('units.assign.submit'));
-  const summary = el('div', { tabindex: '-1' });
-  const form = ownIds(el('form', { dataset: { testid: 'unit-assign-form' } }, el('h2', {}, t('units.assign')), summary,
-    field('unitId', 'units.assign.unit', unitSelect), field('childIds', 'units.assign.children', children),
-    field('siblingsApartReason', 'units.assign.apart', apart, { required: false }), button), 'assign-');
-  const errors = formErrors(form, summary, 'units.errorSummary');
-  onFormSubmit(form, {
-    check: () => [], button, busyKey: 'units.saving', errors, summaryHost: summary,
-    send: async () => {
+  return directorForm({ testid: 'unit-assign-form', idPrefix: 'assign-', submitKey: 'units.assign.submit', title: el('h2', {}, t('units.assign')) },
+    [field('unitId', 'units.assign.unit', unitSelect), field('childIds', 'units.assign.children', children),
+      field('siblingsApartReason', 'units.assign.apart', apart, { required: false })],
+    async () => {
       const childIds = [...children.selectedOptions].map((option) => option.value);
       await api.assignToUnit(unitSelect.value, { childIds, siblingsApartReason: apart.value || null });
       fill(message, notice('success', t('units.saved')));
       await load();
-try {
-  await renderCalls();
-} catch (error) {
-  fill(callsHost, errorNotice(error));
-}
-    },
-  });
-  return form;
+    });
 }
 
 // 招募公告: couples apply to an open call on the portal (apply.html?journey=family-style)
@@ -165,23 +138,16 @@ function callForm() {
   const opensOn = el('input', { type: 'date' });
   const closesOn = el('input', { type: 'date' });
   const places = number({ min: 1, value: 1 });
-  const button = el('button', { type: 'submit' }, t('units.calls.submit'));
-  const summary = el('div', { tabindex: '-1' });
-  const form = ownIds(el('form', { dataset: { testid: 'call-form' } }, el('h3', {}, t('units.calls.open')), summary,
-    field('title', 'units.calls.title', title), field('description', 'units.calls.description', description, { required: false }),
-    field('opensOn', 'units.calls.opensOn', opensOn), field('closesOn', 'units.calls.closesOn', closesOn),
-    field('places', 'units.calls.placesLabel', places), button), 'call-');
-  const errors = formErrors(form, summary, 'units.errorSummary');
-  onFormSubmit(form, {
-    check: () => [], button, busyKey: 'units.saving', errors, summaryHost: summary,
-    send: async () => {
+  return directorForm({ testid: 'call-form', idPrefix: 'call-', submitKey: 'units.calls.submit', title: el('h3', {}, t('units.calls.open')) },
+    [field('title', 'units.calls.title', title), field('description', 'units.calls.description', description, { required: false }),
+      field('opensOn', 'units.calls.opensOn', opensOn), field('closesOn', 'units.calls.closesOn', closesOn),
+      field('places', 'units.calls.placesLabel', places)],
+    async () => {
       await api.openFamilyStyleCall({ title: title.value, description: description.value || null, opensOn: opensOn.value || null,
         closesOn: closesOn.value || null, places: places.value ? Number(places.value) : null });
       fill(message, notice('success', t('units.calls.saved')));
       await renderCalls();
-    },
-  });
-  return form;
+    });
 }
 
 async function load() {

@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.anjia.registry.FosterPlacementFixtures;
 import org.anjia.registry.RegistryIntegrationTest;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -277,21 +278,9 @@ class FamilyStyleUnitsApiTest extends RegistryIntegrationTest {
     return get(CASEWORKER_NANCHANG, "/api/children/" + id).body();
   }
 
-  /** A foundling of the Nanchang institution, born on that day. */
+  /** A foundling of the Nanchang institution, born on that day (FosterPlacementFixtures#admit). */
   private String admit(String name, LocalDate birthDate) {
-    Map<String, Object> child = new HashMap<>();
-    child.put("name", name);
-    child.put("sex", "FEMALE");
-    child.put("birthDate", birthDate.toString());
-    child.put("birthDateEstimated", false);
-    child.put("category", "INSTITUTION_RAISED");
-    child.put("admissionReason", "FOUNDLING");
-    child.put("admissionDate", today().toString());
-    child.put("admissionRecord", "由东湖区公安分局送来，附捡拾报案证明");
-    child.put("healthNotes", "先天性心脏病术后");
-    child.put("guardian", "南昌市儿童福利院");
-    Response admitted = post(CASEWORKER_NANCHANG, "/api/children", child);
-    assertThat(admitted.status()).as("%s", admitted.body()).isEqualTo(201);
-    return admitted.body().path("id").asText();
+    return new FosterPlacementFixtures(this, jdbc).admit(bearer(CASEWORKER_NANCHANG), name, birthDate);
   }
+
 }

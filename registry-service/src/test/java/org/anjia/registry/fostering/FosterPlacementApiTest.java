@@ -566,23 +566,11 @@ class FosterPlacementApiTest extends RegistryIntegrationTest {
         .param("subject", family.subject()).query(UUID.class).single();
   }
 
-  /** A foundling of the Nanchang institution, born on that day. */
+  /** A foundling of the Nanchang institution, born on that day (FosterPlacementFixtures#admit). */
   private String admit(String name, LocalDate birthDate) {
-    Map<String, Object> child = new HashMap<>();
-    child.put("name", name);
-    child.put("sex", "FEMALE");
-    child.put("birthDate", birthDate.toString());
-    child.put("birthDateEstimated", false);
-    child.put("category", "INSTITUTION_RAISED");
-    child.put("admissionReason", "FOUNDLING");
-    child.put("admissionDate", today().toString());
-    child.put("admissionRecord", "由东湖区公安分局送来，附捡拾报案证明");
-    child.put("healthNotes", "先天性心脏病术后");
-    child.put("guardian", "南昌市儿童福利院");
-    Response admitted = post(CASEWORKER_NANCHANG, "/api/children", child);
-    assertThat(admitted.status()).as("%s", admitted.body()).isEqualTo(201);
-    return admitted.body().path("id").asText();
+    return new FosterPlacementFixtures(this, jdbc).admit(bearer(CASEWORKER_NANCHANG), name, birthDate);
   }
+
 
   private static Map<String, Object> respite(LocalDate from, LocalDate until) {
     return Map.of("from", from.toString(), "until", until.toString(), "reason", "照料人住院手术");
