@@ -142,6 +142,24 @@ public abstract class RegistryIntegrationTest {
     EngineTime.moveTo(target, engine.getManagementService());
   }
 
+  /**
+   * Fires the case's timer now, as the job executor would at its due date, and runs what follows,
+   * without moving the shared clock: for timers months or years ahead (a unit's quarterly review, a
+   * contract's end), since every later test runs on the clock this one leaves, and the holiday
+   * calendars stop at 2027. Returns when the timer was due.
+   */
+  protected java.time.Instant fireTimer(String processId, String businessKey, String timerId) {
+    String instance = processInstance(businessKey, processId);
+    org.operaton.bpm.engine.runtime.Job timer = engine.getManagementService().createJobQuery()
+        .processInstanceId(instance).activityId(timerId).singleResult();
+    if (timer == null) {
+      throw new AssertionError("no timer " + timerId + " waits in " + processId + " " + businessKey);
+    }
+    engine.getManagementService().executeJob(timer.getId());
+    EngineTime.runDueJobs(engine.getManagementService());
+    return timer.getDuedate().toInstant();
+  }
+
   /** Just past the end of the integration period the engine's timer waits for (评估办法 art. 8). */
   protected void passIntegrationPeriod(String applicationId) {
     moveClockTo(((java.util.Date) adoptionVariable(applicationId, "integrationEnds")).toInstant().plusSeconds(3600));

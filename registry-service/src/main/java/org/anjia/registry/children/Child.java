@@ -60,7 +60,9 @@ class Child {
   private long version;
 
   @OneToMany(mappedBy = "child", cascade = CascadeType.ALL, fetch = FetchType.EAGER)
-  @OrderBy("startedOn")
+  // a placement ended the day the next one starts shares its start day: the ended one comes first
+  // (PostgreSQL sorts nulls last), whatever order the rows have on disk
+  @OrderBy("startedOn ASC, endedOn ASC")
   private List<ChildPlacement> placements = new ArrayList<>();
 
   protected Child() {}

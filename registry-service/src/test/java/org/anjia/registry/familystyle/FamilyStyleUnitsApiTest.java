@@ -215,7 +215,9 @@ class FamilyStyleUnitsApiTest extends RegistryIntegrationTest {
     assertThat(shown.path("nextReviewDue").asText()).as("three months after the opening").isNotEmpty();
     assertThat(shown.path("reviewOverdue").asBoolean()).isFalse();
 
-    moveClock(java.time.Duration.ofDays(93));
+    java.time.Instant due = fireTimer("family-style-unit-review", unit, "UnitReviewDue");
+    assertThat(java.time.LocalDate.ofInstant(due, java.time.ZoneId.of("Asia/Shanghai"))).as("a quarter after the opening")
+        .isEqualTo(today().plusMonths(3));
     JsonNode task = unitTask(CASEWORKER_NANCHANG, unit, "ReviewUnit");
     Response missing = completeTask(task, Map.of("reviewHeldOn", today().toString(), "childNotes", "某某：良好；上学；正常"));
     assertThat(missing.status()).isEqualTo(400);
