@@ -178,8 +178,16 @@ export async function fail(error) {
   process.exit(1);
 }
 
-/** Closes every browser still open and exits 0. */
+/**
+ * Closes every browser still open and exits 0, unless a page broke the service's Content-Security-
+ * Policy (Chromium reports each refused script, style, image or connection on the console): then 1.
+ */
 export async function pass() {
   for (const browser of [...open]) await browser.close();
+  const refused = browserErrors.filter((line) => /Content Security Policy/i.test(line));
+  if (refused.length) {
+    for (const line of refused) console.error(`[e2e] CSP: ${line}`);
+    process.exit(1);
+  }
   process.exit(0);
 }

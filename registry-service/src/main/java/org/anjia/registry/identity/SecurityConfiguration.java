@@ -136,8 +136,8 @@ class SecurityConfiguration {
 
   /**
    * The security headers of every answer, for both chains. The pages load only their own scripts,
-   * styles, fonts and data (Vite bundles form-js and ECharts; they set styles through the DOM, which a
-   * policy without 'unsafe-inline' allows); images may be data: URIs (form-js' icons) or blob: URLs;
+   * style sheets, fonts and data (Vite bundles form-js and ECharts); inline style attributes are
+   * allowed, inline scripts and style elements are not; images may be data: URIs (form-js' icons) or blob: URLs;
    * forms post to the service, and to Keycloak (the logout's way out). No page may be framed. The
    * operator console (Cockpit) sets its own policy, which this one does not replace (Spring writes a
    * header only where the answer has none). HSTS only in the {@code prod} profile, behind TLS: there on
@@ -153,6 +153,9 @@ class SecurityConfiguration {
             "default-src 'self'",
             "script-src 'self'",
             "style-src 'self'",
+            // style attributes (the pages' own el(..., { style }) and ECharts' tooltips): they run no script;
+            // style elements stay 'self' only
+            "style-src-attr 'unsafe-inline'",
             "img-src 'self' data: blob:",
             "font-src 'self' data:",
             "connect-src 'self'",

@@ -43,7 +43,9 @@ class SecurityHeadersTest extends RegistryIntegrationTest {
       assertThat(csp).as(what)
           .contains("default-src 'self'", "script-src 'self'", "style-src 'self'", "object-src 'none'",
               "frame-ancestors 'none'", "base-uri 'self'")
-          .doesNotContain("unsafe-inline", "unsafe-eval", "*");
+          .doesNotContain("unsafe-eval", "*");
+      // inline style attributes only: no inline script, no style element
+      assertThat(csp.replace("style-src-attr 'unsafe-inline'", "")).as(what).doesNotContain("unsafe-inline");
       assertThat(headers.firstValue("X-Content-Type-Options")).as(what).contains("nosniff");
       assertThat(headers.firstValue("X-Frame-Options")).as(what).contains("DENY");
       assertThat(headers.firstValue("Referrer-Policy")).as(what).contains("same-origin");
