@@ -6,7 +6,9 @@
 // Chromium: apt-get install -y chromium (/usr/bin/chromium).
 //
 // Keycloak 26's login page (theme keycloak.v2): form #kc-form-login with #username, #password and
-// the submit button #kc-login; a wrong password shows #input-error-username.
+// the submit button #kc-login; a wrong password shows #input-error-username. Staff are then asked
+// for their one-time code (form #kc-otp-login-form, field #otp, button #kc-login): the code comes
+// from the secret the realm seeds for the demo staff (otp.mjs).
 //
 // E2E_SCREENSHOTS=<dir> makes shot() keep a full-page PNG of the named steps (for looking at the pages).
 import fs from 'node:fs';
@@ -14,6 +16,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { nextDemoCode } from './otp.mjs';
 
 const require = createRequire(new URL('../../main/frontend/package.json', import.meta.url));
 const { chromium } = require('playwright-core');
@@ -114,14 +117,26 @@ function onBaseUrl(baseUrl) {
   return (url) => url.href.startsWith(`${baseUrl}/`) && !url.pathname.startsWith('/login/oauth2/');
 }
 
-/** On Keycloak's login page: fills it in and waits until the browser is back at the service. */
+/**
+ * On Keycloak's login page: fills it in, gives the one-time code when Keycloak asks for one (staff),
+ * and waits until the browser is back at the service.
+ */
 export async function fillKeycloakLogin(page, baseUrl, username, password) {
   await page.locator('#kc-form-login').waitFor({ timeout: LOGIN_WAIT_MS });
   await page.locator('#username').fill(username);
   await page.locator('#password').fill(password);
   await page.locator('#kc-login').click();
+  const backAtOnce = page.waitForURL(onBaseUrl(baseUrl), { timeout: LOGIN_WAIT_MS }).then(() => false);
+  backAtOnce.catch(() => {});
+  const asked = await Promise.race([backAtOnce,
+    page.locator('#kc-otp-login-form').waitFor({ timeout: LOGIN_WAIT_MS }).then(() => true)]).catch(() => false);
+  if (asked) {
+    // the code may wait for the next period (otp.mjs): fill it in, then wait for the way back
+    await page.locator('#otp').fill(await nextDemoCode(username));
+    await page.locator('#kc-login').click();
+  }
   await page.waitForURL(onBaseUrl(baseUrl), { timeout: LOGIN_WAIT_MS }).catch(async (error) => {
-    const problem = await page.locator('#input-error-username, .pf-v5-c-alert__title, #kc-page-title')
+    const problem = await page.locator('#input-error-username, #input-error-otp, .pf-v5-c-alert__title, #kc-page-title')
       .allInnerTexts().catch(() => []);
     throw new Error(`login as ${username} did not come back to ${baseUrl} (at ${page.url()}`
       + `${problem.length ? `: ${problem.join(' / ').trim()}` : ''}): ${error.message}`);
@@ -163,8 +178,16 @@ export async function fail(error) {
   process.exit(1);
 }
 
-/** Closes every browser still open and exits 0. */
+/**
+ * Closes every browser still open and exits 0, unless a page broke the service's Content-Security-
+ * Policy (Chromium reports each refused script, style, image or connection on the console): then 1.
+ */
 export async function pass() {
   for (const browser of [...open]) await browser.close();
+  const refused = browserErrors.filter((line) => /Content Security Policy/i.test(line));
+  if (refused.length) {
+    for (const line of refused) console.error(`[e2e] CSP: ${line}`);
+    process.exit(1);
+  }
   process.exit(0);
 }

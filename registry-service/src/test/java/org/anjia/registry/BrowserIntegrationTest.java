@@ -72,10 +72,14 @@ public abstract class BrowserIntegrationTest extends RegistryIntegrationTest {
     return "http://localhost:" + STACK.keycloak().port();
   }
 
-  /** An access token from the real Keycloak (password grant, enabled on anjia-web for tests). */
+  /**
+   * An access token from the real Keycloak (password grant, enabled on anjia-web for tests), with the
+   * one-time code the realm requires of staff ({@link DemoOtp}).
+   */
   protected static String keycloakToken(String username) throws IOException, InterruptedException {
     String form = "grant_type=password&client_id=anjia-web&scope=openid&username="
-        + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=" + DEMO_PASSWORD;
+        + URLEncoder.encode(username, StandardCharsets.UTF_8) + "&password=" + DEMO_PASSWORD
+        + DemoOtp.nextCode(username).map(code -> "&totp=" + code).orElse("");
     HttpResponse<String> response = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(STACK.keycloak().issuerUri() + "/protocol/openid-connect/token"))
             .header("Content-Type", "application/x-www-form-urlencoded")

@@ -13,12 +13,14 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -37,6 +39,8 @@ import org.springframework.security.web.authentication.logout.LogoutSuccessHandl
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -77,10 +81,11 @@ class SecurityConfiguration {
   @Bean
   @Order(1)
   SecurityFilterChain bearerApi(HttpSecurity http, ObjectMapper json, Labels labels,
-      ApplicationEventPublisher events) throws Exception {
+      ApplicationEventPublisher events, IdentityProperties identity, Environment environment) throws Exception {
     Handlers handlers = new Handlers(json, labels, events);
     http
         .securityMatcher(request -> request.getHeader("Authorization") != null)
+        .headers(headers -> headers(headers, identity, environment))
         .authorizeHttpRequests(SecurityConfiguration::rules)
         .oauth2ResourceServer(resource -> resource
             .jwt(jwt -> jwt.jwtAuthenticationConverter(KeycloakAuthorities.jwtConverter()))
@@ -100,10 +105,11 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain browser(HttpSecurity http, JwtDecoder jwtDecoder, IdentityProperties identity,
       ClientRegistrationRepository registrations, ObjectMapper json, Labels labels,
-      ApplicationEventPublisher events) throws Exception {
+      ApplicationEventPublisher events, Environment environment) throws Exception {
     RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     Handlers handlers = new Handlers(json, labels, events);
     http
+        .headers(headers -> headers(headers, identity, environment))
         .authorizeHttpRequests(SecurityConfiguration::rules)
         .oauth2Login(login -> login
             .authorizationEndpoint(endpoint -> endpoint
@@ -126,6 +132,48 @@ class SecurityConfiguration {
         .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(keycloakLogout(identity)));
     return http.build();
+  }
+
+  /**
+   * The security headers of every answer, for both chains. The pages load only their own scripts,
+   * style sheets, fonts and data (Vite bundles form-js and ECharts); inline style attributes are
+   * allowed, inline scripts and style elements are not; images may be data: URIs (form-js' icons) or blob: URLs;
+   * forms post to the service, and to Keycloak (the logout's way out). No page may be framed. The
+   * operator console (Cockpit) sets its own policy, which this one does not replace (Spring writes a
+   * header only where the answer has none). HSTS only in the {@code prod} profile, behind TLS: there on
+   * every answer, since TLS usually ends at a proxy in front of the service, and browsers ignore it on
+   * plain HTTP.
+   */
+  private static void headers(HeadersConfigurer<HttpSecurity> headers, IdentityProperties identity,
+      Environment environment) {
+    java.net.URI issuer = java.net.URI.create(identity.issuer());
+    String keycloak = issuer.getScheme() + "://" + issuer.getAuthority();
+    headers
+        .contentSecurityPolicy(csp -> csp.policyDirectives(String.join("; ",
+            "default-src 'self'",
+            "script-src 'self'",
+            "style-src 'self'",
+            // style attributes (the pages' own el(..., { style }) and ECharts' tooltips): they run no script;
+            // style elements stay 'self' only
+            "style-src-attr 'unsafe-inline'",
+            "img-src 'self' data: blob:",
+            "font-src 'self' data:",
+            "connect-src 'self'",
+            "object-src 'none'",
+            "base-uri 'self'",
+            "form-action 'self' " + keycloak,
+            "frame-ancestors 'none'")))
+        .frameOptions(HeadersConfigurer.FrameOptionsConfig::deny)
+        .contentTypeOptions(options -> { })
+        .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.SAME_ORIGIN));
+    if (environment.matchesProfiles("prod")) {
+      headers.httpStrictTransportSecurity(hsts -> hsts
+          .requestMatcher(AnyRequestMatcher.INSTANCE)
+          .maxAgeInSeconds(31_536_000)
+          .includeSubDomains(true));
+    } else {
+      headers.httpStrictTransportSecurity(HeadersConfigurer.HstsConfig::disable);
+    }
   }
 
   /** Who may call what, by role: one rule set for both chains. */

@@ -23,6 +23,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import org.anjia.registry.BrowserIntegrationTest;
+import org.anjia.registry.DemoOtp;
 import org.anjia.runtime.FreePorts;
 import org.anjia.runtime.KeycloakServer;
 import org.anjia.runtime.TestStack;
@@ -33,7 +34,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The real Keycloak with the realm of infra/keycloak: the claims the service relies on (README
- * there), self-registration as a family, PKCE and redirect rules, failed logins recorded. The
+ * there), self-registration as a family, PKCE and redirect rules, failed logins recorded, the second
+ * factor staff must give (and families need not), brute-force protection. The
  * Keycloak of the test stack: the same one the browser tests sign in with, started once per test
  * JVM (a second start cost CI about half a minute).
  */
@@ -208,6 +210,161 @@ class KeycloakRealmTest {
     }
   }
 
+  // --- the second factor (TOTP) for staff, brute-force protection ---
+
+  @Test
+  void staffGetInOnlyWithTheirOneTimeCode() throws Exception {
+    Browser browser = new Browser();
+    Login login = Login.start(browser);
+    HttpResponse<String> afterPassword = login.submitPassword("dir-nanchang", PASSWORD);
+    assertThat(afterPassword.statusCode()).as("asked for the code, not sent back with one").isEqualTo(200);
+    assertThat(afterPassword.body()).contains("id=\"kc-otp-login-form\"");
+
+    // the code of ten minutes ago: right secret, long expired
+    String wrong = DemoOtp.code(DemoOtp.secret("dir-nanchang").orElseThrow(), System.currentTimeMillis() / 30_000 - 20);
+    HttpResponse<String> refused = login.submit(afterPassword, "kc-otp-login-form", Map.of("otp", wrong));
+    assertThat(refused.statusCode()).as("a wrong code does not get in").isEqualTo(200);
+    assertThat(refused.body()).contains("id=\"kc-otp-login-form\"").contains("id=\"input-error-otp\"");
+
+    HttpResponse<String> signedIn = login.submit(refused, "kc-otp-login-form",
+        Map.of("otp", DemoOtp.nextCode("dir-nanchang").orElseThrow()));
+    Map<String, Object> access = login.tokens(signedIn);
+    assertThat(realmRoles(access)).contains("director", "staff");
+    assertThat(access.get("preferred_username")).isEqualTo("dir-nanchang");
+  }
+
+  @Test
+  void aFamilySignsInWithThePasswordAlone() throws Exception {
+    Login login = Login.start(new Browser());
+    Map<String, Object> access = login.tokens(login.submitPassword("wang.family@example.com", PASSWORD));
+    assertThat(realmRoles(access)).contains("family").doesNotContain("staff");
+  }
+
+  @Test
+  void thePasswordGrantOfStaffNeedsTheCodeToo() throws Exception {
+    HttpResponse<String> withoutCode = tokenRequest(Map.of("grant_type", "password", "client_id", CLIENT,
+        "username", "cw-jiujiang", "password", PASSWORD));
+    assertThat(withoutCode.statusCode()).isEqualTo(400);
+    assertThat(parseObject(withoutCode.body()).get("error")).isEqualTo("invalid_grant");
+
+    assertThat(realmRoles(accessToken("cw-jiujiang"))).contains("caseworker");
+  }
+
+  /** Staff added later carry no code yet: Keycloak makes them enrol an authenticator before letting them in. */
+  @Test
+  void aNewStaffMemberEnrolsAnAuthenticatorBeforeGettingIn() throws Exception {
+    String username = "cw-new-" + UUID.randomUUID().toString().substring(0, 8);
+    newUser(username, "caseworker");
+
+    Login login = Login.start(new Browser());
+    HttpResponse<String> setup = login.submitPassword(username, PASSWORD);
+    assertThat(setup.statusCode()).as("not let in before enrolling").isEqualTo(200);
+    // the set-up page shows the new secret as a QR code; the form carries it as Keycloak keeps it (its UTF-8 bytes are the key)
+    Matcher secret = Pattern.compile("name=\"totpSecret\" value=\"([^\"]+)\"").matcher(setup.body());
+    assertThat(secret.find()).as("the authenticator set-up page:%n%s", setup.body()).isTrue();
+    HttpResponse<String> enrolled = login.submit(setup, "kc-totp-settings-form", Map.of(
+        "totp", DemoOtp.code(secret.group(1).getBytes(StandardCharsets.UTF_8), System.currentTimeMillis() / 30_000),
+        "totpSecret", secret.group(1),
+        "userLabel", "test phone"));
+    assertThat(realmRoles(login.tokens(enrolled))).contains("caseworker", "staff");
+  }
+
+  @Test
+  void bruteForceProtectionLocksAnAccountAfterFailedPasswords() throws Exception {
+    Map<String, Object> realm = adminGet("");
+    assertThat(realm).containsEntry("bruteForceProtected", true).containsEntry("permanentLockout", false)
+        .containsEntry("failureFactor", 10);
+
+    String username = "family-" + UUID.randomUUID() + "@example.com";
+    String id = newUser(username, "family");
+    for (int attempt = 0; attempt < 2; attempt++) {
+      assertThat(tokenRequest(Map.of("grant_type", "password", "client_id", CLIENT, "username", username,
+          "password", "not-the-password")).statusCode()).isEqualTo(400);
+    }
+    // two failures within a second (quickLoginCheckMilliSeconds): locked for a minute, the right password too
+    HttpResponse<String> locked = tokenRequest(Map.of("grant_type", "password", "client_id", CLIENT,
+        "username", username, "password", PASSWORD));
+    assertThat(locked.statusCode()).as(locked.body()).isEqualTo(400);
+    assertThat(adminGet("/attack-detection/brute-force/users/" + id)).containsEntry("disabled", true);
+  }
+
+  /** A user of the realm made through the admin API, with the demo password and one realm role. */
+  private static String newUser(String username, String role) throws Exception {
+    HttpResponse<String> created = adminSend("POST", "/users", JSON.writeValueAsString(Map.of(
+        "username", username, "email", username.contains("@") ? username : username + "@example.com",
+        "emailVerified", true, "enabled", true, "firstName", "新", "lastName", "测试",
+        "credentials", List.of(Map.of("type", "password", "value", PASSWORD, "temporary", false)))));
+    assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
+    String location = created.headers().firstValue("Location").orElseThrow();
+    String id = location.substring(location.lastIndexOf('/') + 1);
+    String roleJson = JSON.writeValueAsString(adminGet("/roles/" + role));
+    assertThat(adminSend("POST", "/users/" + id + "/role-mappings/realm", "[" + roleJson + "]").statusCode())
+        .isEqualTo(204);
+    return id;
+  }
+
+  private static Map<String, Object> adminGet(String path) throws Exception {
+    HttpResponse<String> response = adminSend("GET", path, null);
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
+    return parseObject(response.body());
+  }
+
+  private static HttpResponse<String> adminSend(String method, String path, String body) throws Exception {
+    return http.send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + keycloak.port() + "/admin/realms/anjia" + path))
+        .header("Authorization", "Bearer " + BrowserIntegrationTest.keycloakAdminToken())
+        .header("Content-Type", "application/json")
+        .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body))
+        .build(), utf8());
+  }
+
+  /** An authorization-code login through Keycloak's own pages, form by form, as a browser posts them. */
+  private record Login(Browser browser, String verifier, HttpResponse<String> page) {
+
+    static Login start(Browser browser) throws Exception {
+      String verifier = randomUrlSafe(32);
+      String challenge = Base64.getUrlEncoder().withoutPadding().encodeToString(
+          MessageDigest.getInstance("SHA-256").digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+      HttpResponse<String> page = browser.send(HttpRequest.newBuilder(URI.create(keycloak.issuerUri()
+          + "/protocol/openid-connect/auth?" + query(Map.of("client_id", CLIENT, "response_type", "code",
+          "scope", "openid", "redirect_uri", REDIRECT_URI, "state", randomUrlSafe(8),
+          "code_challenge", challenge, "code_challenge_method", "S256")))).GET());
+      assertThat(page.statusCode()).isEqualTo(200);
+      return new Login(browser, verifier, page);
+    }
+
+    HttpResponse<String> submitPassword(String username, String password) throws Exception {
+      return submit(page, "kc-form-login", Map.of("username", username, "password", password));
+    }
+
+    /** Posts the form of that id on the page with these fields. */
+    HttpResponse<String> submit(HttpResponse<String> on, String formId, Map<String, String> fields) throws Exception {
+      Matcher tag = Pattern.compile("<form[^>]*id=\"" + formId + "\"[^>]*>").matcher(on.body());
+      assertThat(tag.find()).as("form %s on the page:%n%s", formId, on.body()).isTrue();
+      Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(tag.group());
+      assertThat(action.find()).isTrue();
+      HttpResponse<String> response = browser.send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
+          .header("Content-Type", "application/x-www-form-urlencoded").POST(form(fields)));
+      // Keycloak's own next page (a required action) comes by redirect; the way back to the service stops here
+      while (response.statusCode() == 302
+          && !response.headers().firstValue("Location").orElseThrow().startsWith(REDIRECT_URI)) {
+        response = browser.send(HttpRequest.newBuilder(URI.create(response.headers().firstValue("Location").orElseThrow())).GET());
+      }
+      return response;
+    }
+
+    /** The redirect back with a code, exchanged for the access token's claims. */
+    Map<String, Object> tokens(HttpResponse<String> redirect) throws Exception {
+      assertThat(redirect.statusCode()).as("sent back to the service:%n%s", redirect.body()).isEqualTo(302);
+      String code = parseQuery(URI.create(redirect.headers().firstValue("Location").orElseThrow()).getRawQuery())
+          .get("code");
+      HttpResponse<String> exchanged = tokenRequest(Map.of("grant_type", "authorization_code",
+          "client_id", CLIENT, "code", code, "redirect_uri", REDIRECT_URI, "code_verifier", verifier));
+      assertThat(exchanged.statusCode()).as(exchanged.body()).isEqualTo(200);
+      return jwtPayload((String) parseObject(exchanged.body()).get("access_token"));
+    }
+  }
+
   // --- helpers ---
 
   /**
@@ -240,9 +397,12 @@ class KeycloakRealmTest {
     return jwtPayload((String) passwordGrant(username, PASSWORD).get("access_token"));
   }
 
+  /** A password grant, with the one-time code the realm requires of staff. */
   private static Map<String, Object> passwordGrant(String username, String password) throws Exception {
-    HttpResponse<String> response = tokenRequest(Map.of("grant_type", "password", "client_id", CLIENT,
+    Map<String, String> fields = new LinkedHashMap<>(Map.of("grant_type", "password", "client_id", CLIENT,
         "username", username, "password", password, "scope", "openid"));
+    DemoOtp.nextCode(username).ifPresent(code -> fields.put("totp", code));
+    HttpResponse<String> response = tokenRequest(fields);
     assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
     return parseObject(response.body());
   }
