@@ -38,11 +38,14 @@ function submittedByReader(application) {
 
 /**
  * A joint adoption waits for the spouse (民法典 art. 1101): the other adult of the household
- * confirms here; the submitter sees that it waits.
+ * confirms here; the submitter sees that it waits. A couple's family-style application waits for the
+ * spouse too, who confirms it in the couple's panel (its own endpoint): the row only says that it waits.
  */
 function awaitingSpouse(application) {
   const badge = el('span', { class: 'badge badge-status', dataset: { testid: 'portal-status', status: application.status } },
     t('portal.awaitingSpouse'));
+  // a couple's family-style application is confirmed in its own panel (couplePortal.js), not as an adoption
+  if (application.type !== 'ADOPTION') return badge;
   if (!user || submittedByReader(application)) {
     return [badge, el('div', { class: 'muted', dataset: { testid: 'portal-awaiting-own' } }, t('portal.awaitingSpouse.own'))];
   }
