@@ -137,11 +137,13 @@ function row(task) {
     ? [el('a', { href: `application.html?id=${encodeURIComponent(task.application.id)}`, onclick: stop }, task.application.number),
       task.application.statusLabel ? el('div', { class: 'muted', dataset: { testid: 'task-row-status' } }, task.application.statusLabel) : null]
     : t('common.none')),
-  // a child's placement (送养) belongs to no application: the row names the child and links the file
+  // a child's placement (送养) belongs to no application: the row names the child and links the file;
+  // a unit's review (机构内家庭式养育) names the unit and links the units board
   el('td', {}, task.family?.displayName
     ?? (task.child ? el('a', { href: `child.html?id=${encodeURIComponent(task.child.id)}`, onclick: stop },
       task.child.name, task.child.fileNumber ? el('div', { class: 'muted mono' }, task.child.fileNumber) : null)
-      : t('common.none'))),
+      : task.unit ? el('a', { href: 'units.html', onclick: stop, dataset: { testid: 'task-row-unit' } }, task.unit.name)
+        : t('common.none'))),
   el('td', {}, (task.candidateGroups ?? []).map((group) => el('span', { class: 'badge badge-group' }, label('group', group)))),
   el('td', {}, task.assignee ?? el('span', { class: 'muted' }, t('worklist.unassigned'))),
   el('td', { class: task.overdue ? 'overdue-text' : null },

@@ -23,7 +23,8 @@ record TaskView(
     boolean escalated,
     ApplicationRef application,
     FamilyRef family,
-    ChildRef child) {
+    ChildRef child,
+    UnitRef unit) {
 
   /** The state of every listed task: done tasks leave the worklist. */
   static final String OPEN = "CREATED";
@@ -34,6 +35,9 @@ record TaskView(
 
   /** The child a placement task concerns (送养), for tasks that belong to no application. */
   record ChildRef(UUID id, String fileNumber, String name) {}
+
+  /** The residence unit a review task concerns (机构内家庭式养育), for tasks that belong to no application or child. */
+  record UnitRef(UUID id, String name) {}
 
   /**
    * The task page: the task, its form and the process variables that pre-fill it; for a document

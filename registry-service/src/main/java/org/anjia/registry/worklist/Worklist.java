@@ -69,6 +69,7 @@ class Worklist {
              %s as candidate_groups,
              a.id as application_id, a.number, a.status, f.id as family_id, f.display_name,
              c.id as child_id, c.file_number as child_file_number, c.name as child_name,
+             u.id as unit_id, u.name as unit_name,
              exists (select 1 from task_signal s where s.task_id = t.id_ and s.kind = 'REMINDED') as reminded,
              exists (select 1 from task_signal s where s.task_id = t.id_ and s.kind = 'ESCALATED') as escalated
       """.formatted(CANDIDATE_GROUPS);
@@ -295,6 +296,7 @@ class Worklist {
     Instant due = instant(rs.getTimestamp("due_date"));
     UUID familyId = rs.getObject("family_id", UUID.class);
     UUID childId = rs.getObject("child_id", UUID.class);
+    UUID unitId = rs.getObject("unit_id", UUID.class);
     return new TaskView(
         rs.getString("task_id"),
         catalog.elementName(processId, elementId),
@@ -311,7 +313,8 @@ class Worklist {
         applicationRef(rs, rs.findColumn("application_id"), rs.findColumn("number"), rs.findColumn("status")),
         familyId == null ? null : new TaskView.FamilyRef(familyId, rs.getString("display_name")),
         childId == null ? null : new TaskView.ChildRef(childId, rs.getString("child_file_number"),
-            rs.getString("child_name")));
+            rs.getString("child_name")),
+        unitId == null ? null : new TaskView.UnitRef(unitId, rs.getString("unit_name")));
   }
 
   private TaskView.ApplicationRef applicationRef(ResultSet rs, int idColumn, int numberColumn, int statusColumn)
