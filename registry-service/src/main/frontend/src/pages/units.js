@@ -116,11 +116,24 @@ try {
   return form;
 }
 
+/**
+ * Every child of the institution: /api/children answers a plain list, one page of at most 200 (newest
+ * admissions first), so the pages are read until one comes back short.
+ */
+async function institutionChildren() {
+  const size = 200;
+  const all = [];
+  for (let page = 0; ; page += 1) {
+    const batch = (await api.children({ page, size })) ?? [];
+    all.push(...batch);
+    if (batch.length < size) return all;
+  }
+}
+
 async function assignForm(board) {
   const open = board.units.filter((unit) => unit.state !== 'CLOSED');
   const unitSelect = el('select', {}, open.map((unit) => el('option', { value: unit.id }, `${unit.name}（${unit.occupancy}/${unit.capacity}）`)));
-  const page = await api.children({ size: 200 });
-  const inCare = (page.content ?? []).filter((child) => child.currentPlacement === 'INSTITUTION' && !child.dischargedOn);
+  const inCare = (await institutionChildren()).filter((child) => child.currentPlacement === 'INSTITUTION' && !child.dischargedOn);
   const children = el('select', { multiple: true, size: Math.min(8, Math.max(2, inCare.length)) },
     inCare.map((child) => el('option', { value: child.id }, t('units.child', { name: child.record?.name ?? child.name, age: child.age }))));
   const apart = el('textarea', { rows: 2, maxlength: 500 });
