@@ -14,7 +14,7 @@
 // placement on the child's file for a reason of art. 18; the family's portal shows the reason, its
 // article and the written notice (a PDF). One line per step; exit 0 on success, 1 with the error (and target/e2e-failure.png).
 import assert from 'node:assert/strict';
-import { PHONE, args, fail, login, openBrowser, pass, shot, step } from './session.mjs';
+import { PHONE, args, fail, login, openBrowser, pass, plusDays, shot, step } from './session.mjs';
 import { chooseInForm, claimTask, completeTask, fillDateInForm, findTaskRow, openTask, taskForm } from './tasks.mjs';
 
 const [baseUrl, password, familyUsername, childId, childName, today] = args(
@@ -23,11 +23,7 @@ const CASEWORKER = 'cw-nanchang';
 const DIRECTOR = 'dir-nanchang';
 
 /** The day {@code days} after TODAY, as YYYY-MM-DD. */
-function plusDays(days) {
-  const day = new Date(`${today}T00:00:00Z`);
-  day.setUTCDate(day.getUTCDate() + days);
-  return day.toISOString().slice(0, 10);
-}
+const afterToday = (days) => plusDays(today, days);
 
 async function fosterCard(page) {
   await page.goto(`${baseUrl}/portal.html`);
@@ -62,8 +58,8 @@ try {
   await login(page, baseUrl, familyUsername, password);
   let card = await fosterCard(page);
   const request = card.getByTestId('respite-request');
-  await request.getByTestId('respite-request-from').fill(plusDays(1));
-  await request.getByTestId('respite-request-until').fill(plusDays(41));
+  await request.getByTestId('respite-request-from').fill(afterToday(1));
+  await request.getByTestId('respite-request-until').fill(afterToday(41));
   await request.getByTestId('respite-request-reason').fill('照料人住院手术');
   await request.getByTestId('respite-request-submit').click();
   const tooLong = request.locator('[data-error-for="until"]');
@@ -71,7 +67,7 @@ try {
   const tooLongText = (await tooLong.innerText()).trim();
   assert.match(tooLongText, /第二十条/, `the refusal names its article: ${tooLongText}`);
   step(`a respite of 40 days refused next to the field: ${tooLongText}`);
-  await request.getByTestId('respite-request-until').fill(plusDays(8));
+  await request.getByTestId('respite-request-until').fill(afterToday(8));
   await request.getByTestId('respite-request-submit').click();
   await page.locator('[data-testid="foster-child"]').filter({ hasText: childName })
     .locator('[data-testid="respite"][data-status="REQUESTED"]').waitFor();

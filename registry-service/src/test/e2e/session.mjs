@@ -36,6 +36,13 @@ export function args(usage, count) {
   return [baseUrl, ...values.slice(1)];
 }
 
+/** The day {@code days} after a day given as YYYY-MM-DD (the service's today, never the browser's), as YYYY-MM-DD. */
+export function plusDays(isoDate, days) {
+  const day = new Date(`${isoDate}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
 export function step(message) {
   console.log(`[e2e] ${message}`);
 }

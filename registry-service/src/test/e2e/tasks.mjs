@@ -12,10 +12,11 @@ export const TASK_WAIT_MS = 5_000;
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
- * The worklist row of an open task, or null: the task's name, and the application number or the
- * child's name (a 送养 task belongs to a child, not an application). Reads every page of the list.
+ * The worklist row of an open task, or null: the task's name, and the application number, the
+ * child's name (a 送养 task belongs to a child, not an application) or the residence unit's name (a
+ * unit's review). Reads every page of the list.
  */
-async function taskRow(page, url, { taskName, applicationNumber, childName }) {
+async function taskRow(page, url, { taskName, applicationNumber, childName, unitName }) {
   await page.goto(url);
   const summary = page.getByTestId('worklist-summary');
   await summary.waitFor({ timeout: 5_000 });
@@ -25,6 +26,7 @@ async function taskRow(page, url, { taskName, applicationNumber, childName }) {
       : '[data-testid="task-row"]')
       .filter({ has: page.getByTestId('task-link').filter({ hasText: new RegExp(`^${escapeRegExp(taskName)}$`) }) });
     if (childName) rows = rows.filter({ hasText: childName });
+    if (unitName) rows = rows.filter({ has: page.getByTestId('task-row-unit').filter({ hasText: new RegExp(`^${escapeRegExp(unitName)}$`) }) });
     if (await rows.count()) return rows.first();
     const next = page.getByTestId('page-next');
     if (await next.isDisabled()) return null;
@@ -38,8 +40,8 @@ function worklistUrl(baseUrl, group) {
   return `${baseUrl}/worklist.html${group ? `?candidateGroup=${encodeURIComponent(group)}` : ''}`;
 }
 
-const describe = ({ taskName, applicationNumber, childName }, group) =>
-  `${taskName} for ${applicationNumber ?? childName} in the ${group ?? ''} worklist`;
+const describe = ({ taskName, applicationNumber, childName, unitName }, group) =>
+  `${taskName} for ${applicationNumber ?? childName ?? unitName} in the ${group ?? ''} worklist`;
 
 /** Opens the worklist (of a candidate group) and finds the task on it, reloading briefly; returns its row. */
 export async function findTaskRow(page, baseUrl, { group, timeout = TASK_WAIT_MS, ...task }) {
@@ -77,14 +79,18 @@ export async function taskForm(page) {
   return form;
 }
 
-/** Picks an option by its label in the rendered form-js form: a radio, or a form-js select. */
-export async function chooseInForm(form, optionLabel) {
-  const radio = form.getByRole('radio', { name: optionLabel, exact: true });
+/**
+ * Picks an option by its label in the rendered form-js form: a radio, or a form-js select. With
+ * {@code field} (the field's label) only in that field, for options that several fields share (无记录).
+ */
+export async function chooseInForm(form, optionLabel, { field } = {}) {
+  const fields = (type) => (field ? form.locator(`.fjs-form-field${type}`).filter({ hasText: field }) : form);
+  const radio = fields('').getByRole('radio', { name: optionLabel, exact: true });
   if (await radio.count()) {
     await radio.check();
     return;
   }
-  const selects = form.locator('.fjs-form-field-select .fjs-input-group');
+  const selects = field ? fields('-select').locator('.fjs-input-group') : form.locator('.fjs-form-field-select .fjs-input-group');
   for (let i = 0; i < await selects.count(); i += 1) {
     await selects.nth(i).click();
     const item = form.locator('.fjs-dropdownlist-item').filter({ hasText: optionLabel });

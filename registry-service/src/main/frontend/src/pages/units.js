@@ -115,6 +115,20 @@ async function institutionChildren() {
   }
 }
 
+/**
+ * Every child of the institution: /api/children answers a plain list, one page of at most 200 (newest
+ * admissions first), so the pages are read until one comes back short.
+ */
+async function institutionChildren() {
+  const size = 200;
+  const all = [];
+  for (let page = 0; ; page += 1) {
+    const batch = (await api.children({ page, size })) ?? [];
+    all.push(...batch);
+    if (batch.length < size) return all;
+  }
+}
+
 async function assignForm(board) {
   const open = board.units.filter((unit) => unit.state !== 'CLOSED');
   const unitSelect = el('select', {}, open.map((unit) => el('option', { value: unit.id }, `${unit.name}（${unit.occupancy}/${unit.capacity}）`)));

@@ -219,6 +219,8 @@ class FamilyStyleUnitsApiTest extends RegistryIntegrationTest {
     assertThat(java.time.LocalDate.ofInstant(due, java.time.ZoneId.of("Asia/Shanghai"))).as("a quarter after the opening")
         .isEqualTo(today().plusMonths(3));
     JsonNode task = unitTask(CASEWORKER_NANCHANG, unit, "ReviewUnit");
+    assertThat(task.path("unit").path("name").asText()).as("the worklist names the unit").startsWith("丁香之家");
+    assertThat(task.path("unit").path("id").asText()).isEqualTo(unit);
     Response missing = completeTask(task, Map.of("reviewHeldOn", today().toString(), "childNotes", "某某：良好；上学；正常"));
     assertThat(missing.status()).isEqualTo(400);
     assertThat(missing.body().path("errors").get(0).path("message").asText()).contains("吴小月");
