@@ -50,12 +50,7 @@ function unitRow(unit) {
     : '—';
   const close = director && unit.state !== 'CLOSED' && unit.occupancy === 0
     ? el('button', { type: 'button', class: 'secondary', dataset: { testid: 'unit-close' }, onclick: async () => {
-      try { await api.updateResidenceUnit(unit.id, { state: 'CLOSED' }); await load();
-try {
-  await renderCalls();
-} catch (error) {
-  fill(callsHost, errorNotice(error));
-} } catch (error) { fill(message, errorNotice(error)); }
+      try { await api.updateResidenceUnit(unit.id, { state: 'CLOSED' }); await load(); } catch (error) { fill(message, errorNotice(error)); }
     } }, t('units.close'))
     : null;
   return el('tr', { dataset: { testid: 'unit-row', unitId: unit.id, state: unit.state } },
@@ -99,20 +94,6 @@ function createForm(board) {
       fill(message, notice('success', t('units.saved')));
       await load();
     });
-}
-
-/**
- * Every child of the institution: /api/children answers a plain list, one page of at most 200 (newest
- * admissions first), so the pages are read until one comes back short.
- */
-async function institutionChildren() {
-  const size = 200;
-  const all = [];
-  for (let page = 0; ; page += 1) {
-    const batch = (await api.children({ page, size })) ?? [];
-    all.push(...batch);
-    if (batch.length < size) return all;
-  }
 }
 
 /**
