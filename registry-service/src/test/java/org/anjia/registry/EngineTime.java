@@ -45,13 +45,10 @@ public final class EngineTime {
    * where it was: for a test about a clock ahead of the machine's without moving every later test there.
    */
   public static void during(Instant instant, Runnable body) {
-    long offset = now().toEpochMilli() - System.currentTimeMillis();
-    ClockUtil.offset(instant.toEpochMilli() - System.currentTimeMillis());
-    try {
+    putBackAfter(() -> {
+      ClockUtil.offset(instant.toEpochMilli() - System.currentTimeMillis());
       body.run();
-    } finally {
-      ClockUtil.offset(offset);
-    }
+    });
   }
 
   /** Something to run on a moved clock, which may throw (a browser script). */
@@ -66,8 +63,15 @@ public final class EngineTime {
    * quarterly review) without moving every later test towards the end of the holiday calendars.
    */
   public static <E extends Exception> void ahead(Instant target, ManagementService management, Body<E> body) throws E {
+    putBackAfter(() -> {
+      moveTo(target, management);
+      body.run();
+    });
+  }
+
+  /** Runs {@code body}, then sets the clock's offset back to what it was before. */
+  private static <E extends Exception> void putBackAfter(Body<E> body) throws E {
     long offset = now().toEpochMilli() - System.currentTimeMillis();
-    moveTo(target, management);
     try {
       body.run();
     } finally {
