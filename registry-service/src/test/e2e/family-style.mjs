@@ -253,6 +253,8 @@ try {
   const contractText = await active.innerText();
   assert.match(contractText, /生效中/);
   assert.match(contractText, /申请人✓\s+配偶✓\s+机构负责人✓/, `all three signatures: ${contractText}`);
+  assert.match(await active.getByTestId('couple-recheck').innerText(), /第一次提醒时开始/,
+    'what the renewal will ask of them');
   let home = panel.getByTestId('couple-home').filter({ hasText: unitName });
   await home.waitFor();
   assert.match(await home.innerText(), /单元内还没有儿童/);

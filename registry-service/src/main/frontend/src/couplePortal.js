@@ -1,6 +1,7 @@
 // The couple's portal section (机构内家庭式养育, issue 11): their family-style applications (and the
 // confirmation the other spouse gives from an own account), the contract with the institution to read
-// (PDF) and sign once per spouse, its term and how long until it ends; once the contract is in force,
+// (PDF) and sign once per spouse, its term and how long until it ends and where its renewal re-check
+// stands (what is asked of them before a renewal); once the contract is in force,
 // their residence unit with the children they raise (care notes, not the whole file, and each child's
 // note from the last review) and the review dates.
 import { api } from './api.js';
@@ -28,7 +29,9 @@ export async function couplePanel({ message, onChanged }) {
         el('dt', {}, t('couplePortal.duties')), el('dd', { style: 'white-space:pre-wrap' }, contract.duties),
         el('dt', {}, t('couplePortal.signatures')),
         el('dd', {}, [contract.applicantSigned, contract.spouseSigned, contract.directorSigned]
-          .map((signed, i) => `${t(`couplePortal.signer.${i}`)}${signed ? '✓' : '—'}`).join('  '))),
+          .map((signed, i) => `${t(`couplePortal.signer.${i}`)}${signed ? '✓' : '—'}`).join('  ')),
+        contract.status === 'ACTIVE' ? [el('dt', {}, t('couplePortal.recheck')),
+          el('dd', { dataset: { testid: 'couple-recheck', recheck: contract.recheck } }, t(`couplePortal.recheck.${contract.recheck}`))] : null),
       el('p', {}, el('a', { href: api.myFamilyStyleContractUrl(contract.id), target: '_blank', rel: 'noopener' },
         t('couplePortal.contractPdf'))),
       contract.mySignatureDue

@@ -237,10 +237,12 @@ class FamilyStyleQualificationProcessTest extends JourneyProcessTest {
     assertThat(DELEGATES.calls(id, CONTRACT_REMINDER)).isEmpty();
     moveClockTo(ends.minus(Duration.ofDays(90)).plusSeconds(1));
     assertThat(single(id, CONTRACT_REMINDER).variables()).containsEntry("reminder", "first");
+    assertTaskDue(task(id, "CoupleRecheck"), "caseworker", "family-style-recheck");
+    complete(id, "CoupleRecheck", passingRecheck());
     moveClockTo(ends.minus(Duration.ofDays(30)).plusSeconds(1));
     assertThat(DELEGATES.calls(id, CONTRACT_REMINDER)).extracting(c -> c.variables().get("reminder"))
         .containsExactly("first", "second");
-    assertThat(openTaskIds(id)).isEmpty();
+    assertThat(openTaskIds(id)).as("the second reminder opens no second re-check").isEmpty();
 
     moveClockTo(ends.plusSeconds(1));
     assertTaskDue(task(id, "CoupleContractDecision"), "director", "family-style-contract-decision");
@@ -250,6 +252,39 @@ class FamilyStyleQualificationProcessTest extends JourneyProcessTest {
     assertThat(timerDue(id, "ContractEnded"))
         .isEqualTo(renewedOn.plusYears(3).atStartOfDay(RecordingDelegates.CHINA).toInstant());
     assertThat(ended(id)).isFalse();
+  }
+
+  @Test
+  @DisplayName("the re-check opens with the first reminder and is escalated when still open at its due date")
+  void anOverdueRecheckIsEscalated() {
+    String id = submit(eligibleCouple());
+    qualify(id);
+    sign(id, "applicant");
+    sign(id, "spouse");
+    sign(id, "director");
+    Instant opens = timerDue(id, "ContractFirstReminder");
+    moveClockTo(opens.plusSeconds(1));
+    assertThat(openTaskIds(id)).containsExactly("CoupleRecheck");
+    moveClockTo(opens.plus(Duration.ofDays(45)).plusSeconds(60));
+    assertThat(single(id, ESCALATION).variables()).containsEntry("taskElementId", "CoupleRecheck");
+    assertThat(openTaskIds(id)).containsExactly("CoupleRecheck", "FollowUpCoupleRecheck");
+  }
+
+  @Test
+  @DisplayName("an exit at the end of the term also ends a re-check still open")
+  void anExitEndsAnOpenRecheck() {
+    String id = submit(eligibleCouple());
+    qualify(id);
+    sign(id, "applicant");
+    sign(id, "spouse");
+    sign(id, "director");
+    Instant ends = timerDue(id, "ContractEnded");
+    moveClockTo(ends.minus(Duration.ofDays(90)).plusSeconds(1));
+    moveClockTo(ends.plusSeconds(1));
+    assertThat(openTaskIds(id)).containsExactlyInAnyOrder("CoupleRecheck", "FollowUpCoupleRecheck", "CoupleContractDecision");
+    complete(id, "CoupleContractDecision", Map.of("contractDecision", "exit"));
+    assertThat(endEvent(id, PROCESS_ID)).isEqualTo("ContractExited");
+    assertThat(openTaskIds(id)).isEmpty();
   }
 
   @Test
@@ -326,6 +361,11 @@ class FamilyStyleQualificationProcessTest extends JourneyProcessTest {
     complete(id, "CoupleTraining", Map.of("trainingHours", 40));
     assertTaskDue(task(id, "CoupleDirectorApproval"), "director", "family-style-director-approval");
     complete(id, "CoupleDirectorApproval", Map.of("directorDecision", "approve", "unitId", UNIT_ID));
+  }
+
+  private static Map<String, Object> passingRecheck() {
+    return Map.of("recheckApplicantRecord", "clear", "recheckSpouseRecord", "clear", "recheckApplicantHealth", "fit",
+        "recheckSpouseHealth", "fit", "recheckedOn", "2029-01-10");
   }
 
   private void sign(String id, String who) {

@@ -60,6 +60,7 @@ final class RecordingDelegates {
       Map.entry("CoupleTraining", new Duration[] {Duration.ofDays(60), Duration.ofDays(5)}),
       Map.entry("CoupleDirectorApproval", new Duration[] {Duration.ofDays(10), Duration.ofDays(2)}),
       Map.entry("CoupleContractSignature", new Duration[] {Duration.ofDays(5), Duration.ofDays(1)}),
+      Map.entry("CoupleRecheck", new Duration[] {Duration.ofDays(45), Duration.ofDays(7)}),
       Map.entry("CoupleContractDecision", new Duration[] {Duration.ofDays(30), Duration.ofDays(5)}));
 
   /** The production default of anjia.foster.placement.visit-interval (local practice). */

@@ -265,7 +265,7 @@ public class Applications {
         actorNames.unitName(application.getInstitutionCode()),
         application.isSealed(),
         application.getStatus(),
-        labels.of(application.getStatus()),
+        statusLabel(application.getType(), application.getStatus()),
         application.getSubmittedAt(),
         application.getDecidedAt(),
         new ApplicationView.FamilySummary(family.getId(), family.getDisplayName(), family.getAddress(),
@@ -274,7 +274,7 @@ public class Applications {
                     m.ageOn(today)))
                 .toList()),
         application.getHistory().stream()
-            .map(h -> new ApplicationView.HistoryEntry(h.getStatus(), labels.of(h.getStatus()), h.getChangedAt(),
+            .map(h -> new ApplicationView.HistoryEntry(h.getStatus(), statusLabel(application.getType(), h.getStatus()), h.getChangedAt(),
                 actorNames.describe(h.getActor(), reader),
                 reader != null && reader.username().equals(h.getActor().login()), h.getNote()))
             .toList(),
@@ -283,6 +283,16 @@ public class Applications {
         DocumentType.uploadableFor(application.getType()),
         application.getPriority());
   }
+  /**
+   * A status in the journey's own words where it has them (a couple is trained as 夫妻, not as a foster
+   * caregiver: ApplicationStatus.TRAINED.FAMILY_STYLE), the shared wording otherwise.
+   */
+  private String statusLabel(ApplicationType type, ApplicationStatus status) {
+    String journeyCode = "ApplicationStatus." + status.name() + "." + type.name();
+    String journeyLabel = labels.of(journeyCode);
+    return journeyLabel.equals(journeyCode) ? labels.of(status) : journeyLabel;
+  }
+
 
   /** {@code uploadedBy} as people read it ("南昌市儿童福利院 社工 张敏", "本家庭 王芳"); null for issued certificates. */
   private ApplicationView.DocumentView view(Document d, CurrentUser reader) {

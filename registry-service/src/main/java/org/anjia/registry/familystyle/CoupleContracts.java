@@ -47,8 +47,8 @@ import org.springframework.transaction.annotation.Transactional;
  * 家庭式养育合同: the couple's contract with the institution — term (default
  * anjia.family-style.couples.contract-term), residence unit, duties — drafted once the director
  * approved, signed by each spouse once on the portal and by the director on the worklist, in any
- * order; in force once all three signed; reminded before its end and renewed or ended by the
- * director at its end (family-style-qualification.bpmn). The unit is the residence unit the director
+ * order; in force once all three signed; reminded before its end and renewed (after a passing
+ * re-check of both spouses, CoupleRechecks) or ended by the director at its end (family-style-qualification.bpmn). The unit is the residence unit the director
  * chose on approval (CoupleUnits); the couple moves in when the contract is in force and out when it ends.
  */
 @Service
@@ -321,11 +321,12 @@ class CoupleContracts {
   static class CoupleContractDelegates {
 
     @Bean
-    JavaDelegate coupleContractReady(CoupleContracts contracts) {
+    JavaDelegate coupleContractReady(CoupleContracts contracts, CoupleRechecks rechecks) {
       return execution -> {
         Contract contract = contracts.draft(ProcessVariables.caseId(execution),
             UUID.fromString((String) execution.getVariable(CoupleUnits.UNIT_ID)));
         setAll(execution, contracts.timerVariables(contract));
+        execution.setVariable(CoupleRechecks.SUMMARY, rechecks.pendingSummary());
       };
     }
 
@@ -339,9 +340,13 @@ class CoupleContracts {
       return execution -> contracts.remind(ProcessVariables.caseId(execution), (String) execution.getVariable("reminder"));
     }
 
+    /** A new term: new timer dates, and its own re-check still to come. */
     @Bean
-    JavaDelegate coupleContractRenewal(CoupleContracts contracts) {
-      return execution -> setAll(execution, contracts.timerVariables(contracts.renew(ProcessVariables.caseId(execution))));
+    JavaDelegate coupleContractRenewal(CoupleContracts contracts, CoupleRechecks rechecks) {
+      return execution -> {
+        setAll(execution, contracts.timerVariables(contracts.renew(ProcessVariables.caseId(execution))));
+        execution.setVariable(CoupleRechecks.SUMMARY, rechecks.pendingSummary());
+      };
     }
 
     @Bean

@@ -42,12 +42,14 @@ class CoupleController {
 
   record ContractEntry(UUID id, UUID applicationId, String unitName, UUID unitId, LocalDate termFrom,
       LocalDate termUntil, long daysToEnd, String duties, CoupleContracts.Status status, boolean applicantSigned,
-      boolean spouseSigned, boolean directorSigned, boolean mySignatureDue, boolean reminded) {}
+      boolean spouseSigned, boolean directorSigned, boolean mySignatureDue, boolean reminded,
+      CoupleRechecks.Status recheck) {}
 
   private final FamilyStyleCalls calls;
   private final CoupleApplications coupleApplications;
   private final CoupleContracts contracts;
   private final CoupleUnits coupleUnits;
+  private final CoupleRechecks rechecks;
   private final Applications applications;
   private final Submissions submissions;
   private final FamilyAccounts accounts;
@@ -55,11 +57,13 @@ class CoupleController {
   private final Clock clock;
 
   CoupleController(FamilyStyleCalls calls, CoupleApplications coupleApplications, CoupleContracts contracts,
-      CoupleUnits coupleUnits, Applications applications, Submissions submissions, FamilyAccounts accounts, CurrentUsers users, Clock clock) {
+      CoupleUnits coupleUnits, CoupleRechecks rechecks, Applications applications, Submissions submissions,
+      FamilyAccounts accounts, CurrentUsers users, Clock clock) {
     this.calls = calls;
     this.coupleApplications = coupleApplications;
     this.contracts = contracts;
     this.coupleUnits = coupleUnits;
+    this.rechecks = rechecks;
     this.applications = applications;
     this.submissions = submissions;
     this.accounts = accounts;
@@ -120,7 +124,8 @@ class CoupleController {
               && ((applicant && c.applicantSignedAt() == null) || (spouse && c.spouseSignedAt() == null));
           return new ContractEntry(c.id(), c.applicationId(), c.unitName(), c.unitId(), c.termFrom(), c.termUntil(),
               ChronoUnit.DAYS.between(today, c.termUntil()), c.duties(), c.status(), c.applicantSignedAt() != null,
-              c.spouseSignedAt() != null, c.directorSignedAt() != null, due, c.firstReminderAt() != null);
+              c.spouseSignedAt() != null, c.directorSignedAt() != null, due, c.firstReminderAt() != null,
+              rechecks.status(c));
         })
         .toList();
     List<CoupleUnits.Home> homes = contractEntries.stream()

@@ -14,6 +14,7 @@ final class CoupleProcess {
   static final String TRAINING = "CoupleTraining";
   static final String DIRECTOR_APPROVAL = "CoupleDirectorApproval";
   static final String CONTRACT_SIGNATURE = "CoupleContractSignature";
+  static final String RECHECK = "CoupleRecheck";
   static final String CONTRACT_DECISION = "CoupleContractDecision";
 
   static final String ELIGIBILITY_VIOLATIONS = "eligibilityViolations";

@@ -114,19 +114,7 @@ class CoupleApplicationsApiTest extends RegistryIntegrationTest {
     // the qualification on the worklist
     uploadDocuments(wife, id, List.of("MARRIAGE_CERTIFICATE", "ID_CARD", "HEALTH_CERTIFICATE"));
     assertThat(get(CASEWORKER_JIUJIANG, "/api/applications/" + id).status()).as("another institution").isEqualTo(404);
-    claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CoupleCheckDocuments"),
-        Map.of("documentsDecision", "complete"));
-    assertStatus(wife, id, "DOCUMENTS_CHECKED");
-    claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CoupleBackgroundCheck"),
-        Map.of("applicantRecord", "clear", "spouseRecord", "clear", "backgroundCheckedOn", today().toString()));
-    claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CoupleInterview"),
-        Map.of("interviewDate", today().toString(), "interviewFindings", "动机明确，分工清楚",
-            "interviewRecommendation", "recommend"));
-    claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CoupleHomeLifeAssessment"),
-        Map.of("homeLifeAssessedOn", today().toString(), "homeLifeFindings", "夫妻和睦，作息规律",
-            "homeLifeRecommendation", "recommend"));
-    claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CoupleTraining"),
-        Map.of("trainingHours", 40, "trainingCompletedOn", today().toString()));
+    qualifyOnTheWorklist(wife, id, number);
     // the director chooses the unit the couple moves into among the free ones
     String unitName = "一号家庭居所-" + id.substring(0, 6);
     String unitId = createUnit(unitName);
@@ -257,6 +245,137 @@ class CoupleApplicationsApiTest extends RegistryIntegrationTest {
       }
     }
     throw new AssertionError("unit " + unitId + " not on the board");
+  }
+
+  @Test
+  void aRenewalNeedsAPassingRecheckOfBothSpousesInTheTerm() {
+    Couple couple = contractInForce();
+    assertThat(contract(couple).path("recheck").asText()).as("before the first reminder").isEqualTo("NOT_YET_OPEN");
+    fireTimer(PROCESS, couple.id(), "ContractFirstReminder");
+    assertThat(contract(couple).path("recheck").asText()).isEqualTo("DUE");
+    JsonNode recheck = openTask(CASEWORKER_NANCHANG, couple.number(), "CoupleRecheck");
+
+    // the term ends before the re-check is done: the director cannot renew yet, nothing changes
+    fireTimer(PROCESS, couple.id(), "ContractEnded");
+    JsonNode decision = openTask(DIRECTOR_NANCHANG, couple.number(), "CoupleContractDecision");
+    assertThat(get(DIRECTOR_NANCHANG, "/api/tasks/" + decision.path("key").asText()).body()
+        .path("variables").path("recheckSummary").asText()).contains("尚未完成续签复查");
+    Response early = complete(DIRECTOR_NANCHANG, decision, Map.of("contractDecision", "renew"));
+    assertThat(early.status()).isEqualTo(400);
+    assertThat(early.body().path("errors").get(0).path("field").asText()).isEqualTo("contractDecision");
+    assertThat(early.body().path("errors").get(0).path("message").asText()).contains("复查任务尚未完成").contains("第九十八条");
+    assertThat(contract(couple).path("termUntil").asText()).isEqualTo(today().plusYears(3).minusDays(1).toString());
+
+    // a re-check dated before it opened or in the future is refused next to its date; then it passes
+    for (String refusedDate : List.of(today().minusDays(1).toString(), today().plusDays(1).toString())) {
+      Response refused = complete(CASEWORKER_NANCHANG, recheck, recheck(refusedDate, "clear"));
+      assertThat(refused.status()).as("re-checked on %s", refusedDate).isEqualTo(400);
+      assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("recheckedOn");
+    }
+    assertThat(rechecks(couple)).as("nothing written").isZero();
+    assertThat(complete(CASEWORKER_NANCHANG, recheck, recheck(today().toString(), "clear")).status()).isEqualTo(204);
+    assertThat(contract(couple).path("recheck").asText()).isEqualTo("PASSED");
+    assertThat(get(DIRECTOR_NANCHANG, "/api/tasks/" + decision.path("key").asText()).body()
+        .path("variables").path("recheckSummary").asText()).contains("无违法犯罪记录").contains("通过，可以续签");
+
+    // renewed: the next term starts the day after, and needs a re-check of its own
+    assertThat(complete(DIRECTOR_NANCHANG, decision, Map.of("contractDecision", "renew")).status()).isEqualTo(204);
+    JsonNode renewed = contract(couple);
+    assertThat(renewed.path("termFrom").asText()).isEqualTo(today().plusYears(3).toString());
+    assertThat(renewed.path("termUntil").asText()).isEqualTo(today().plusYears(6).minusDays(1).toString());
+    assertThat(renewed.path("recheck").asText()).isEqualTo("NOT_YET_OPEN");
+    assertThat(rechecks(couple)).isEqualTo(1);
+  }
+
+  @Test
+  void aFailedRecheckLeavesOnlyTheExit() {
+    Couple couple = contractInForce();
+    fireTimer(PROCESS, couple.id(), "ContractFirstReminder");
+    assertThat(complete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, couple.number(), "CoupleRecheck"),
+        recheck(today().toString(), "found")).status()).isEqualTo(204);
+    assertThat(contract(couple).path("recheck").asText()).as("the couple sees it").isEqualTo("FAILED");
+
+    fireTimer(PROCESS, couple.id(), "ContractEnded");
+    JsonNode decision = openTask(DIRECTOR_NANCHANG, couple.number(), "CoupleContractDecision");
+    Response renew = complete(DIRECTOR_NANCHANG, decision, Map.of("contractDecision", "renew"));
+    assertThat(renew.status()).isEqualTo(400);
+    assertThat(renew.body().path("errors").get(0).path("message").asText()).contains("未通过").contains("有违法犯罪记录");
+    assertThat(contract(couple).path("status").asText()).isEqualTo("ACTIVE");
+    assertThat(complete(DIRECTOR_NANCHANG, decision, Map.of("contractDecision", "exit")).status()).isEqualTo(204);
+    assertThat(contract(couple).path("status").asText()).isEqualTo("ENDED");
+  }
+
+  private static final String PROCESS = "family-style-qualification";
+
+  private record Couple(User wife, User husband, String id, String number) {}
+
+  /** A couple of its own whose contract is in force, in a fresh unit of Nanchang. */
+  private Couple contractInForce() {
+    User wife = newFamily();
+    Response created = post(wife, "/api/family-style/applications", coupleRequest(openCall()));
+    assertThat(created.status()).as(String.valueOf(created.body())).isEqualTo(201);
+    String id = created.body().path("id").asText();
+    String number = created.body().path("number").asText();
+    User husband = newFamily();
+    String code = post(wife, "/api/portal/family/invitations", null).body().path("code").asText();
+    assertThat(post(husband, "/api/portal/family/join", Map.of("code", code)).status()).isEqualTo(204);
+    assertThat(post(husband, "/api/portal/family-style/applications/" + id + "/confirm", null).status()).isEqualTo(204);
+    uploadDocuments(wife, id, List.of("MARRIAGE_CERTIFICATE", "ID_CARD", "HEALTH_CERTIFICATE"));
+    qualifyOnTheWorklist(wife, id, number);
+    claimAndComplete(DIRECTOR_NANCHANG, openTask(DIRECTOR_NANCHANG, number, "CoupleDirectorApproval"),
+        Map.of("directorDecision", "approve", "unitId", createUnit("续签居所-" + id.substring(0, 6))));
+    String contractId = get(wife, "/api/portal/family-style").body().path("contracts").get(0).path("id").asText();
+    for (User spouse : List.of(wife, husband)) {
+      assertThat(post(spouse, "/api/portal/family-style/contracts/" + contractId + "/signature", null).status())
+          .isEqualTo(204);
+    }
+    claimAndComplete(DIRECTOR_NANCHANG, openTask(DIRECTOR_NANCHANG, number, "CoupleContractSignature"),
+        Map.of("contractSignature", "sign"));
+    assertStatus(wife, id, "APPROVED");
+    return new Couple(wife, husband, id, number);
+  }
+
+  /** The caseworker's qualification steps, each passed: the couple is TRAINED, waiting for the director. */
+  private void qualifyOnTheWorklist(User applicant, String id, String number) {
+    claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CoupleCheckDocuments"),
+        Map.of("documentsDecision", "complete"));
+    assertStatus(applicant, id, "DOCUMENTS_CHECKED");
+    claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CoupleBackgroundCheck"),
+        Map.of("applicantRecord", "clear", "spouseRecord", "clear", "backgroundCheckedOn", today().toString()));
+    claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CoupleInterview"),
+        Map.of("interviewDate", today().toString(), "interviewFindings", "动机明确，分工清楚",
+            "interviewRecommendation", "recommend"));
+    claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CoupleHomeLifeAssessment"),
+        Map.of("homeLifeAssessedOn", today().toString(), "homeLifeFindings", "夫妻和睦，作息规律",
+            "homeLifeRecommendation", "recommend"));
+    claimAndComplete(CASEWORKER_NANCHANG, openTask(CASEWORKER_NANCHANG, number, "CoupleTraining"),
+        Map.of("trainingHours", 40, "trainingCompletedOn", today().toString()));
+    assertStatus(applicant, id, "TRAINED");
+    assertThat(get(applicant, "/api/portal/family-style").body().path("applications").get(0).path("statusLabel").asText())
+        .as("in the couple's words, not the foster caregiver's").isEqualTo("夫妻岗前培训完成");
+  }
+
+  private static Map<String, Object> recheck(String checkedOn, String spouseRecord) {
+    return Map.of("recheckApplicantRecord", "clear", "recheckSpouseRecord", spouseRecord,
+        "recheckApplicantHealth", "fit", "recheckSpouseHealth", "fit", "recheckedOn", checkedOn);
+  }
+
+  /** Claims the task (again, when the user holds it already) and completes it with the variables. */
+  private Response complete(User user, JsonNode task, Map<String, Object> variables) {
+    String key = task.path("key").asText();
+    assertThat(post(user, "/api/tasks/" + key + "/claim", null).status()).isEqualTo(204);
+    return post(user, "/api/tasks/" + key + "/complete", Map.of("variables", variables));
+  }
+
+  private JsonNode contract(Couple couple) {
+    return get(couple.wife(), "/api/portal/family-style").body().path("contracts").get(0);
+  }
+
+  private long rechecks(Couple couple) {
+    return jdbc.sql("""
+            select count(*) from family_style_recheck r join family_style_contract c on c.id = r.contract_id
+            where c.application_id = cast(:id as uuid)""")
+        .param("id", couple.id()).query(Long.class).single();
   }
 
   private String openCall() {
