@@ -37,6 +37,20 @@ class DocumentUploadTest extends RegistryIntegrationTest {
     assertThat(get(family, "/api/applications/" + id).body().path("documents")).isEmpty();
   }
 
+  @Test
+  void aTextFileRenamedPdfIsRefusedByItsContentNotItsName() {
+    String id = apply(family, Households.eligible()).path("id").asText();
+
+    Response disguised = upload(family, "/api/applications/" + id + "/documents", "ID_CARD", "身份证.pdf",
+        "application/pdf", "#!/bin/sh 不是扫描件".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+
+    assertThat(disguised.status()).isEqualTo(400);
+    assertThat(disguised.contentType()).startsWith("application/problem+json");
+    assertThat(disguised.body().path("errors").get(0).path("field").asText()).isEqualTo("file");
+    assertThat(disguised.body().path("errors").get(0).path("message").asText()).startsWith("文件内容不是 PDF 格式");
+    assertThat(get(family, "/api/applications/" + id).body().path("documents")).isEmpty();
+  }
+
   private Response upload(String applicationId, String type) {
     return upload(family, "/api/applications/" + applicationId + "/documents", type, "document.pdf",
         "application/pdf", "%PDF-1.4 测试".getBytes());

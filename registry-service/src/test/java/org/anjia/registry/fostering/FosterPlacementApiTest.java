@@ -315,7 +315,7 @@ class FosterPlacementApiTest extends RegistryIntegrationTest {
         });
     String visitId = get(CASEWORKER_NANCHANG, "/api/foster-placements/" + placementId + "/care-record").body()
         .path("visits").get(0).path("id").asText();
-    byte[] photo = "照片：儿童在寄养家庭的书桌前".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] photo = ("\u0089PNG\r\n\u001a\n照片：儿童在寄养家庭的书桌前").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
     Response uploaded = upload(CASEWORKER_NANCHANG, "/api/foster-placements/" + placementId + "/visits/" + visitId
         + "/photos", "PHOTO", "visit.png", "image/png", photo);
     assertThat(uploaded.status()).as("%s", uploaded.body()).isEqualTo(201);

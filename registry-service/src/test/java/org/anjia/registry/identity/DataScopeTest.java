@@ -154,7 +154,7 @@ class DataScopeTest extends RegistryIntegrationTest {
 
   private JsonNode upload(String applicationId) {
     Response uploaded = upload(family, "/api/applications/" + applicationId + "/documents", "ID_CARD", "id-card.pdf",
-        "application/pdf", "身份证复印件".getBytes());
+        "application/pdf", "%PDF-1.4 身份证复印件".getBytes());
     assertThat(uploaded.status()).isEqualTo(201);
     return uploaded.body();
   }
