@@ -222,11 +222,7 @@ class FamilyStyleQualificationProcessTest extends JourneyProcessTest {
   @Test
   @DisplayName("reminders 90 and 30 days before the end, then the director renews and the term starts again")
   void remindersAndRenewalOnAMovedClock() {
-    String id = submit(eligibleCouple());
-    qualify(id);
-    sign(id, "applicant");
-    sign(id, "spouse");
-    sign(id, "director");
+    String id = contractInForce();
     LocalDate today = LocalDate.ofInstant(now(), RecordingDelegates.CHINA);
     Instant ends = today.plusYears(3).atStartOfDay(RecordingDelegates.CHINA).toInstant();
     assertThat(timerDue(id, "ContractEnded")).isEqualTo(ends);
@@ -257,11 +253,7 @@ class FamilyStyleQualificationProcessTest extends JourneyProcessTest {
   @Test
   @DisplayName("the re-check opens with the first reminder and is escalated when still open at its due date")
   void anOverdueRecheckIsEscalated() {
-    String id = submit(eligibleCouple());
-    qualify(id);
-    sign(id, "applicant");
-    sign(id, "spouse");
-    sign(id, "director");
+    String id = contractInForce();
     Instant opens = timerDue(id, "ContractFirstReminder");
     moveClockTo(opens.plusSeconds(1));
     assertThat(openTaskIds(id)).containsExactly("CoupleRecheck");
@@ -273,11 +265,7 @@ class FamilyStyleQualificationProcessTest extends JourneyProcessTest {
   @Test
   @DisplayName("an exit at the end of the term also ends a re-check still open")
   void anExitEndsAnOpenRecheck() {
-    String id = submit(eligibleCouple());
-    qualify(id);
-    sign(id, "applicant");
-    sign(id, "spouse");
-    sign(id, "director");
+    String id = contractInForce();
     Instant ends = timerDue(id, "ContractEnded");
     moveClockTo(ends.minus(Duration.ofDays(90)).plusSeconds(1));
     moveClockTo(ends.plusSeconds(1));
@@ -366,6 +354,16 @@ class FamilyStyleQualificationProcessTest extends JourneyProcessTest {
   private static Map<String, Object> passingRecheck() {
     return Map.of("recheckApplicantRecord", "clear", "recheckSpouseRecord", "clear", "recheckApplicantHealth", "fit",
         "recheckSpouseHealth", "fit", "recheckedOn", "2029-01-10");
+  }
+
+  /** A qualified couple whose contract all three signed (applicant, spouse, director). */
+  private String contractInForce() {
+    String id = submit(eligibleCouple());
+    qualify(id);
+    sign(id, "applicant");
+    sign(id, "spouse");
+    sign(id, "director");
+    return id;
   }
 
   private void sign(String id, String who) {
