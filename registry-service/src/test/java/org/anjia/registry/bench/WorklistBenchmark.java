@@ -27,14 +27,19 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import org.anjia.registry.AnjiaApplication;
-import org.anjia.registry.TestIdentityProvider;
 import org.anjia.registry.TestIdentityProvider.User;
+import org.anjia.registry.TestIdentityProvider;
+import org.anjia.registry.children.AdmissionReason;
 import org.anjia.registry.fostering.BenchFosterStarts;
 import org.anjia.registry.worklist.BenchWorklistSql;
 import org.operaton.bpm.engine.ProcessEngine;
@@ -74,7 +79,7 @@ public final class WorklistBenchmark {
   /** Settings, from -Dbench.* system properties. */
   record Config(int applications, int readers, int readsPerRound, int rounds, int completers,
       int completionsPerRound, int seedThreads, int seedBatch, int pageSize, Duration phaseLimit,
-      Duration seedLimit, Path out) {
+      Duration seedLimit, Path out, int children, int pgbenchSeconds) {
 
     static Config fromSystemProperties() {
       return new Config(
@@ -89,7 +94,9 @@ public final class WorklistBenchmark {
           integer("bench.pageSize", 20),
           Duration.ofSeconds(integer("bench.phaseSeconds", 180)),
           Duration.ofSeconds(integer("bench.seedSeconds", 2_400)),
-          Path.of(System.getProperty("bench.out", "worklist-benchmark.md")));
+          Path.of(System.getProperty("bench.out", "worklist-benchmark.md")),
+          integer("bench.children", integer("bench.n", 100_000)),
+          integer("bench.pgbenchSeconds", 30));
     }
 
     private static int integer(String name, int fallback) {
@@ -194,6 +201,12 @@ public final class WorklistBenchmark {
     if (open < seeded) {
       log("fewer open tasks than applications: " + open + " < " + seeded);
     }
+    Instant childStart = Instant.now();
+    List<UUID> nanchangChildren = seedChildren(config.children());
+    jdbcTemplate.execute("analyze");
+    line("Seeded %d children's files (an institution placement and one document's metadata each, half per "
+        .formatted(config.children()) + "institution) in %.0f s.".formatted(seconds(Duration.between(childStart, Instant.now()))));
+    line("");
 
     // --- reads
     User caseworker = TestIdentityProvider.CASEWORKER_NANCHANG;
@@ -232,7 +245,23 @@ public final class WorklistBenchmark {
       productReads.add(concurrently("product reads " + round, config.readers(), config.readsPerRound(), productRead));
     }
 
+    // child-file reads: the caseworker opens one of her institution's children (each read is audited)
+    Op childRead = (worker, i) -> {
+      UUID child = nanchangChildren.get(ThreadLocalRandom.current().nextInt(nanchangChildren.size()));
+      HttpResponse<String> response = get(tokens.of(caseworker), "/api/children/" + child);
+      if (response.statusCode() != 200) {
+        throw new IllegalStateException("child file answered " + response.statusCode() + " " + response.body());
+      }
+    };
+    concurrently("warm-up child files", config.readers(), warmup, childRead);
+    Result childReads = new Result("GET /api/children/{id}");
+    for (int round = 1; round <= config.rounds(); round++) {
+      log("child-file reads, round " + round);
+      childReads.add(concurrently("child-file reads " + round, config.readers(), config.readsPerRound(), childRead));
+    }
+
     List<String> readStatements = topStatements();
+    double pgbenchTps = pgbenchSelectOnly();
 
     // --- completions
     // per kind: a warm-up batch (untimed: the first completions pay for class loading and JIT) and
@@ -254,11 +283,11 @@ public final class WorklistBenchmark {
     for (List<Target> batch : productBatches) {
       for (int j = 0; j < batch.size(); j++) {
         assignments.add(new Object[] {batch.get(j).applicationId(), assessors.get(j % config.completers()).username(),
-            "bench", Timestamp.from(Instant.now())});
+            "bench", Timestamp.from(Instant.now()), "评估员" + (j % config.completers())});
       }
     }
-    jdbcTemplate.batchUpdate("insert into case_assignment (application_id, assessor, assigned_by, assigned_at) "
-        + "values (?, ?, ?, ?)", assignments);
+    jdbcTemplate.batchUpdate("insert into case_assignment (application_id, assessor, assigned_by, assigned_at, "
+        + "assessor_name) values (?, ?, ?, ?, ?)", assignments);
 
     // 材料审核 passes only with a file for each document of art. 12(1): the product's cases get theirs first
     List<Object[]> files = new ArrayList<>();
@@ -339,6 +368,10 @@ public final class WorklistBenchmark {
     line(Result.tableHeader());
     line(rawReads.row());
     line(productReads.row());
+    line(childReads.row());
+    line("");
+    line("`pgbench -S` on the same PostgreSQL (scale 10, %d clients, 2 threads, %d s, TCP on 127.0.0.1): %.0f transactions/s."
+        .formatted(config.readers(), config.pgbenchSeconds(), pgbenchTps));
     line("");
     line("The database's busiest statements in these rounds (both kinds; pg_stat_statements, planning included):");
     line("");
@@ -363,6 +396,7 @@ public final class WorklistBenchmark {
     double completionRatio = productCompletions.perSecond() / rawCompletions.perSecond();
     boolean readGoal = readRatio <= 1.5;
     boolean completionGoal = completionRatio >= 0.5;
+    double childRatio = childReads.perSecond() / pgbenchTps;
     heading2("Ratios (the result)");
     line("");
     line("| ratio | measured | goal | met |");
@@ -372,6 +406,8 @@ public final class WorklistBenchmark {
         productReads.percentile(0.5) / rawReads.percentile(0.5)));
     line("| product completions/s / raw completions/s | %.2f× | ≥ 0.5× | %s |".formatted(completionRatio,
         completionGoal ? "yes" : "no"));
+    line("| child-file reads/s / `pgbench -S` transactions/s | %.2f× | ≥ 0.4× | %s |".formatted(childRatio,
+        childRatio >= 0.4 ? "yes" : "no"));
     line("");
 
     heading2("Query plans (EXPLAIN ANALYZE after the run, one execution each, caseworker of nanchang-cwi)");
@@ -384,7 +420,7 @@ public final class WorklistBenchmark {
     System.out.println();
     System.out.println(report);
     log("written to " + config.out());
-    boolean failures = rawReads.failures() + productReads.failures() + rawCompletions.failures()
+    boolean failures = rawReads.failures() + productReads.failures() + childReads.failures() + rawCompletions.failures()
         + productCompletions.failures() + productClaims.failures() > 0;
     return failures ? 3 : 0;
   }
@@ -450,6 +486,79 @@ public final class WorklistBenchmark {
   }
 
   /** Families with two adults who meet every rule of arts. 8-9, and their submitted applications. */
+  /**
+   * Children's files written with SQL (through the API, 100,000 audited admissions would take longer
+   * than the rest of the run): the child, its institution placement since admission and one document
+   * (a few bytes of content). Even ones to nanchang-cwi, odd ones to jiujiang-cwi. Returns the
+   * nanchang children, whom the nanchang caseworker may read.
+   */
+  private List<UUID> seedChildren(int count) {
+    AdmissionReason[] reasons = AdmissionReason.values();
+    List<UUID> nanchang = new ArrayList<>();
+    Timestamp now = Timestamp.from(Instant.now());
+    for (int from = 0; from < count; from += 1000) {
+      List<Object[]> children = new ArrayList<>();
+      List<Object[]> placements = new ArrayList<>();
+      List<Object[]> documents = new ArrayList<>();
+      for (int i = from; i < Math.min(count, from + 1000); i++) {
+        UUID id = UUID.randomUUID();
+        boolean even = i % 2 == 0;
+        boolean male = i % 3 == 0;
+        LocalDate birth = LocalDate.of(2010, 1, 1).plusDays(i % 5000);
+        LocalDate admitted = birth.plusDays(30 + i % 900);
+        String name = SURNAMES[i % SURNAMES.length] + (male ? MEN : WOMEN)[i % 10];
+        children.add(new Object[] {id, "BENCH-" + admitted.getYear() + "-" + i, even ? "nanchang-cwi" : "jiujiang-cwi", even ? "360102" : "360402", name,
+            male ? "MALE" : "FEMALE", java.sql.Date.valueOf(birth), i % 7 == 0,
+            i % 4 == 0 ? "INSTITUTION_ENTRUSTED" : "INSTITUTION_RAISED", reasons[i % reasons.length].name(),
+            java.sql.Date.valueOf(admitted), "入院登记 " + i, even ? "南昌市社会福利院" : "九江市社会福利院", now});
+        placements.add(new Object[] {UUID.randomUUID(), id, java.sql.Date.valueOf(admitted)});
+        documents.add(new Object[] {UUID.randomUUID(), id, "admission-" + i + ".pdf",
+            ("%PDF-1.4 bench " + i).getBytes(StandardCharsets.UTF_8), now});
+        if (even) {
+          nanchang.add(id);
+        }
+      }
+      jdbcTemplate.batchUpdate("""
+          insert into child (id, file_number, institution_code, jurisdiction_code, name, sex, birth_date, birth_date_estimated,
+            category, admission_reason, admission_date, admission_record, guardian, current_placement, created_at, version)
+          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'INSTITUTION', ?, 0)""", children);
+      jdbcTemplate.batchUpdate("insert into child_placement (id, child_id, kind, started_on) values (?, ?, 'INSTITUTION', ?)",
+          placements);
+      jdbcTemplate.batchUpdate("""
+          insert into child_document (id, child_id, type, file_name, content_type, size_bytes, sha256, content,
+            uploaded_by, uploaded_at)
+          values (?, ?, 'ADMISSION_RECORD', ?, 'application/pdf', 20, repeat('0', 64), ?, 'bench', ?)""", documents);
+    }
+    return nanchang;
+  }
+
+  /** The database's own select-only limit: pgbench's accounts table on the same server, same client count. */
+  private double pgbenchSelectOnly() throws IOException, InterruptedException {
+    String port = String.valueOf(jdbc.sql("select inet_server_port()").query(Integer.class).single());
+    List<String> connection = List.of("-h", "127.0.0.1", "-p", port, "-U", "postgres", "postgres");
+    List<String> init = new ArrayList<>(List.of("pgbench", "-i", "-q", "-s", "10"));
+    init.addAll(connection);
+    pgbench(init);
+    List<String> select = new ArrayList<>(List.of("pgbench", "-S", "-n", "-c", String.valueOf(config.readers()),
+        "-j", "2", "-T", String.valueOf(config.pgbenchSeconds())));
+    select.addAll(connection);
+    Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(pgbench(select));
+    if (!tps.find()) {
+      throw new IllegalStateException("pgbench gave no tps");
+    }
+    return Double.parseDouble(tps.group(1));
+  }
+
+  private static String pgbench(List<String> command) throws IOException, InterruptedException {
+    log(String.join(" ", command));
+    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!process.waitFor(10, TimeUnit.MINUTES) || process.exitValue() != 0) {
+      throw new IllegalStateException("pgbench failed: " + output);
+    }
+    return output;
+  }
+
   private List<UUID> insertApplications(int from, int count) {
     Instant now = Instant.now();
     Timestamp at = Timestamp.from(now);
