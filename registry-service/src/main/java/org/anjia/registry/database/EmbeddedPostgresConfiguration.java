@@ -1,5 +1,6 @@
 package org.anjia.registry.database;
 
+import com.zaxxer.hikari.HikariDataSource;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,9 +42,12 @@ class EmbeddedPostgresConfiguration {
         .start();
   }
 
+  /** The same pool settings as a configured database (spring.datasource.hikari: timeouts in an outage). */
   @Bean
+  @ConfigurationProperties("spring.datasource.hikari")
   DataSource dataSource(EmbeddedPostgres postgres) {
     return DataSourceBuilder.create()
+        .type(HikariDataSource.class)
         .url(postgres.getJdbcUrl("postgres", "postgres"))
         .username("postgres")
         .build();
