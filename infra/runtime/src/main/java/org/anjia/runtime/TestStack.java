@@ -56,7 +56,12 @@ public final class TestStack {
   }
 
   public String jdbcUrl() {
-    return postgres.getJdbcUrl("postgres", "postgres");
+    return jdbcUrl("postgres");
+  }
+
+  /** Another database on the same server (create it first), for a test that needs one of its own. */
+  public String jdbcUrl(String database) {
+    return postgres.getJdbcUrl("postgres", database);
   }
 
   /** The real Keycloak with the anjia realm, started on first use: only login tests need it. */
