@@ -3,9 +3,6 @@ package org.anjia.runtime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -109,23 +106,14 @@ public final class LoadBalancer extends LaunchedProgram {
 
   /** Until a health request through it is answered by a replica. */
   private void awaitRouting(Path log) {
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
     URI health = URI.create(baseUrl() + "/actuator/health");
     Instant deadline = Instant.now().plus(STARTUP_TIMEOUT);
     while (Instant.now().isBefore(deadline)) {
       if (!process.isAlive()) {
         throw new IllegalStateException("HAProxy exited with " + process.exitValue() + ": " + read(log));
       }
-      try {
-        if (http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
+      if (Processes.answersOk(health)) {
+        return;
       }
       Processes.sleep(Duration.ofMillis(200));
     }

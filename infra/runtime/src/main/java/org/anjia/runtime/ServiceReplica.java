@@ -3,9 +3,6 @@ package org.anjia.runtime;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,7 +36,6 @@ public final class ServiceReplica extends LaunchedProgram {
       List<String> arguments, int port, Path logFile) {}
 
   private final Settings settings;
-  private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
   public ServiceReplica(Settings settings) {
     this.settings = settings;
@@ -95,16 +91,8 @@ public final class ServiceReplica extends LaunchedProgram {
         throw new IllegalStateException("replica " + name() + " exited with " + process.exitValue() + ", see "
             + settings.logFile() + ":\n" + logTail());
       }
-      try {
-        if (http.send(HttpRequest.newBuilder(health).timeout(Duration.ofSeconds(5)).GET().build(),
-            HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-          return;
-        }
-      } catch (IOException e) {
-        // not listening yet
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
+      if (Processes.answersOk(health)) {
+        return;
       }
       Processes.sleep(Duration.ofMillis(500));
     }
