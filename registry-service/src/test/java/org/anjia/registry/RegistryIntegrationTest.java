@@ -266,15 +266,33 @@ public abstract class RegistryIntegrationTest {
 
   /** The open task of that element for that application on the user's worklist; fails when it is not there. */
   protected JsonNode openTask(User user, String applicationNumber, String elementId) {
-    JsonNode page = get(user, "/api/worklist?size=200&candidateGroup=" + user.role()).body();
-    for (JsonNode task : page.path("content")) {
-      if (task.path("elementId").asText().equals(elementId)
-          && task.path("application").path("number").asText().equals(applicationNumber)) {
-        return task;
+    return onWorklist(user, task -> task.path("elementId").asText().equals(elementId)
+        && task.path("application").path("number").asText().equals(applicationNumber),
+        elementId + " of " + applicationNumber);
+  }
+
+  /** The child's open task of that element on the user's worklist. */
+  protected JsonNode childTask(User user, String childId, String elementId) {
+    return onWorklist(user, task -> task.path("elementId").asText().equals(elementId)
+        && task.path("child").path("id").asText().equals(childId), elementId + " of child " + childId);
+  }
+
+  /**
+   * The first task on the user's worklist (the user's own candidate group, every page: the suite's
+   * tasks add up over its run) that matches; an assertion error naming what was looked for otherwise.
+   */
+  protected JsonNode onWorklist(User user, java.util.function.Predicate<JsonNode> match, String what) {
+    for (int page = 0; ; page++) {
+      JsonNode tasks = get(user, "/api/worklist?size=200&page=" + page + "&candidateGroup=" + user.role()).body();
+      for (JsonNode task : tasks.path("content")) {
+        if (match.test(task)) {
+          return task;
+        }
+      }
+      if (!tasks.path("page").path("hasNext").asBoolean()) {
+        throw new AssertionError(what + " is not on the worklist of " + user.username());
       }
     }
-    throw new AssertionError(elementId + " of " + applicationNumber + " is not on the worklist of "
-        + user.username() + ": " + page.path("content"));
   }
 
   /** Done tasks leave the worklist: the task no longer answers. */

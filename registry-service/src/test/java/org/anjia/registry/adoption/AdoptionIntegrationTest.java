@@ -141,11 +141,11 @@ public abstract class AdoptionIntegrationTest extends RegistryIntegrationTest {
     assertThat(post(CASEWORKER_NANCHANG, "/api/children/" + childId + "/adoption-placement", null).status())
         .isEqualTo(200);
     uploadChildDocuments(CASEWORKER_NANCHANG, childId, materials);
-    claimAndComplete(CASEWORKER_NANCHANG, openChildTask(CASEWORKER_NANCHANG, childId, "PrepareMaterials"), Map.of());
-    claimAndComplete(DIRECTOR_NANCHANG, openChildTask(DIRECTOR_NANCHANG, childId, "ApproveByDirector"),
+    claimAndComplete(CASEWORKER_NANCHANG, childTask(CASEWORKER_NANCHANG, childId, "PrepareMaterials"), Map.of());
+    claimAndComplete(DIRECTOR_NANCHANG, childTask(DIRECTOR_NANCHANG, childId, "ApproveByDirector"),
         Map.of("placementDecision", "approve"));
     if ("FOUNDLING".equals(childRecord.get("admissionReason"))) {
-      claimAndComplete(REGISTRAR_DONGHU, openChildTask(REGISTRAR_DONGHU, childId, "PublishNotice"), Map.of(
+      claimAndComplete(REGISTRAR_DONGHU, childTask(REGISTRAR_DONGHU, childId, "PublishNotice"), Map.of(
           "noticePublishedOn", today().toString(), "noticeMedium", "newspaper", "noticeReference", "江西日报公告"));
       Object noticeEnds = engine.getRuntimeService()
           .getVariable(processInstance(childId, "child-adoption-placement"), "noticeEnds");
@@ -187,16 +187,6 @@ public abstract class AdoptionIntegrationTest extends RegistryIntegrationTest {
     return created.body();
   }
 
-  protected JsonNode openChildTask(User user, String childId, String elementId) {
-    JsonNode page = get(user, "/api/worklist?size=200").body();
-    for (JsonNode task : page.path("content")) {
-      if (task.path("elementId").asText().equals(elementId) && task.path("child").path("id").asText().equals(childId)) {
-        return task;
-      }
-    }
-    throw new AssertionError(elementId + " of child " + childId + " is not on the worklist of " + user.username()
-        + ": " + page.path("content"));
-  }
 
   protected static Map<String, Object> child(int age) {
     return orphanOfNanchang("林小禾", "FEMALE", today().minusYears(age).minusDays(10).toString());

@@ -309,7 +309,7 @@ class AdoptionJourneyApiTest extends AdoptionIntegrationTest {
     String childId = post(CASEWORKER_NANCHANG, "/api/children", child(4)).body().path("id").asText();
     post(CASEWORKER_NANCHANG, "/api/children/" + childId + "/adoption-placement", null);
     uploadChildDocuments(CASEWORKER_NANCHANG, childId, List.of("ADMISSION_RECORD"));
-    JsonNode materials = openChildTask(CASEWORKER_NANCHANG, childId, "PrepareMaterials");
+    JsonNode materials = childTask(CASEWORKER_NANCHANG, childId, "PrepareMaterials");
     String materialsKey = materials.path("key").asText();
     assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + materialsKey + "/claim", null).status()).isEqualTo(204);
     Response withoutDeathProof = post(CASEWORKER_NANCHANG, "/api/tasks/" + materialsKey + "/complete",
@@ -323,7 +323,7 @@ class AdoptionJourneyApiTest extends AdoptionIntegrationTest {
     uploadChildDocuments(CASEWORKER_NANCHANG, childId, List.of("PARENTS_DEATH_PROOF"));
     assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + materialsKey + "/complete", Map.of("variables",
         Map.of())).status()).isEqualTo(204);
-    claimAndComplete(DIRECTOR_NANCHANG, openChildTask(DIRECTOR_NANCHANG, childId, "ApproveByDirector"),
+    claimAndComplete(DIRECTOR_NANCHANG, childTask(DIRECTOR_NANCHANG, childId, "ApproveByDirector"),
         Map.of("placementDecision", "approve"));
     assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + childId).body().path("adoptionStatus").asText())
         .as("the child available").isEqualTo("AVAILABLE");
@@ -401,7 +401,7 @@ class AdoptionJourneyApiTest extends AdoptionIntegrationTest {
     assertThat(post(CASEWORKER_NANCHANG, "/api/children/" + childId + "/adoption-placement", null).status())
         .isEqualTo(200);
     uploadChildDocuments(CASEWORKER_NANCHANG, childId, without(materials(kind), missing));
-    String key = openChildTask(CASEWORKER_NANCHANG, childId, "PrepareMaterials").path("key").asText();
+    String key = childTask(CASEWORKER_NANCHANG, childId, "PrepareMaterials").path("key").asText();
     assertThat(post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/claim", null).status()).isEqualTo(204);
 
     Response refused = post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/complete", Map.of("variables", Map.of()));

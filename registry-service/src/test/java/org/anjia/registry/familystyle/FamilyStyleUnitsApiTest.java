@@ -239,13 +239,7 @@ class FamilyStyleUnitsApiTest extends RegistryIntegrationTest {
   private JsonNode unitTask(org.anjia.registry.TestIdentityProvider.User user, String unit, String elementId) {
     String id = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(unit)
         .taskDefinitionKey(elementId).singleResult().getId();
-    JsonNode page = get(user, "/api/worklist?size=200&candidateGroup=" + user.role()).body();
-    for (JsonNode task : page.path("content")) {
-      if (task.path("key").asText().equals(id)) {
-        return task;
-      }
-    }
-    throw new AssertionError(elementId + " not on the worklist: " + page);
+    return onWorklist(user, task -> task.path("key").asText().equals(id), elementId + " of unit " + unit);
   }
 
   private Response completeTask(JsonNode task, Map<String, Object> variables) {

@@ -598,16 +598,6 @@ class FosterPlacementApiTest extends RegistryIntegrationTest {
     return get(CASEWORKER_NANCHANG, "/api/children/" + childId).body();
   }
 
-  /** The child's open task of that element on the user's worklist. */
-  private JsonNode childTask(User user, String childId, String elementId) {
-    JsonNode page = get(user, "/api/worklist?size=200&candidateGroup=" + user.role()).body();
-    for (JsonNode task : page.path("content")) {
-      if (task.path("elementId").asText().equals(elementId) && task.path("child").path("id").asText().equals(childId)) {
-        return task;
-      }
-    }
-    throw new AssertionError(elementId + " of child " + childId + " is not on the worklist of " + user.username());
-  }
 
   private static void assertRefused(Response response, String field, String text) {
     assertThat(response.status()).as("%s", response.body()).isEqualTo(400);
