@@ -3,6 +3,7 @@ package org.anjia.registry.bench;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.zaxxer.hikari.HikariDataSource;
+import com.zaxxer.hikari.HikariPoolMXBean;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.URI;
@@ -40,6 +41,7 @@ import org.anjia.registry.AnjiaApplication;
 import org.anjia.registry.TestIdentityProvider.User;
 import org.anjia.registry.TestIdentityProvider;
 import org.anjia.registry.children.AdmissionReason;
+import org.anjia.registry.children.ChildAdoptionEvents;
 import org.anjia.registry.fostering.BenchFosterStarts;
 import org.anjia.registry.worklist.BenchWorklistSql;
 import org.operaton.bpm.engine.ProcessEngine;
@@ -79,7 +81,8 @@ public final class WorklistBenchmark {
   /** Settings, from -Dbench.* system properties. */
   record Config(int applications, int readers, int readsPerRound, int rounds, int completers,
       int completionsPerRound, int seedThreads, int seedBatch, int pageSize, Duration phaseLimit,
-      Duration seedLimit, Path out, int children, int pgbenchSeconds) {
+      Duration seedLimit, Path out, int children, int pgbenchSeconds, int mixedUsers, int mixedSeconds,
+      int writeThinkMillis, int soakMinutes, Path mixedScript, int adoptionPlacements) {
 
     static Config fromSystemProperties() {
       return new Config(
@@ -96,7 +99,13 @@ public final class WorklistBenchmark {
           Duration.ofSeconds(integer("bench.seedSeconds", 2_400)),
           Path.of(System.getProperty("bench.out", "worklist-benchmark.md")),
           integer("bench.children", integer("bench.n", 100_000)),
-          integer("bench.pgbenchSeconds", 30));
+          integer("bench.pgbenchSeconds", 30),
+          integer("bench.mixedUsers", 200),
+          integer("bench.mixedSeconds", 60),
+          integer("bench.writeThinkMs", 500),
+          integer("bench.soakMinutes", 0),
+          Path.of(System.getProperty("bench.mixedScript", "infra/bench/mixed.lua")),
+          integer("bench.adoptionPlacements", integer("bench.children", integer("bench.n", 100_000)) / 5));
     }
 
     private static int integer(String name, int fallback) {
@@ -120,7 +129,14 @@ public final class WorklistBenchmark {
 
   public static void main(String[] args) throws Exception {
     Config config = Config.fromSystemProperties();
-    int status = new WorklistBenchmark(config).run();
+    int status;
+    try {
+      status = new WorklistBenchmark(config).run();
+    } catch (Exception e) {
+      // the identity provider's JWK server would keep the JVM alive after main: end it here
+      e.printStackTrace();
+      status = 1;
+    }
     System.exit(status);
   }
 
@@ -206,6 +222,13 @@ public final class WorklistBenchmark {
     jdbcTemplate.execute("analyze");
     line("Seeded %d children's files (an institution placement and one document's metadata each, half per "
         .formatted(config.children()) + "institution) in %.0f s.".formatted(seconds(Duration.between(childStart, Instant.now()))));
+    Instant placementStart = Instant.now();
+    seedAdoptionPlacements(config.adoptionPlacements());
+    jdbcTemplate.execute("analyze");
+    line(("Started %d children's adoption placements (送养: child-adoption-placement.bpmn, each waiting at "
+        + "PrepareMaterials for its institution's caseworkers) in %.0f s. Open tasks now: %d.").formatted(
+        config.adoptionPlacements(), seconds(Duration.between(placementStart, Instant.now())),
+        jdbc.sql("select count(*) from act_ru_task").query(Long.class).single()));
     line("");
 
     // --- reads
@@ -290,15 +313,8 @@ public final class WorklistBenchmark {
         + "assessor_name) values (?, ?, ?, ?, ?)", assignments);
 
     // 材料审核 passes only with a file for each document of art. 12(1): the product's cases get theirs first
-    List<Object[]> files = new ArrayList<>();
-    for (Target target : productTargets) {
-      for (String type : FOSTER_DOCUMENTS) {
-        files.add(new Object[] {UUID.randomUUID(), target.applicationId(), type, Timestamp.from(Instant.now())});
-      }
-    }
-    jdbcTemplate.batchUpdate("insert into document (id, application_id, type, file_name, content_type, size_bytes, "
-        + "sha256, content, uploaded_by, uploaded_at) values (?, ?, ?, 'scan.pdf', 'application/pdf', 4, "
-        + "'0000000000000000000000000000000000000000000000000000000000000000', '\\x25504446', 'bench', ?)", files);
+    FosterDocuments documents = new FosterDocuments(jdbcTemplate);
+    documents.file(productTargets.stream().map(Target::applicationId).toList());
     Map<String, Object> rawVariables = Map.of("documentsDecision", "complete");
     String completeBody = JSON.writeValueAsString(Map.of("variables", rawVariables));
     AtomicInteger notListed = new AtomicInteger();
@@ -362,6 +378,26 @@ public final class WorklistBenchmark {
 
     List<String> completionStatements = topStatements();
 
+    // --- the mixed load (wrk, every kind of request at once), then the soak if one was asked for
+    MixedWorkload workload = new MixedWorkload(jdbc, tasks, documents, config.mixedUsers(), config.writeThinkMillis(),
+        config.pageSize());
+    MixedLoad load = new MixedLoad(baseUrl, config.mixedScript(),
+        Path.of(System.getProperty("bench.work", "registry-service/target/bench")).resolve("wrk"), this::awaitIdle);
+    List<MixedLoad.Outcome> mixed = List.of();
+    List<String> mixedStatements = List.of();
+    if (config.mixedSeconds() > 0) {
+      jdbcTemplate.execute("analyze");
+      log("mixed load: " + config.mixedUsers() + " connections for " + config.mixedSeconds() + " s");
+      jdbcTemplate.execute("select pg_stat_statements_reset()");
+      mixed = load.run("mixed", workload.kinds(config.mixedSeconds()), config.mixedSeconds());
+      mixedStatements = topStatements();
+    }
+    List<Soak.Window> soak = List.of();
+    if (config.soakMinutes() > 0) {
+      log("soak: " + config.soakMinutes() + " minutes");
+      soak = Soak.run(load, workload, config.soakMinutes());
+    }
+
     // --- results
     heading2("Reads: first page of the caseworker group's open tasks, " + config.readers() + " concurrent readers");
     line("");
@@ -388,6 +424,42 @@ public final class WorklistBenchmark {
     line("");
     completionStatements.forEach(this::line);
     line("");
+    if (!mixed.isEmpty()) {
+      heading2("Mixed load: %d connections of wrk at once for %d s".formatted(config.mixedUsers(), config.mixedSeconds()));
+      line("");
+      line("One wrk per kind (2 threads each), all started together; reads without pause, each write connection "
+          + "pausing %d ms between its requests. Latency is wrk's, from sending a request to its answer."
+          .formatted(config.writeThinkMillis()));
+      line("");
+      line(MixedLoad.Outcome.tableHeader());
+      mixed.forEach(outcome -> line(outcome.row()));
+      line("");
+      line("The database's busiest statements under the mixed load:");
+      line("");
+      mixedStatements.forEach(this::line);
+      line("");
+    }
+    if (!soak.isEmpty()) {
+      String stem = config.out().getFileName().toString().replaceFirst("\\.md$", "");
+      Path csv = config.out().resolveSibling(stem + "-soak.csv");
+      Path svg = config.out().resolveSibling(stem + "-soak.svg");
+      Soak.writeCsv(soak, csv);
+      Soak.writeSvg(soak, svg);
+      heading2("Soak: the mixed load for %d minutes".formatted(soak.size()));
+      line("");
+      line("Per minute: heap after a full GC, and p99 per kind: `%s` (plot `%s`).".formatted(csv.getFileName(),
+          svg.getFileName()));
+      line("");
+      line("| minute | heap MB | " + String.join(" | ", soak.get(0).outcomes().stream()
+          .map(o -> o.kind().name() + " p99 ms").toList()) + " | failed |");
+      line("| ---: | ---: |" + " ---: |".repeat(soak.get(0).outcomes().size()) + " ---: |");
+      for (Soak.Window window : soak) {
+        line("| %d | %.0f | %s | %d |".formatted(window.minute(), window.heapMb(), String.join(" | ",
+            window.outcomes().stream().map(o -> "%.0f".formatted(o.p99())).toList()),
+            window.outcomes().stream().mapToLong(MixedLoad.Outcome::failures).sum()));
+      }
+      line("");
+    }
     if (notListed.get() > 0) {
       line("Product completions whose next task was not listed: " + notListed.get() + ".");
       line("");
@@ -408,6 +480,15 @@ public final class WorklistBenchmark {
         completionGoal ? "yes" : "no"));
     line("| child-file reads/s / `pgbench -S` transactions/s | %.2f× | ≥ 0.4× | %s |".formatted(childRatio,
         childRatio >= 0.4 ? "yes" : "no"));
+    if (!mixed.isEmpty()) {
+      MixedLoad.Outcome mixedWorklist = mixed.get(0);
+      double mixedReadRatio = mixedWorklist.p99() / (rawReads.percentile(0.99));
+      long mixedFailures = mixed.stream().mapToLong(MixedLoad.Outcome::failures).sum();
+      line("| mixed load: worklist p99 / raw task query p99 | %.2f× | ≤ 1.5× | %s |".formatted(mixedReadRatio,
+          mixedReadRatio <= 1.5 ? "yes" : "no"));
+      line("| mixed load: failed requests | %d of %d | 0 | %s |".formatted(mixedFailures,
+          mixed.stream().mapToLong(MixedLoad.Outcome::requests).sum(), mixedFailures == 0 ? "yes" : "no"));
+    }
     line("");
 
     heading2("Query plans (EXPLAIN ANALYZE after the run, one execution each, caseworker of nanchang-cwi)");
@@ -421,7 +502,9 @@ public final class WorklistBenchmark {
     System.out.println(report);
     log("written to " + config.out());
     boolean failures = rawReads.failures() + productReads.failures() + childReads.failures() + rawCompletions.failures()
-        + productCompletions.failures() + productClaims.failures() > 0;
+        + productCompletions.failures() + productClaims.failures() > 0
+        || mixed.stream().anyMatch(outcome -> outcome.failures() > 0)
+        || soak.stream().anyMatch(window -> window.outcomes().stream().anyMatch(outcome -> outcome.failures() > 0));
     return failures ? 3 : 0;
   }
 
@@ -532,6 +615,37 @@ public final class WorklistBenchmark {
     return nanchang;
   }
 
+  /**
+   * Waits (a minute at most) until no request holds or awaits a pooled connection: when wrk stops, the
+   * service still works off the requests it had accepted, and the next phase must not measure them.
+   */
+  private void awaitIdle() throws InterruptedException, java.sql.SQLException {
+    HikariPoolMXBean pool = context.getBean(DataSource.class).unwrap(HikariDataSource.class).getHikariPoolMXBean();
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
+    while ((pool.getActiveConnections() > 0 || pool.getThreadsAwaitingConnection() > 0) && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+  }
+
+  /**
+   * 送养 for that many random children of the seeded files: marked PLACEMENT_REQUESTED and the
+   * placement process started by the service's own listener (the event a director's request
+   * publishes), 200 per transaction. Puts a second journey's tasks on the same worklists.
+   */
+  private void seedAdoptionPlacements(int count) {
+    TransactionTemplate transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
+    List<UUID> children = jdbc.sql("select id from child order by random() limit :count").param("count", count)
+        .query(UUID.class).list();
+    for (int from = 0; from < children.size(); from += 200) {
+      List<UUID> batch = children.subList(from, Math.min(children.size(), from + 200));
+      transaction.executeWithoutResult(status -> {
+        jdbc.sql("update child set adoption_status = 'PLACEMENT_REQUESTED' where id in (:ids)").param("ids", batch)
+            .update();
+        batch.forEach(child -> context.publishEvent(new ChildAdoptionEvents.PlacementRequested(child)));
+      });
+    }
+  }
+
   /** The database's own select-only limit: pgbench's accounts table on the same server, same client count. */
   private double pgbenchSelectOnly() throws IOException, InterruptedException {
     String port = String.valueOf(jdbc.sql("select inet_server_port()").query(Integer.class).single());
@@ -638,6 +752,21 @@ public final class WorklistBenchmark {
   // completions
 
   record Target(String taskId, String processInstanceId, String number, UUID applicationId) {}
+
+  /** Files a scan of each document art. 12(1) asks for (a few bytes each), as 材料审核 requires. */
+  record FosterDocuments(JdbcTemplate jdbcTemplate) {
+    void file(List<UUID> applicationIds) {
+      List<Object[]> files = new ArrayList<>();
+      for (UUID applicationId : applicationIds) {
+        for (String type : FOSTER_DOCUMENTS) {
+          files.add(new Object[] {UUID.randomUUID(), applicationId, type, Timestamp.from(Instant.now())});
+        }
+      }
+      jdbcTemplate.batchUpdate("insert into document (id, application_id, type, file_name, content_type, size_bytes, "
+          + "sha256, content, uploaded_by, uploaded_at) values (?, ?, ?, 'scan.pdf', 'application/pdf', 4, "
+          + "'0000000000000000000000000000000000000000000000000000000000000000', '\\x25504446', 'bench', ?)", files);
+    }
+  }
 
   /** Open CheckDocuments tasks of nanchang-cwi's applications (the assessor's jurisdiction), in random order. */
   private List<Target> completionTargets(int count) {

@@ -1,0 +1,131 @@
+package org.anjia.registry.bench;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.ToDoubleFunction;
+import org.anjia.registry.bench.MixedLoad.Outcome;
+
+/**
+ * The soak: the mixed load again and again, one window a minute, for as many minutes as asked. After
+ * each window the service's heap is measured after a full collection (the service runs in the bench's
+ * JVM), so a leak shows as a rising line; each window's p99 per kind shows whether latency drifts.
+ * Writes the figures as CSV and the two curves as an SVG next to the report.
+ */
+final class Soak {
+
+  /** One window: minute, heap in MB after a full GC, the outcome of each kind. */
+  record Window(int minute, double heapMb, List<Outcome> outcomes) {}
+
+  private static final int WINDOW_SECONDS = 60;
+
+  private Soak() {}
+
+  static List<Window> run(MixedLoad load, MixedWorkload workload, int minutes) throws Exception {
+    List<Window> windows = new ArrayList<>();
+    for (int minute = 1; minute <= minutes; minute++) {
+      // fresh tokens and write targets each window: tokens live 10 minutes, a completed task is gone
+      List<Outcome> outcomes = load.run("soak-" + minute, workload.kinds(WINDOW_SECONDS), WINDOW_SECONDS);
+      System.gc();
+      double heap = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed() / 1048576.0;
+      windows.add(new Window(minute, heap, outcomes));
+      System.err.printf("[bench] soak minute %d of %d: heap %.0f MB, p99 %s%n", minute, minutes, heap,
+          outcomes.stream().map(o -> "%.0f".formatted(o.p99())).toList());
+    }
+    return windows;
+  }
+
+  static void writeCsv(List<Window> windows, Path file) throws IOException {
+    StringBuilder csv = new StringBuilder("minute,heap_mb");
+    for (Outcome outcome : windows.get(0).outcomes()) {
+      String kind = outcome.kind().name();
+      csv.append(",\"").append(kind).append(" p99 ms\",\"").append(kind).append(" req/s\",\"").append(kind)
+          .append(" failed\"");
+    }
+    csv.append('\n');
+    for (Window window : windows) {
+      csv.append(window.minute()).append(',').append("%.1f".formatted(window.heapMb()));
+      for (Outcome outcome : window.outcomes()) {
+        csv.append(",%.1f,%.1f,%d".formatted(outcome.p99(), outcome.perSecond(), outcome.failures()));
+      }
+      csv.append('\n');
+    }
+    Files.writeString(file, csv, StandardCharsets.UTF_8);
+  }
+
+  private static final String[] COLOURS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd"};
+  private static final int WIDTH = 760;
+  private static final int PANEL = 260;
+  private static final int LEFT = 60;
+  private static final int TOP = 30;
+  /** Below a panel: its minute labels and axis title, then the next panel's title. */
+  private static final int GAP = 80;
+
+  /** Two panels over the minutes: p99 per kind (ms), and heap after GC (MB); both axes start at zero. */
+  static void writeSvg(List<Window> windows, Path file) throws IOException {
+    StringBuilder svg = new StringBuilder("""
+        <svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" font-size="12">
+        <rect width="100%%" height="100%%" fill="white"/>
+        """.formatted(WIDTH, 2 * PANEL + 2 * TOP + 2 * GAP));
+    List<Outcome> first = windows.get(0).outcomes();
+    List<String> names = new ArrayList<>();
+    List<ToDoubleFunction<Window>> series = new ArrayList<>();
+    for (int k = 0; k < first.size(); k++) {
+      int index = k;
+      names.add(first.get(k).kind().name());
+      series.add(w -> w.outcomes().get(index).p99());
+    }
+    panel(svg, windows, "p99 latency per kind (ms)", TOP, names, series);
+    panel(svg, windows, "heap after full GC (MB)", TOP + PANEL + GAP, List.of("heap"), List.of(Window::heapMb));
+    svg.append("</svg>\n");
+    Files.writeString(file, svg, StandardCharsets.UTF_8);
+  }
+
+  private static void panel(StringBuilder svg, List<Window> windows, String title, int top, List<String> names,
+      List<ToDoubleFunction<Window>> series) {
+    int right = WIDTH - 200;
+    double max = 0;
+    for (ToDoubleFunction<Window> s : series) {
+      for (Window w : windows) {
+        max = Math.max(max, s.applyAsDouble(w));
+      }
+    }
+    double scale = max <= 0 ? 1 : max * 1.1;
+    int minutes = windows.get(windows.size() - 1).minute();
+    svg.append("<text x=\"%d\" y=\"%d\" font-weight=\"bold\">%s</text>\n".formatted(LEFT, top - 10, title));
+    svg.append("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n".formatted(LEFT, top + PANEL, right,
+        top + PANEL));
+    svg.append("<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" stroke=\"black\"/>\n".formatted(LEFT, top, LEFT, top + PANEL));
+    for (int tick = 0; tick <= 4; tick++) {
+      double value = scale * tick / 4;
+      int y = top + PANEL - (int) (PANEL * tick / 4.0);
+      svg.append("<text x=\"%d\" y=\"%d\" text-anchor=\"end\">%.0f</text>\n".formatted(LEFT - 5, y + 4, value));
+    }
+    svg.append("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">minute</text>\n".formatted((LEFT + right) / 2,
+        top + PANEL + 30));
+    for (int m = 1; m <= minutes; m += Math.max(1, minutes / 10)) {
+      svg.append("<text x=\"%d\" y=\"%d\" text-anchor=\"middle\">%d</text>\n".formatted(x(m, minutes, right),
+          top + PANEL + 15, m));
+    }
+    for (int s = 0; s < series.size(); s++) {
+      StringBuilder points = new StringBuilder();
+      for (Window w : windows) {
+        int y = top + PANEL - (int) (PANEL * series.get(s).applyAsDouble(w) / scale);
+        points.append(x(w.minute(), minutes, right)).append(',').append(y).append(' ');
+      }
+      String colour = COLOURS[s % COLOURS.length];
+      svg.append("<polyline fill=\"none\" stroke=\"%s\" stroke-width=\"2\" points=\"%s\"/>\n".formatted(colour,
+          points.toString().strip()));
+      svg.append("<text x=\"%d\" y=\"%d\" fill=\"%s\">%s</text>\n".formatted(right + 10, top + 15 + 16 * s, colour,
+          names.get(s).replace("&", "&amp;").replace("<", "&lt;")));
+    }
+  }
+
+  private static int x(int minute, int minutes, int right) {
+    return minutes <= 1 ? LEFT : LEFT + (right - LEFT) * (minute - 1) / (minutes - 1);
+  }
+}
