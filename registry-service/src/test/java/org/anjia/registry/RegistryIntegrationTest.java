@@ -358,7 +358,7 @@ public abstract class RegistryIntegrationTest {
   }
 
   /** Households as the application page sends them. */
-  protected static final class Households {
+  public static final class Households {
 
     private Households() {}
 

@@ -23,7 +23,11 @@ final class DatabaseUnavailable {
 
   /**
    * Anywhere in the cause chain: no connection to be had (Spring's and Hikari's own exceptions), SQLState
-   * class 08 ("connection exception"), or 57P01-57P03 (PostgreSQL shutting down or starting).
+   * class 08 ("connection exception"), 57P01-57P03 (PostgreSQL shutting down or starting), or a
+   * connection the pool has closed already. That last one is what a client usually gets when PostgreSQL
+   * goes away mid-transaction: Hikari closes a connection as soon as it reports 57P01 or 08xxx, the
+   * rollback that follows then fails on the closed connection ("Connection is closed", no SQLState),
+   * and Spring throws that failure in place of the original one.
    */
   static boolean isConnectionFailure(Throwable ex) {
     for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
@@ -35,12 +39,23 @@ final class DatabaseUnavailable {
           && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
         return true;
       }
+      if (cause instanceof SQLException sql && sql.getSQLState() == null && thrownByClosedPoolConnection(sql)) {
+        return true;
+      }
       if (cause.getCause() == cause) {
         break;
       }
     }
     return false;
   }
+
+  private static boolean thrownByClosedPoolConnection(SQLException ex) {
+    StackTraceElement[] stack = ex.getStackTrace();
+    return stack.length > 0 && HIKARI_CLOSED_CONNECTION.equals(stack[0].getClassName());
+  }
+
+  /** What stands in for a connection Hikari has closed: every call on it throws. */
+  private static final String HIKARI_CLOSED_CONNECTION = "com.zaxxer.hikari.pool.ProxyConnection$ClosedConnection";
 
   /** The answer's body, in the request's language (the caller has set it in LocaleContextHolder). */
   static ProblemDetail problem(Labels labels) {
