@@ -67,11 +67,12 @@ class DatabaseOutageTest {
   /** How long PostgreSQL stays down; the test's run time grows with it. */
   private static final Duration OUTAGE = Duration.ofSeconds(20);
   /**
-   * No answer from the stop on may take longer (the pool gives up on a connection after 3 s); before the
-   * stop, a busy machine's first requests get {@link #CLIENT_TIMEOUT}.
+   * While the database is down no request may wait longer for its answer (the pool gives up on a
+   * connection after 3 s). Outside the outage a busy machine's slowest answers (a fresh JVM's first, the
+   * first on new connections after the restart) are only held to {@link #CLIENT_TIMEOUT}.
    */
   private static final Duration ANSWER_BOUND = Duration.ofSeconds(10);
-  /** The client's own timeout: an answer that takes longer counts as none (status -1). */
+  /** The client's own timeout: an answer that takes longer counts as none (status -1), which fails the test. */
   private static final Duration CLIENT_TIMEOUT = Duration.ofSeconds(30);
   /** Once PostgreSQL is up, the service must answer with success again within this. */
   private static final Duration RECOVERY_BOUND = Duration.ofSeconds(30);
@@ -196,7 +197,7 @@ class DatabaseOutageTest {
     String healthDuringOutage = health();
     while (Instant.now().isBefore(stopped.plus(OUTAGE))) {
       sessionProbes.add(withSession(sessionCookie));
-      Thread.sleep(1000);
+      Thread.sleep(500);
     }
     Instant starting = Instant.now();
     postgres = startPostgres(databasePort);
@@ -224,12 +225,14 @@ class DatabaseOutageTest {
             .processInstanceIds(Set.of(timerDueDuringOutage, timerDueAfterOutage)).finished().count() == 2);
     Instant timersDone = Instant.now();
 
-    List<Attempt> fromTheStop = attempts.stream().filter(a -> a.sent().isAfter(stopping)).toList();
+    // sent while the database was down and early enough that only a hang would see it back
+    List<Attempt> sentWhileDown = attempts.stream()
+        .filter(a -> a.sent().isAfter(stopped) && a.sent().plus(ANSWER_BOUND).isBefore(starting)).toList();
     List<Attempt> outage = attempts.stream()
         .filter(a -> a.sent().isAfter(stopped) && a.answered().isBefore(starting)).toList();
     report(began, databaseUp, ready, stopping, stopped, starting, started, recovered, timersDone, familiesBefore, outage);
 
-    assertEveryAnswer(fromTheStop, outage);
+    assertEveryAnswer(sentWhileDown, outage);
     assertThat(sessionProbes).as("requests with a session cookie during the outage").hasSizeGreaterThanOrEqualTo(3)
         .allSatisfy(DatabaseOutageTest::assertUnavailable);
     assertThat(sessionAfter.status()).as("the session cookie after the outage: not signed in, no error")
@@ -372,10 +375,13 @@ class DatabaseOutageTest {
         .getId();
   }
 
-  /** Only success and 503 problem+json, none after the bound; during the outage nothing but 503. */
-  private void assertEveryAnswer(List<Attempt> fromTheStop, List<Attempt> outage) {
-    assertThat(fromTheStop).as("every answer from the stop on in time").allSatisfy(a ->
-        assertThat(a.took()).as(a.toString()).isLessThanOrEqualTo(ANSWER_BOUND));
+  /**
+   * Only success and 503 problem+json, every answer within the client's timeout; while the database is
+   * down nothing but 503, none later than the bound.
+   */
+  private void assertEveryAnswer(List<Attempt> sentWhileDown, List<Attempt> outage) {
+    assertThat(sentWhileDown).as("requests sent while the database was down, answered in time").isNotEmpty()
+        .allSatisfy(a -> assertThat(a.took()).as(a.toString()).isLessThanOrEqualTo(ANSWER_BOUND));
     assertThat(attempts.stream().map(Attempt::status).collect(Collectors.toSet())).as("statuses seen")
         .isSubsetOf(200, 201, 401, 503);
     assertThat(attempts).filteredOn(a -> a.status() == 401).as("only the session probe is not signed in")
