@@ -18,8 +18,11 @@ public final class EngineTime {
 
   private EngineTime() {}
 
-  /** Sets the engine clock to {@link #START} once per JVM; it runs on from there. */
-  static synchronized void startOnce() {
+  /**
+   * Sets the engine clock to {@link #START} once per JVM; it runs on from there. Public for tests that
+   * start the service themselves instead of through {@link RegistryIntegrationTest}.
+   */
+  public static synchronized void startOnce() {
     if (!started) {
       started = true;
       ClockUtil.offset(START.toEpochMilli() - System.currentTimeMillis());

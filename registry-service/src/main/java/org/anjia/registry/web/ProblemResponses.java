@@ -1,19 +1,15 @@
 package org.anjia.registry.web;
 
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
 import org.springframework.dao.DataAccessException;
-import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -94,35 +90,12 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
    */
   @ExceptionHandler({DataAccessException.class, TransactionException.class})
   ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException ex) {
-    if (!isConnectionFailure(ex)) {
+    if (!DatabaseUnavailable.isConnectionFailure(ex)) {
       throw ex;
     }
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
-        labels.of("problem.databaseUnavailable.detail", String.valueOf(DATABASE_RETRY_AFTER_SECONDS)));
-    problem.setTitle(labels.of("problem.databaseUnavailable.title"));
     return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
-        .header(HttpHeaders.RETRY_AFTER, String.valueOf(DATABASE_RETRY_AFTER_SECONDS))
-        .body(problem);
-  }
-
-  private static final int DATABASE_RETRY_AFTER_SECONDS = 10;
-
-  /** SQLState class 08 is "connection exception"; 57P01-57P03 are PostgreSQL shutting down or starting. */
-  private static boolean isConnectionFailure(Throwable ex) {
-    for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
-      if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
-          || cause instanceof SQLTransientConnectionException) {
-        return true;
-      }
-      if (cause instanceof SQLException sql && sql.getSQLState() != null
-          && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
-        return true;
-      }
-      if (cause.getCause() == cause) {
-        break;
-      }
-    }
-    return false;
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS))
+        .body(DatabaseUnavailable.problem(labels));
   }
 
   private ProblemDetail invalid(List<FieldProblem> problems) {
