@@ -188,6 +188,42 @@ public final class KeycloakServer extends LaunchedProgram {
         + " did not answer 200), see " + settings.logFile() + ":\n" + logTail());
   }
 
+  /**
+   * Keycloak stops answering, as a hung or unreachable host does: the process and its children get
+   * SIGSTOP, so the kernel still accepts connections and nothing ever answers them (callers see
+   * their own timeouts), until {@link #resume()}. For outage tests: no restart (~70 s) needed.
+   */
+  public synchronized void pause() {
+    signal("STOP");
+  }
+
+  /** Answers again after {@link #pause()}: SIGCONT, then waits until the realm's discovery answers. */
+  public synchronized void resume() {
+    signal("CONT");
+    awaitHealthy(Duration.ofMinutes(1));
+  }
+
+  private void signal(String name) {
+    if (process == null || !process.isAlive()) {
+      throw new IllegalStateException("Keycloak is not running");
+    }
+    String pids = java.util.stream.Stream.concat(java.util.stream.Stream.of(process.toHandle()), process.descendants())
+        .map(handle -> Long.toString(handle.pid()))
+        .collect(java.util.stream.Collectors.joining(" "));
+    try {
+      // the shell's kill: Java signals only TERM and KILL, and a procps kill may not be installed
+      Process kill = new ProcessBuilder("sh", "-c", "kill -" + name + " " + pids).inheritIO().start();
+      if (!kill.waitFor(10, java.util.concurrent.TimeUnit.SECONDS) || kill.exitValue() != 0) {
+        throw new IllegalStateException("kill -" + name + " " + pids + " failed");
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   private boolean isReady() {
     try {
       return http.send(HttpRequest.newBuilder(discoveryUri()).timeout(Duration.ofSeconds(5)).GET().build(),

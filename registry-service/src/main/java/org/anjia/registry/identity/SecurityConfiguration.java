@@ -84,7 +84,9 @@ class SecurityConfiguration {
                 (int) identity.probeTimeout().toMillis(), JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT))
         .cache(identity.keySetRefresh().toMillis(), identity.probeTimeout().toMillis())
         .outageTolerant(identity.keySetOutageTolerance().toMillis())
-        // as Spring's builder: an unknown key id (Keycloak rotated its keys) is fetched at once
+        // as Spring's builder: fetched when needed, not ahead in the background; an unknown key id
+        // (Keycloak rotated its keys) is fetched at once
+        .refreshAheadCache(false)
         .rateLimited(false)
         .build();
     DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
