@@ -25,8 +25,4 @@ record IdentityProperties(String issuer, String audience, String clientId,
   String endpoint(String path) {
     return issuer + "/protocol/openid-connect/" + path;
   }
-
-  String discovery() {
-    return issuer + "/.well-known/openid-configuration";
-  }
 }

@@ -10,7 +10,8 @@ import java.time.Instant;
 import org.springframework.stereotype.Component;
 
 /**
- * Whether Keycloak answers now: its discovery document, asked with a short timeout. Each replica
+ * Whether Keycloak answers now: the realm's signing keys (which every login needs, to check the
+ * tokens it brings back), asked with a short timeout. Each replica
  * asks for itself, and an answer stands for {@code probe-reuse} only: nothing to agree on across
  * replicas, and during an outage a crowd of logins waits for one timeout, not one each.
  */
@@ -20,14 +21,14 @@ class IssuerProbe {
   private record Answer(boolean up, Instant at) {}
 
   private final IdentityProperties identity;
-  private final URI discovery;
+  private final URI keys;
   private final HttpClient http;
   private final Clock wallClock = Clock.systemUTC();
   private volatile Answer last;
 
   IssuerProbe(IdentityProperties identity) {
     this.identity = identity;
-    this.discovery = URI.create(identity.discovery());
+    this.keys = URI.create(identity.endpoint("certs"));
     this.http = HttpClient.newBuilder().connectTimeout(identity.probeTimeout()).build();
   }
 
@@ -43,7 +44,7 @@ class IssuerProbe {
 
   private boolean ask() {
     try {
-      return http.send(HttpRequest.newBuilder(discovery).timeout(identity.probeTimeout()).GET().build(),
+      return http.send(HttpRequest.newBuilder(keys).timeout(identity.probeTimeout()).GET().build(),
           HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
     } catch (IOException e) {
       return false;
