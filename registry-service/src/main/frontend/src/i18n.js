@@ -64,6 +64,7 @@ const zh = {
   'landing.register': '家庭注册',
   'landing.accountsHint': '机构和民政部门工作人员的账号由系统管理员开设；申请家庭可以自行注册。',
   'landing.loginFailed': '登录没有成功，请重新登录。如果问题持续，请联系系统管理员。',
+  'landing.signedOutLocally': '您已退出安家。登录服务暂时不可用，登录服务中的会话未能一并结束：如在公用电脑上，请关闭浏览器。',
   'landing.redirecting': '您已登录，正在打开您的首页…',
   'landing.legal': '依据《家庭寄养管理办法》（民政部令第54号）、《中华人民共和国民法典》、《中华人民共和国未成年人保护法》等规定办理。',
 
@@ -983,6 +984,7 @@ const en = {
   'landing.register': 'Register as a family',
   'landing.accountsHint': 'Staff accounts of institutions and civil-affairs departments are created by the administrator; families register themselves.',
   'landing.loginFailed': 'Sign-in did not succeed. Please sign in again; if it keeps failing, contact the administrator.',
+  'landing.signedOutLocally': 'You are signed out of Anjia. The sign-in service is unavailable, so your session there could not be ended as well: on a shared computer, close the browser.',
   'landing.redirecting': 'You are signed in; opening your start page…',
   'landing.legal': 'Handled under the Family Foster Care Measures (MCA Order No. 54), the Civil Code and the Law on the Protection of Minors.',
 

@@ -30,6 +30,10 @@ fill(main,
     params.get('login') === 'failed'
       ? notice('error', el('span', { dataset: { testid: 'login-failed' } }, t('landing.loginFailed')))
       : null,
+    // signed out while Keycloak was down (SecurityConfiguration.keycloakLogout)
+    params.get('logout') === 'local'
+      ? notice('info', el('span', { dataset: { testid: 'signed-out-locally' } }, t('landing.signedOutLocally')))
+      : null,
     statusHost,
     el('section', { class: 'landing-hero' },
       el('h1', {}, t('landing.heading')),

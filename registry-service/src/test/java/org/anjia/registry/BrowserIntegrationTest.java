@@ -30,6 +30,9 @@ public abstract class BrowserIntegrationTest extends RegistryIntegrationTest {
   @DynamicPropertySource
   static void realKeycloak(DynamicPropertyRegistry registry) {
     registry.add("anjia.test.issuer", () -> STACK.keycloak().issuerUri());
+    // the signing keys are fetched again after 3 s, not 5 min: KeycloakOutageTest's outage outlasts
+    // that, so its tokens verify with the keys kept for the outage, not with a still-fresh copy
+    registry.add("anjia.identity.key-set-refresh", () -> "PT3S");
   }
 
   /** Runs a browser script against this service; fails with its output unless it exits 0. */

@@ -1,11 +1,20 @@
 package org.anjia.registry.identity;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jose.util.DefaultResourceRetriever;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.MalformedURLException;
+import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.anjia.registry.web.Labels;
@@ -23,6 +32,7 @@ import org.springframework.security.config.annotation.web.configurers.AuthorizeH
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -59,9 +69,31 @@ class SecurityConfiguration {
   private static final String[] STAFF_FAMILY_AND_AUDITOR =
       {"CASEWORKER", "DIRECTOR", "REGISTRAR", "ASSESSOR", "FAMILY", "AUDITOR"};
 
+  /**
+   * Verifies Keycloak's tokens with the realm's keys, fetched again every {@code key-set-refresh}.
+   * While Keycloak does not answer, the last keys fetched keep verifying for
+   * {@code key-set-outage-tolerance}: an API client's token works until it expires. (Spring's own
+   * builder gives up on the keys five minutes after their last fetch.) A replica started during the
+   * outage has no keys yet and refuses bearer tokens until Keycloak is back.
+   */
   @Bean
-  JwtDecoder jwtDecoder(IdentityProperties identity) {
-    NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSetUri(identity.endpoint("certs")).build();
+  JwtDecoder jwtDecoder(IdentityProperties identity) throws MalformedURLException {
+    JWKSource<SecurityContext> keys = JWKSourceBuilder.<SecurityContext>create(
+            URI.create(identity.endpoint("certs")).toURL(),
+            new DefaultResourceRetriever((int) identity.probeTimeout().toMillis(),
+                (int) identity.probeTimeout().toMillis(), JWKSourceBuilder.DEFAULT_HTTP_SIZE_LIMIT))
+        .cache(identity.keySetRefresh().toMillis(), identity.probeTimeout().toMillis())
+        .outageTolerant(identity.keySetOutageTolerance().toMillis())
+        // as Spring's builder: fetched when needed, not ahead in the background; an unknown key id
+        // (Keycloak rotated its keys) is fetched at once
+        .refreshAheadCache(false)
+        .rateLimited(false)
+        .build();
+    DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+    processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, keys));
+    // times, issuer and audience are checked once, by the validator below
+    processor.setJWTClaimsSetVerifier((claims, context) -> { });
+    NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
     decoder.setJwtValidator(validator(identity));
     return decoder;
   }
@@ -105,10 +137,12 @@ class SecurityConfiguration {
   @Order(2)
   SecurityFilterChain browser(HttpSecurity http, JwtDecoder jwtDecoder, IdentityProperties identity,
       ClientRegistrationRepository registrations, ObjectMapper json, Labels labels,
-      ApplicationEventPublisher events, Environment environment) throws Exception {
+      ApplicationEventPublisher events, Environment environment, IssuerProbe keycloak) throws Exception {
     RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     Handlers handlers = new Handlers(json, labels, events);
+    LoginUnavailable loginUnavailable = new LoginUnavailable(keycloak, json, labels);
     http
+        .addFilterBefore(loginUnavailable, OAuth2AuthorizationRequestRedirectFilter.class)
         .headers(headers -> headers(headers, identity, environment))
         .authorizeHttpRequests(SecurityConfiguration::rules)
         .oauth2Login(login -> login
@@ -117,7 +151,12 @@ class SecurityConfiguration {
             .userInfoEndpoint(userInfo -> userInfo.oidcUserService(KeycloakAuthorities.oidcUserService(jwtDecoder)))
             .failureHandler((request, response, failure) -> {
               events.publishEvent(incident(SecurityIncident.Kind.AUTHENTICATION_FAILED, request, failure.getMessage()));
-              response.sendRedirect(request.getContextPath() + "/?login=failed");
+              if (keycloak.answers()) {
+                response.sendRedirect(request.getContextPath() + "/?login=failed");
+              } else {
+                // Keycloak went down between its login form and the code's exchange
+                loginUnavailable.answer(request, response);
+              }
             }))
         .exceptionHandling(exceptions -> exceptions
             .defaultAuthenticationEntryPointFor(handlers.apiUnauthenticated, api)
@@ -130,7 +169,7 @@ class SecurityConfiguration {
             .ignoringRequestMatchers(request -> request.getRequestURI().startsWith(
                 request.getContextPath() + "/operaton/")))
         .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
-        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(keycloakLogout(identity)));
+        .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(keycloakLogout(identity, keycloak)));
     return http.build();
   }
 
@@ -294,9 +333,17 @@ class SecurityConfiguration {
     }
   }
 
-  /** Ends the Keycloak session too (RP-initiated logout), then comes back to the landing page. */
-  private static LogoutSuccessHandler keycloakLogout(IdentityProperties identity) {
+  /**
+   * Ends the Keycloak session too (RP-initiated logout), then comes back to the landing page. While
+   * Keycloak does not answer, the session here is ended all the same and the landing page says that
+   * Keycloak's own session could not be ended (it ends by Keycloak's idle timeout, or a later logout).
+   */
+  private static LogoutSuccessHandler keycloakLogout(IdentityProperties identity, IssuerProbe keycloak) {
     return (request, response, authentication) -> {
+      if (!keycloak.answers()) {
+        response.sendRedirect(request.getContextPath() + "/?logout=local");
+        return;
+      }
       String back = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
           + request.getContextPath() + "/";
       StringBuilder url = new StringBuilder(identity.endpoint("logout"))

@@ -1,21 +1,29 @@
 package org.anjia.registry.identity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpClient;
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
+import org.anjia.registry.web.ServiceUnavailableException;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.web.client.HttpServerErrorException;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
 
 /**
  * Who is staff where, asked of Keycloak, the one source of people: users' realm roles and groups
  * (an institution's, a jurisdiction's) through Keycloak's admin API, with the read-only service
  * account {@code anjia-directory} (infra/keycloak). Nothing is cached, so a person removed from an
- * institution or a jurisdiction in Keycloak is no longer offered work here.
+ * institution or a jurisdiction in Keycloak is no longer offered work here. While Keycloak does not
+ * answer, the question fails fast with 503 (nothing changed, try again later), not 500.
  */
 @Component
 public class StaffDirectory {
@@ -23,7 +31,14 @@ public class StaffDirectory {
   /** A member of staff: the user name the registry records, and the name people read. */
   public record Person(String username, String name) {}
 
-  private final RestClient http = RestClient.create();
+  /** Seconds a client should wait before it asks again; about how long a Keycloak restart takes. */
+  private static final int RETRY_AFTER_SECONDS = 30;
+  private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(2);
+  private static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
+
+  private final RestClient http = RestClient.builder()
+      .requestFactory(timeouts())
+      .build();
   private final String realm;
   private final String clientId;
   private final String clientSecret;
@@ -38,7 +53,10 @@ public class StaffDirectory {
 
   /** Whether {@code username} has one of the roles and belongs to the institution's group. */
   public boolean isStaffOf(String username, String institution, Set<Role> roles) {
-    Admin admin = admin();
+    return whileKeycloakAnswers(() -> isStaffOf(admin(), username, institution, roles));
+  }
+
+  private static boolean isStaffOf(Admin admin, String username, String institution, Set<Role> roles) {
     JsonNode users = admin.get("/users?exact=true&username={username}", username);
     return StreamSupport.stream(users.spliterator(), false)
         .filter(user -> username.equals(user.path("username").asText()) && user.path("enabled").asBoolean())
@@ -49,7 +67,10 @@ public class StaffDirectory {
 
   /** The enabled members of the jurisdiction's group (县级民政部门) who have the role, by name. */
   public List<Person> ofJurisdiction(String jurisdiction, Role role) {
-    Admin admin = admin();
+    return whileKeycloakAnswers(() -> ofJurisdiction(admin(), jurisdiction, role));
+  }
+
+  private static List<Person> ofJurisdiction(Admin admin, String jurisdiction, Role role) {
     JsonNode group = admin.get("/group-by-path/jurisdictions/{code}", jurisdiction);
     JsonNode members = admin.get("/groups/{id}/members?max=1000", group.path("id").asText());
     return StreamSupport.stream(members.spliterator(), false)
@@ -63,6 +84,22 @@ public class StaffDirectory {
   private static String name(JsonNode user) {
     String name = (user.path("lastName").asText("") + user.path("firstName").asText("")).trim();
     return name.isEmpty() ? user.path("username").asText() : name;
+  }
+
+  /** No answer, or Keycloak (or a proxy in front) failing: 503; its refusals (4xx) stay errors of ours. */
+  private static <T> T whileKeycloakAnswers(Supplier<T> question) {
+    try {
+      return question.get();
+    } catch (ResourceAccessException | HttpServerErrorException e) {
+      throw new ServiceUnavailableException("staffDirectoryUnavailable", RETRY_AFTER_SECONDS, e);
+    }
+  }
+
+  private static JdkClientHttpRequestFactory timeouts() {
+    JdkClientHttpRequestFactory factory = new JdkClientHttpRequestFactory(
+        HttpClient.newBuilder().connectTimeout(CONNECT_TIMEOUT).build());
+    factory.setReadTimeout(READ_TIMEOUT);
+    return factory;
   }
 
   private Admin admin() {

@@ -83,6 +83,16 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(ServiceUnavailableException.class)
+  ResponseEntity<ProblemDetail> serviceUnavailable(ServiceUnavailableException ex) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+        labels.of("problem." + ex.code() + ".detail", String.valueOf(ex.retryAfterSeconds())));
+    problem.setTitle(labels.of("problem." + ex.code() + ".title"));
+    return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+        .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+        .body(problem);
+  }
+
   /**
    * The database unreachable (stopped, restarting, network): 503 with Retry-After instead of a 500, so
    * clients retry the same request (with its Idempotency-Key) once it is back. Any other data error
