@@ -5,8 +5,9 @@ import { formatDateTime, label, t } from '../i18n.js';
 import { verifyPanel } from '../auditVerify.js';
 import { el, errorNotice, fill, initPage, notice, requireRole } from '../shell.js';
 
-const ACTIONS = ['READ', 'CREATE', 'UPDATE', 'DENIED', 'AUTHENTICATION_FAILED'];
-const OBJECT_TYPES = ['APPLICATION', 'FAMILY', 'DOCUMENT', 'TASK', 'REQUEST'];
+const ACTIONS = ['READ', 'CREATE', 'UPDATE', 'DENIED', 'AUTHENTICATION_FAILED', 'SIGNED_IN', 'SIGNED_OUT',
+  'TOKEN_ISSUED', 'ACCOUNT_CHANGED', 'ACCOUNT_CHANGE_FAILED'];
+const OBJECT_TYPES = ['APPLICATION', 'FAMILY', 'DOCUMENT', 'TASK', 'REQUEST', 'KEYCLOAK_EVENT'];
 const PAGE_SIZE = 50;
 
 const main = initPage({ page: 'audit', titleKey: 'audit.title' });
@@ -95,7 +96,7 @@ function objectIdLink(objectId) {
 }
 
 function row(entry) {
-  const denied = entry.action === 'DENIED' || entry.action === 'AUTHENTICATION_FAILED';
+  const denied = ['DENIED', 'AUTHENTICATION_FAILED', 'ACCOUNT_CHANGE_FAILED'].includes(entry.action);
   const roles = (entry.roles ?? '').split(',').filter(Boolean).map((role) => label('userRole', role.trim())).join('、');
   return el('tr', { class: denied ? 'is-denied' : null, dataset: { testid: 'audit-row', action: entry.action ?? '' } },
     el('td', { class: 'mono' }, String(entry.id)),

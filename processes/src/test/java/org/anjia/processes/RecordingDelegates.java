@@ -98,6 +98,7 @@ final class RecordingDelegates {
       Map.entry("coupleContractExit", Map.of()));
 
   private final Map<String, List<Call>> callsByCase = new ConcurrentHashMap<>();
+  private final java.util.concurrent.atomic.AtomicInteger keycloakEventImports = new java.util.concurrent.atomic.AtomicInteger();
   private final Set<String> failing = ConcurrentHashMap.newKeySet();
 
   Map<Object, Object> beans() {
@@ -143,6 +144,8 @@ final class RecordingDelegates {
     // family-style-unit-review.bpmn (机构内家庭式养育), as the service's UnitReviews answers with its production
     // default (anjia.family-style.review-interval P3M, local practice); the preparation lists the unit's children
     beans.put("unitReviewCycle", new UnitReviewCycle());
+    // the timer start has no case to record it under: counted
+    beans.put("keycloakEventImport", (JavaDelegate) execution -> keycloakEventImports.incrementAndGet());
     beans.put("unitReviewPreparation", (JavaDelegate) execution -> call("unitReviewPreparation", execution,
         Map.of("unitChildren", "王小一（5岁）、王小二（3岁）")));
     return beans;
@@ -277,6 +280,11 @@ final class RecordingDelegates {
   /** The calls of that bean for the case so far. */
   List<Call> calls(String businessKey, String bean) {
     return callsByCase.getOrDefault(businessKey, List.of()).stream().filter(call -> call.bean().equals(bean)).toList();
+  }
+
+  /** How often the Keycloak event import ran. */
+  int keycloakEventImports() {
+    return keycloakEventImports.get();
   }
 
   /** Every bean called for the case, in order. */

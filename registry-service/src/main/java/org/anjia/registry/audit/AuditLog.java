@@ -77,10 +77,25 @@ public class AuditLog {
         address != null ? address : requestAddress());
   }
 
+  /**
+   * Records what happened elsewhere, in the current transaction: its own time, actor and address (a
+   * Keycloak login event), no roles (the event carries none). Appended to the chain at commit like the rest.
+   */
+  @Transactional(propagation = Propagation.MANDATORY)
+  public void recordExternal(Instant at, String actor, AuditAction action, String objectType, String objectId,
+      String reason, String address) {
+    append(at, action, objectType, objectId, List.of(), reason, actor, "", address);
+  }
+
   private void append(AuditAction action, String objectType, Object objectId, Collection<String> fields,
       String reason, String actor, String roles, String address) {
+    append(clock.instant(), action, objectType, objectId, fields, reason, actor, roles, address);
+  }
+
+  private void append(Instant at, AuditAction action, String objectType, Object objectId, Collection<String> fields,
+      String reason, String actor, String roles, String address) {
     // PostgreSQL keeps microseconds: hash exactly what is stored
-    Entry entry = new Entry(clock.instant().truncatedTo(ChronoUnit.MICROS), actor, roles, action.name(), objectType,
+    Entry entry = new Entry(at.truncatedTo(ChronoUnit.MICROS), actor, roles, action.name(), objectType,
         objectId == null ? null : objectId.toString(), String.join(",", fields), reason, address);
     pendingEntries().add(entry);
   }

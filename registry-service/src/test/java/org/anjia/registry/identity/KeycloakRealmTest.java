@@ -124,6 +124,28 @@ class KeycloakRealmTest {
     });
   }
 
+  /** The audit import's service account reads the realm's events and nothing else (least privilege). */
+  @Test
+  void theAuditImportClientReadsEventsOnly() throws Exception {
+    HttpResponse<String> grant = tokenRequest(Map.of("grant_type", "client_credentials",
+        "client_id", "anjia-audit-events", "client_secret", "anjia-audit-events-local-only"));
+    assertThat(grant.statusCode()).as(grant.body()).isEqualTo(200);
+    String token = (String) parseObject(grant.body()).get("access_token");
+
+    assertThat(serviceAccountGet(token, "/events?max=1").statusCode()).isEqualTo(200);
+    assertThat(serviceAccountGet(token, "/users?max=1").statusCode()).isEqualTo(403);
+    // and it cannot sign anybody in: no password grant for this client
+    HttpResponse<String> password = tokenRequest(Map.of("grant_type", "password", "client_id", "anjia-audit-events",
+        "client_secret", "anjia-audit-events-local-only", "username", "auditor", "password", PASSWORD));
+    assertThat(password.statusCode()).isIn(400, 401);
+  }
+
+  private static HttpResponse<String> serviceAccountGet(String token, String path) throws Exception {
+    return http.send(HttpRequest.newBuilder(
+            URI.create("http://localhost:" + keycloak.port() + "/admin/realms/anjia" + path))
+        .header("Authorization", "Bearer " + token).GET().build(), utf8());
+  }
+
   /** With an email address, or with a mobile number as user name and no email at all. */
   @ParameterizedTest
   @ValueSource(booleans = {false, true})
