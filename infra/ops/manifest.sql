@@ -2,7 +2,8 @@
 --   count <table> <rows>                       every table of the public schema (registry and engine)
 --   document <table> <id> <recorded sha256> <sha256 of the stored bytes>
 --                                              every stored document (tables with sha256 and content)
---   audit_head <id> <hash>                     the last entry of the audit chain
+--   audit_head <lane> <id> <hash>              the last entry of each lane of the audit log (each lane is
+--                                              a hash chain: its head anchors the whole lane)
 --   schema_version <flyway version>
 -- Run by infra/ops/backup inside the dump's snapshot and by infra/ops/verify-restore on the restored
 -- database (psql -At -F ' ').
@@ -20,6 +21,6 @@ select format('select %L, %L, id, sha256, encode(sha256(content), ''hex'') from 
 having count(*) = 2
  order by table_name
 \gexec
-select 'audit_head', id, hash from audit_entry order by id desc limit 1;
+select distinct on (lane) 'audit_head', lane, id, hash from audit_entry order by lane, id desc;
 select 'schema_version', version from flyway_schema_history
  where success and version is not null order by installed_rank desc limit 1;

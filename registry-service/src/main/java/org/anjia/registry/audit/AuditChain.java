@@ -4,7 +4,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,9 +16,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditChain {
 
   /**
-   * @param valid every entry's hash matches its content and links to the one before
+   * @param valid every entry's hash matches its content and links to the one before it in its lane
    * @param checked how many entries were checked
-   * @param firstBrokenId the first entry that does not verify (null when valid)
+   * @param firstBrokenId the first entry (the lowest id, over all lanes) that does not verify (null when valid)
    */
   public record Verification(boolean valid, long checked, Long firstBrokenId) {}
 
@@ -28,10 +30,15 @@ public class AuditChain {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Checks every lane in id order: each entry links to the last hash of its lane (the first one to
+   * the genesis hash) and its hash matches its content. One pass in id order over all lanes stops
+   * at the lowest broken id, which is what the single chain reported.
+   */
   @Transactional(readOnly = true)
   public Verification verify() {
     long[] checked = {0};
-    String[] previous = {AuditLog.GENESIS};
+    Map<Integer, String> heads = new HashMap<>();
     Long[] broken = {null};
     jdbc.sql("select * from audit_entry order by id").query((ResultSet rs) -> {
       if (broken[0] != null) {
@@ -39,13 +46,14 @@ public class AuditChain {
       }
       AuditEntry entry = entry(rs);
       checked[0]++;
-      String expected = AuditLog.hash(entry.previousHash(), entry.occurredAt(), entry.actor(), entry.roles(),
-          entry.action().name(), entry.objectType(), entry.objectId(), String.join(",", entry.fields()),
-          entry.reason(), entry.address());
-      if (!entry.previousHash().equals(previous[0]) || !expected.equals(entry.hash())) {
+      String expected = AuditLog.hash(entry.lane(), entry.previousHash(), entry.occurredAt(), entry.actor(),
+          entry.roles(), entry.action().name(), entry.objectType(), entry.objectId(),
+          String.join(",", entry.fields()), entry.reason(), entry.address());
+      if (!entry.previousHash().equals(heads.getOrDefault(entry.lane(), AuditLog.GENESIS))
+          || !expected.equals(entry.hash())) {
         broken[0] = entry.id();
       }
-      previous[0] = entry.hash();
+      heads.put(entry.lane(), entry.hash());
     });
     return new Verification(broken[0] == null, checked[0], broken[0]);
   }
@@ -71,8 +79,8 @@ public class AuditChain {
 
   private static AuditEntry entry(ResultSet rs) throws SQLException {
     String fields = rs.getString("fields");
-    return new AuditEntry(rs.getLong("id"), rs.getTimestamp("occurred_at").toInstant(), rs.getString("actor"),
-        rs.getString("roles"), AuditAction.valueOf(rs.getString("action")), rs.getString("object_type"),
+    return new AuditEntry(rs.getLong("id"), rs.getInt("lane"), rs.getTimestamp("occurred_at").toInstant(),
+        rs.getString("actor"), rs.getString("roles"), AuditAction.valueOf(rs.getString("action")), rs.getString("object_type"),
         rs.getString("object_id"), fields.isEmpty() ? List.of() : new ArrayList<>(Arrays.asList(fields.split(","))),
         rs.getString("reason"), rs.getString("address"), rs.getString("previous_hash"), rs.getString("hash"));
   }

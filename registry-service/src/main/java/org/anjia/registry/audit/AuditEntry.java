@@ -3,9 +3,10 @@ package org.anjia.registry.audit;
 import java.time.Instant;
 import java.util.List;
 
-/** One line of the audit log, as stored and as auditors search it. */
+/** One line of the audit log, as stored and as auditors search it; previousHash is the last hash of its lane. */
 public record AuditEntry(
     long id,
+    int lane,
     Instant occurredAt,
     String actor,
     String roles,

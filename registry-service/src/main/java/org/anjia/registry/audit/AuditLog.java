@@ -13,10 +13,12 @@ import java.util.Collection;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 import org.anjia.registry.identity.CurrentUser;
 import org.anjia.registry.identity.CurrentUsers;
 import org.anjia.registry.identity.Role;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -29,30 +31,40 @@ import org.springframework.web.context.request.ServletRequestAttributes;
 /**
  * The audit log: who read or changed which record, when, from where, and why where a reason was
  * required. Entries are written in the transaction of the change they record, so a change and its
- * entry commit or vanish together. Each entry's hash covers its content and the previous entry's
- * hash; appends take a transaction-scoped advisory lock, so the chain stays one line across
- * replicas. The entries of a transaction are appended just before it commits, so the lock is held
- * only for the appends and the commit, not for the engine's work in between: audited writes are
- * serialized at commit, the price of a verifiable order (infra/bench/REPORT.md measured the
- * difference).
+ * entry commit or vanish together. The log is a few hash chains, its lanes: each entry's hash
+ * covers its content, its lane (see hash) and the previous hash of its lane. A transaction appends all its
+ * entries to one lane under that lane's transaction-scoped advisory lock, just before it commits,
+ * so each lane stays one line across replicas. One chain serialized every audited request at
+ * commit, reads included (infra/bench/REPORT.md); with several lanes, concurrent commits take
+ * different lanes. Altering or removing an entry still breaks its lane (AuditChain.verify()).
  */
 @Component
 public class AuditLog {
 
   static final String GENESIS = "0".repeat(64);
-  /** The advisory lock key that serializes appends (any constant unique to this purpose). */
+  /**
+   * The advisory lock key of lane 0, which serializes its appends (any constant unique to this
+   * purpose; it was the single chain's key, whose entries are lane 0); lane n locks this key + n.
+   */
   private static final long APPEND_LOCK = 0x616e6a6961L; // "anjia"
   private static final char SEPARATOR = '\u001f';
   static final String ENGINE_ACTOR = "engine";
+  /** Far above any connection pool: more lanes than concurrent commits buy nothing. */
+  private static final int MAX_LANES = 1024;
 
   private final JdbcClient jdbc;
   private final CurrentUsers users;
   private final Clock clock;
+  private final int lanes;
 
-  AuditLog(JdbcClient jdbc, CurrentUsers users, Clock clock) {
+  AuditLog(JdbcClient jdbc, CurrentUsers users, Clock clock, @Value("${anjia.audit.lanes:16}") int lanes) {
+    if (lanes < 1 || lanes > MAX_LANES) {
+      throw new IllegalArgumentException("anjia.audit.lanes must be 1.." + MAX_LANES + ", was " + lanes);
+    }
     this.jdbc = jdbc;
     this.users = users;
     this.clock = clock;
+    this.lanes = lanes;
   }
 
   /** Records what the current user (or the engine, outside a request) did, in the current transaction. */
@@ -124,16 +136,18 @@ public class AuditLog {
 
     @Override
     public void beforeCommit(boolean readOnly) {
-      jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", APPEND_LOCK).query(Object.class).single();
-      String previous = jdbc.sql("select hash from audit_entry order by id desc limit 1")
-          .query(String.class).optional().orElse(GENESIS);
+      int lane = lockLane();
+      String previous = jdbc.sql("select hash from audit_entry where lane = :lane order by id desc limit 1")
+          .param("lane", lane).query(String.class).optional().orElse(GENESIS);
       for (Entry entry : entries) {
-        String hash = hash(previous, entry.at(), entry.actor(), entry.roles(), entry.action(), entry.objectType(),
-            entry.objectId(), entry.fields(), entry.reason(), entry.address());
+        String hash = hash(lane, previous, entry.at(), entry.actor(), entry.roles(), entry.action(),
+            entry.objectType(), entry.objectId(), entry.fields(), entry.reason(), entry.address());
         jdbc.sql("""
-                insert into audit_entry (occurred_at, actor, roles, action, object_type, object_id, fields, reason,
-                                         address, previous_hash, hash)
-                values (:at, :actor, :roles, :action, :type, :id, :fields, :reason, :address, :previous, :hash)""")
+                insert into audit_entry (lane, occurred_at, actor, roles, action, object_type, object_id, fields,
+                                         reason, address, previous_hash, hash)
+                values (:lane, :at, :actor, :roles, :action, :type, :id, :fields, :reason, :address, :previous,
+                        :hash)""")
+            .param("lane", lane)
             .param("at", Timestamp.from(entry.at()))
             .param("actor", entry.actor())
             .param("roles", entry.roles())
@@ -151,10 +165,35 @@ public class AuditLog {
     }
   }
 
-  static String hash(String previous, Instant at, String actor, String roles, String action, String objectType,
-      String objectId, String fields, String reason, String address) {
+  /**
+   * Takes the lock of a free lane, trying them from a random one on, so that concurrent transactions
+   * (of every replica) spread over the lanes; when every lane is taken it waits for that random one.
+   * The lock is held until the commit, so the lane's next append links to this one's last entry.
+   */
+  private int lockLane() {
+    int start = ThreadLocalRandom.current().nextInt(lanes);
+    for (int i = 0; i < lanes; i++) {
+      int lane = (start + i) % lanes;
+      if (jdbc.sql("select pg_try_advisory_xact_lock(:key)").param("key", APPEND_LOCK + lane)
+          .query(Boolean.class).single()) {
+        return lane;
+      }
+    }
+    jdbc.sql("select pg_advisory_xact_lock(:key)").param("key", APPEND_LOCK + start).query(Object.class).single();
+    return start;
+  }
+
+  /**
+   * The hash of an entry. Lane 0 hashes what the single chain hashed (its entries predate lanes);
+   * the other lanes add the lane, so an entry moved to another lane does not verify there.
+   */
+  static String hash(int lane, String previous, Instant at, String actor, String roles, String action,
+      String objectType, String objectId, String fields, String reason, String address) {
     String content = String.join(String.valueOf(SEPARATOR), previous, at.toString(), actor, roles, action,
         objectType, nullToEmpty(objectId), fields, nullToEmpty(reason), nullToEmpty(address));
+    if (lane != 0) {
+      content += SEPARATOR + Integer.toString(lane);
+    }
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(content.getBytes(StandardCharsets.UTF_8)));
