@@ -17,7 +17,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
@@ -88,21 +90,23 @@ class KeycloakEventImportTest extends RegistryIntegrationTest {
     Person person = newPerson();
     Map<String, String> events = wrongPasswordLoginLogout(person);
 
+    // two threads of their own (the common pool may have one thread on two cores), released together
+    ExecutorService threads = Executors.newFixedThreadPool(2);
     CyclicBarrier together = new CyclicBarrier(2);
-    List<CompletableFuture<Integer>> both = new ArrayList<>();
-    for (int i = 0; i < 2; i++) {
-      both.add(CompletableFuture.supplyAsync(() -> {
-        try {
-          together.await(30, TimeUnit.SECONDS);
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
-        return imports.importNew();
-      }));
-    }
     int imported = 0;
-    for (CompletableFuture<Integer> one : both) {
-      imported += one.get(2, TimeUnit.MINUTES);
+    try {
+      List<Future<Integer>> both = new ArrayList<>();
+      for (int i = 0; i < 2; i++) {
+        both.add(threads.submit(() -> {
+          together.await(1, TimeUnit.MINUTES);
+          return imports.importNew();
+        }));
+      }
+      for (Future<Integer> one : both) {
+        imported += one.get(2, TimeUnit.MINUTES);
+      }
+    } finally {
+      threads.shutdownNow();
     }
 
     assertThat(imported).as("new events counted once between the two imports").isGreaterThanOrEqualTo(events.size());
