@@ -1,5 +1,6 @@
 package org.anjia.registry.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
@@ -13,13 +14,16 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -53,6 +57,52 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     String field = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : ex.getPropertyName();
     return ResponseEntity.badRequest()
         .body(invalid(List.of(new FieldProblem(field, labels.of("anjia.validation.invalidValue")))));
+  }
+
+  /**
+   * A body that is not JSON, or whose value has the wrong type (text where a number belongs, a list
+   * for a name): the field by its path when Jackson knows it, so the page marks it like any other.
+   */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      return ResponseEntity.badRequest().body(invalid(List.of(
+          new FieldProblem(fieldPath(mapping.getPath()), labels.of("anjia.validation.invalidValue")))));
+    }
+    ProblemDetail problem = invalid(List.of());
+    problem.setDetail(labels.of("problem.unreadable.detail"));
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** A required query parameter or form field left out is a required field like any other. */
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.badRequest().body(required(ex.getParameterName()));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.badRequest().body(required(ex.getRequestPartName()));
+  }
+
+  private ProblemDetail required(String field) {
+    return invalid(List.of(new FieldProblem(field, labels.of("anjia.form.required"))));
+  }
+
+  /** {@code family.members[0].residentId}, as Bean Validation names the same field. */
+  private static String fieldPath(List<JsonMappingException.Reference> path) {
+    StringBuilder field = new StringBuilder();
+    for (JsonMappingException.Reference reference : path) {
+      if (reference.getFieldName() != null) {
+        field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        field.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return field.toString();
   }
 
   @ExceptionHandler(InvalidInputException.class)
