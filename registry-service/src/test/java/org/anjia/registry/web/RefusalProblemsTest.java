@@ -1,5 +1,6 @@
 package org.anjia.registry.web;
 
+import static org.anjia.registry.TestIdentityProvider.CASEWORKER_NANCHANG;
 import static org.anjia.registry.TestIdentityProvider.FAMILY_WANG;
 import static org.anjia.registry.TestIdentityProvider.REGISTRAR_DONGHU;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -10,7 +11,9 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.anjia.registry.RegistryIntegrationTest;
+import org.anjia.registry.audit.AuditChain;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.util.LinkedMultiValueMap;
@@ -20,6 +23,9 @@ import org.springframework.util.LinkedMultiValueMap;
  * problem+json in the caller's language, and names the field when one field is to blame.
  */
 class RefusalProblemsTest extends RegistryIntegrationTest {
+
+  @Autowired
+  private AuditChain auditChain;
 
   @Test
   void aBodyThatIsNotJsonIsRefusedInChinese() {
@@ -64,6 +70,17 @@ class RefusalProblemsTest extends RegistryIntegrationTest {
   void aBodyInAnotherFormatIsRefusedInChinese() {
     assertProblem(raw(HttpMethod.POST, "/api/foster-applications", MediaType.TEXT_PLAIN, "申请"), 415,
         "提交格式不受支持");
+  }
+
+  /** The refusal's audit entry once failed on an id longer than its column: a 500 instead of a 404. */
+  @Test
+  void aClaimOfAnOverLongTaskKeyIsRefusedAndAudited() {
+    String key = "k".repeat(2000);
+
+    Response refused = post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/claim", null);
+
+    assertProblem(refused, 404, "未找到");
+    assertThat(auditChain.verify().valid()).isTrue();
   }
 
   private record Answer(int status, JsonNode body, String contentType) {}
