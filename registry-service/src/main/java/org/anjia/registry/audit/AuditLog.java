@@ -81,8 +81,23 @@ public class AuditLog {
       String reason, String actor, String roles, String address) {
     // PostgreSQL keeps microseconds: hash exactly what is stored
     Entry entry = new Entry(clock.instant().truncatedTo(ChronoUnit.MICROS), actor, roles, action.name(), objectType,
-        objectId == null ? null : bounded(objectId.toString()), String.join(",", fields), reason, bounded(address));
+        objectId == null ? null : bounded(storable(objectId.toString())), String.join(",", fields), storable(reason),
+        bounded(storable(address)));
     pendingEntries().add(entry);
+  }
+
+  /**
+   * PostgreSQL's text cannot hold U+0000, and the driver sends an unpaired surrogate as "?", so the
+   * stored entry would differ from the hashed one: both become U+FFFD before hashing (a refused read
+   * whose reason carried a NUL answered 500).
+   */
+  static String storable(String value) {
+    if (value == null) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder(value.length());
+    value.codePoints().forEach(c -> text.appendCodePoint(c == 0 || Character.isSurrogate((char) c) ? 0xFFFD : c));
+    return text.toString();
   }
 
   /** The width of object_id and address (V2__identity_and_audit.sql), in characters as PostgreSQL counts them. */

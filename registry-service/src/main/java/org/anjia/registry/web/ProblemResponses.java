@@ -1,6 +1,8 @@
 package org.anjia.registry.web;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.sql.SQLException;
 import java.sql.SQLTransientConnectionException;
 import java.util.List;
@@ -103,6 +105,24 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
       }
     }
     return field.toString();
+  }
+
+  /** A constraint on a request parameter (e.g. a negative page number), checked by method validation. */
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
+    List<FieldProblem> problems = ex.getConstraintViolations().stream()
+        .map(violation -> new FieldProblem(parameterName(violation.getPropertyPath()), violation.getMessage()))
+        .toList();
+    return ResponseEntity.badRequest().body(invalid(problems));
+  }
+
+  /** {@code search.page} names the method and its parameter; the page knows the parameter. */
+  private static String parameterName(Path path) {
+    String name = "";
+    for (Path.Node node : path) {
+      name = node.getName();
+    }
+    return name;
   }
 
   @ExceptionHandler(InvalidInputException.class)

@@ -163,7 +163,11 @@ final class BadRequests {
         .path("schema"));
     boolean jsonBody = !bodySchema.isMissingNode();
     List<Defect> possible = new ArrayList<>(List.of(Defect.SOMEONE_ELSES_RECORD, Defect.NO_SUCH_RECORD,
-        Defect.NO_CREDENTIAL, Defect.FORGED_TOKEN, Defect.FORGED_CSRF, Defect.WRONG_METHOD));
+        Defect.NO_CREDENTIAL, Defect.FORGED_TOKEN, Defect.WRONG_METHOD));
+    if (write) {
+      // CSRF protects writes only: a read with a forged token is a read without a credential
+      possible.add(Defect.FORGED_CSRF);
+    }
     if (!pathParameters(op).isEmpty()) {
       possible.add(Defect.INVALID_PARAMETER);
     } else {
@@ -320,7 +324,6 @@ final class BadRequests {
           headers.put("X-XSRF-TOKEN", cookieToken);
         }
         note = note.isEmpty() ? "csrf variant " + variant : note + "; csrf variant " + variant;
-        write = true;
       }
       default -> { }
     }

@@ -1,5 +1,6 @@
 package org.anjia.registry.web;
 
+import static org.anjia.registry.TestIdentityProvider.AUDITOR;
 import static org.anjia.registry.TestIdentityProvider.CASEWORKER_NANCHANG;
 import static org.anjia.registry.TestIdentityProvider.FAMILY_WANG;
 import static org.anjia.registry.TestIdentityProvider.REGISTRAR_DONGHU;
@@ -29,7 +30,7 @@ class RefusalProblemsTest extends RegistryIntegrationTest {
 
   @Test
   void aBodyThatIsNotJsonIsRefusedInChinese() {
-    Answer refused = raw(HttpMethod.POST, "/api/foster-applications", MediaType.APPLICATION_JSON, "{\"family\": {");
+    Answer refused = raw(HttpMethod.POST, "/api/foster-applications", MediaType.APPLICATION_JSON, "申请");
 
     assertProblem(refused, 400, "输入有误");
     assertThat(refused.body().path("detail").asText()).isEqualTo("提交的内容不是有效的 JSON，请检查后重新提交。");
@@ -80,6 +81,26 @@ class RefusalProblemsTest extends RegistryIntegrationTest {
     Response refused = post(CASEWORKER_NANCHANG, "/api/tasks/" + key + "/claim", null);
 
     assertProblem(refused, 404, "未找到");
+    assertThat(auditChain.verify().valid()).isTrue();
+  }
+
+  /** Method validation of a parameter threw past the handlers: a 500 for a negative page number. */
+  @Test
+  void aParameterOutOfRangeIsAProblemOfThatParameter() {
+    Response refused = get(AUDITOR, "/api/audit?page=-1");
+
+    assertProblem(refused, 400, "输入有误");
+    assertThat(refused.body().path("errors").get(0).path("field").asText()).isEqualTo("page");
+  }
+
+  /** A reason with a NUL character: PostgreSQL refused the audit entry, the read answered 500. */
+  @Test
+  void aReasonWithANulCharacterIsAuditedWithoutAServerError() {
+    String application = apply(newFamily(), Households.eligible()).path("id").asText();
+
+    Response read = get(CASEWORKER_NANCHANG, "/api/applications/" + application + "?reason=查\u0000阅");
+
+    assertThat(read.status()).isEqualTo(200);
     assertThat(auditChain.verify().valid()).isTrue();
   }
 
