@@ -108,8 +108,37 @@ public class AuditLog {
       String reason, String actor, String roles, String address) {
     // PostgreSQL keeps microseconds: hash exactly what is stored
     Entry entry = new Entry(at.truncatedTo(ChronoUnit.MICROS), actor, roles, action.name(), objectType,
-        objectId == null ? null : objectId.toString(), String.join(",", fields), reason, address);
+        objectId == null ? null : bounded(storable(objectId.toString())), String.join(",", fields), storable(reason),
+        bounded(storable(address)));
     pendingEntries().add(entry);
+  }
+
+  /**
+   * PostgreSQL's text cannot hold U+0000, and the driver sends an unpaired surrogate as "?", so the
+   * stored entry would differ from the hashed one: both become U+FFFD before hashing (a refused read
+   * whose reason carried a NUL answered 500).
+   */
+  static String storable(String value) {
+    if (value == null) {
+      return null;
+    }
+    StringBuilder text = new StringBuilder(value.length());
+    value.codePoints().forEach(c -> text.appendCodePoint(c == 0 || Character.isSurrogate((char) c) ? 0xFFFD : c));
+    return text.toString();
+  }
+
+  /** The width of object_id and address (V2__identity_and_audit.sql), in characters as PostgreSQL counts them. */
+  private static final int COLUMN_WIDTH = 100;
+
+  /**
+   * An id or address a caller chose (a refused read of a 2,000-character "id", a forwarded-for header)
+   * may not fit its column: the entry keeps its start, marked as cut, rather than the request failing.
+   */
+  static String bounded(String value) {
+    if (value == null || value.codePointCount(0, value.length()) <= COLUMN_WIDTH) {
+      return value;
+    }
+    return value.substring(0, value.offsetByCodePoints(0, COLUMN_WIDTH - 1)) + "…";
   }
 
   /** An entry waiting for its transaction's commit, when it gets its place in the chain. */

@@ -1,5 +1,8 @@
 package org.anjia.registry.web;
 
+import com.fasterxml.jackson.databind.JsonMappingException;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Path;
 import java.util.List;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
@@ -10,12 +13,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
@@ -49,6 +55,70 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
     String field = ex instanceof MethodArgumentTypeMismatchException argument ? argument.getName() : ex.getPropertyName();
     return ResponseEntity.badRequest()
         .body(invalid(List.of(new FieldProblem(field, labels.of("anjia.validation.invalidValue")))));
+  }
+
+  /**
+   * A body that is not JSON, or whose value has the wrong type (text where a number belongs, a list
+   * for a name): the field by its path when Jackson knows it, so the page marks it like any other.
+   */
+  @Override
+  protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+      return ResponseEntity.badRequest().body(invalid(List.of(
+          new FieldProblem(fieldPath(mapping.getPath()), labels.of("anjia.validation.invalidValue")))));
+    }
+    ProblemDetail problem = invalid(List.of());
+    problem.setDetail(labels.of("problem.unreadable.detail"));
+    return ResponseEntity.badRequest().body(problem);
+  }
+
+  /** A required query parameter or form field left out is a required field like any other. */
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.badRequest().body(required(ex.getParameterName()));
+  }
+
+  @Override
+  protected ResponseEntity<Object> handleMissingServletRequestPart(MissingServletRequestPartException ex,
+      HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    return ResponseEntity.badRequest().body(required(ex.getRequestPartName()));
+  }
+
+  private ProblemDetail required(String field) {
+    return invalid(List.of(new FieldProblem(field, labels.of("anjia.form.required"))));
+  }
+
+  /** {@code family.members[0].residentId}, as Bean Validation names the same field. */
+  private static String fieldPath(List<JsonMappingException.Reference> path) {
+    StringBuilder field = new StringBuilder();
+    for (JsonMappingException.Reference reference : path) {
+      if (reference.getFieldName() != null) {
+        field.append(field.isEmpty() ? "" : ".").append(reference.getFieldName());
+      } else if (reference.getIndex() >= 0) {
+        field.append('[').append(reference.getIndex()).append(']');
+      }
+    }
+    return field.toString();
+  }
+
+  /** A constraint on a request parameter (e.g. a negative page number), checked by method validation. */
+  @ExceptionHandler(ConstraintViolationException.class)
+  ResponseEntity<ProblemDetail> constraintViolation(ConstraintViolationException ex) {
+    List<FieldProblem> problems = ex.getConstraintViolations().stream()
+        .map(violation -> new FieldProblem(parameterName(violation.getPropertyPath()), violation.getMessage()))
+        .toList();
+    return ResponseEntity.badRequest().body(invalid(problems));
+  }
+
+  /** {@code search.page} names the method and its parameter; the page knows the parameter. */
+  private static String parameterName(Path path) {
+    String name = "";
+    for (Path.Node node : path) {
+      name = node.getName();
+    }
+    return name;
   }
 
   @ExceptionHandler(InvalidInputException.class)
