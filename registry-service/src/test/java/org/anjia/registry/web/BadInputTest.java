@@ -170,7 +170,9 @@ class BadInputTest extends RegistryIntegrationTest {
     if (!HAN.matcher(problem.path("title").asText()).find() || !HAN.matcher(problem.path("detail").asText()).find()) {
       return "refusal without a Chinese title and detail";
     }
-    if (status == 400 && request.defect().namesAField() && problem.path("errors").isEmpty()) {
+    // a path value of no valid form is refused by the firewall or the route before any field exists
+    if (status == 400 && request.defect().namesAField() && !request.note().startsWith("path")
+        && problem.path("errors").isEmpty()) {
       return "a 400 for a " + request.defect() + " without field errors";
     }
     for (JsonNode error : problem.path("errors")) {

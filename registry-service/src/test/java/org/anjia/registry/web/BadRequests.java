@@ -195,6 +195,29 @@ final class BadRequests {
     return build(number, op, write, multipart, bodySchema, defect);
   }
 
+  /**
+   * The address as bytes a hostile client puts on the wire: a lone surrogate has no UTF-8 form (the
+   * encoders leave it as it is, and the JDK's client then fails before sending), so it goes out as the
+   * invalid UTF-8 sequence of its code unit, which the service must refuse like any other bad value.
+   */
+  private static String onTheWire(String uri) {
+    StringBuilder wire = new StringBuilder(uri.length());
+    for (char c : uri.toCharArray()) {
+      if (Character.isSurrogate(c)) {
+        wire.append("%ED%").append(Integer.toHexString(0xA0 | ((c >> 6) & 0x1F)).toUpperCase())
+            .append('%').append(Integer.toHexString(0x80 | (c & 0x3F)).toUpperCase());
+      } else {
+        wire.append(c);
+      }
+    }
+    return wire.toString();
+  }
+
+  /** Whether an invalid parameter can sit elsewhere than in the path: a query parameter or a form field. */
+  private boolean hasOtherPlaceToBeWrong(Operation op, boolean multipart) {
+    return multipart || !parameters(op, "query").isEmpty();
+  }
+
   /** The few files too large to send often: {@code count} of them, over the servlet's and the rule's limit. */
   List<Request> largeUploads(int firstNumber) {
     List<Request> uploads = new ArrayList<>();
@@ -231,7 +254,7 @@ final class BadRequests {
       if (ownTarget) {
         value = ownRecord(op, name);
         credential = value.equals(targets.nanchangChild()) ? targets.nanchangCredential() : targets.ownerCredential();
-      } else if (defect == Defect.INVALID_PARAMETER && random.nextBoolean()) {
+      } else if (defect == Defect.INVALID_PARAMETER && (random.nextBoolean() || !hasOtherPlaceToBeWrong(op, multipart))) {
         value = badIdentifier.get();
         note = "path " + name;
       } else if (defect == Defect.NO_SUCH_RECORD || random.nextInt(3) == 0) {
@@ -336,7 +359,7 @@ final class BadRequests {
           .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append).toString()
           .replaceAll("[^\\x20-\\x7e]", "k"));
     }
-    return new Request(number, method, op.template(), path + query, headers, body, write, defect, note);
+    return new Request(number, method, op.template(), onTheWire(path + query), headers, body, write, defect, note);
   }
 
   /** Defects that refuse whoever sends them; the others are sent only by people outside the record's scope. */

@@ -1,0 +1,77 @@
+package org.anjia.registry.web;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.servlet.LocaleResolver;
+
+/**
+ * JSON is taken in UTF-8 only (RFC 8259 section 8.1: JSON exchanged between systems is UTF-8). Spring
+ * would decode a body declared in another charset (latin-9, say) by that charset and store whatever
+ * it makes of the bytes; such a request answers 415 problem+json instead, and nothing is read.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 20)
+class JsonInUtf8 extends OncePerRequestFilter {
+
+  private final ObjectMapper json;
+  private final Labels labels;
+  private final LocaleResolver locales;
+
+  JsonInUtf8(ObjectMapper json, Labels labels, LocaleResolver locales) {
+    this.json = json;
+    this.labels = labels;
+    this.locales = locales;
+  }
+
+  @Override
+  protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    if (!declaresJsonInAnotherCharset(request.getContentType())) {
+      chain.doFilter(request, response);
+      return;
+    }
+    LocaleContextHolder.setLocale(locales.resolveLocale(request));
+    try {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
+          labels.of("problem.jsonCharset.detail"));
+      problem.setTitle(labels.of("problem.jsonCharset.title"));
+      problem.setInstance(URI.create(request.getRequestURI()));
+      response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
+      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+      response.setCharacterEncoding("UTF-8");
+      json.writeValue(response.getOutputStream(), problem);
+    } finally {
+      LocaleContextHolder.resetLocaleContext();
+    }
+  }
+
+  private static boolean declaresJsonInAnotherCharset(String contentType) {
+    if (contentType == null) {
+      return false;
+    }
+    try {
+      MediaType type = MediaType.parseMediaType(contentType);
+      String charset = type.getParameter("charset");
+      boolean isJson = type.isCompatibleWith(MediaType.APPLICATION_JSON) || type.getSubtype().endsWith("+json");
+      return isJson && charset != null && !charset.replace("\"", "").equalsIgnoreCase(StandardCharsets.UTF_8.name())
+          && !charset.replace("\"", "").equalsIgnoreCase("utf8");
+    } catch (InvalidMediaTypeException e) {
+      return false;
+    }
+  }
+}
