@@ -1,6 +1,5 @@
 package org.anjia.registry.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -11,14 +10,11 @@ import org.apache.catalina.core.StandardHost;
 import org.apache.catalina.valves.ErrorReportValve;
 import org.springframework.boot.web.embedded.tomcat.TomcatServletWebServerFactory;
 import org.springframework.boot.web.server.WebServerFactoryCustomizer;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.stereotype.Component;
-import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * Requests refused before the application sees them got someone else's error page: Tomcat's HTML for
@@ -31,14 +27,10 @@ import org.springframework.web.servlet.LocaleResolver;
 @Component
 class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebServerFactory>, RequestRejectedHandler {
 
-  private final ObjectMapper json;
-  private final Labels labels;
-  private final LocaleResolver locales;
+  private final ProblemAnswers answers;
 
-  ContainerRefusals(ObjectMapper json, Labels labels, LocaleResolver locales) {
-    this.json = json;
-    this.labels = labels;
-    this.locales = locales;
+  ContainerRefusals(ProblemAnswers answers) {
+    this.answers = answers;
   }
 
   @Override
@@ -65,19 +57,13 @@ class ContainerRefusals implements WebServerFactoryCustomizer<TomcatServletWebSe
 
   /** The refusal as problem+json, in the request's language (zh-CN unless it asks for English). */
   private void write(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    LocaleContextHolder.setLocale(locales.resolveLocale(request));
-    try {
+    answers.write(request, response, labels -> {
       HttpStatus known = HttpStatus.resolve(response.getStatus());
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(known != null ? known : HttpStatus.BAD_REQUEST,
           labels.of("problem.containerRefusal.detail"));
-      problem.setStatus(response.getStatus());
       problem.setTitle(labels.of("problem.containerRefusal.title"));
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.setCharacterEncoding("UTF-8");
-      json.writeValue(response.getOutputStream(), problem);
-    } finally {
-      LocaleContextHolder.resetLocaleContext();
-    }
+      return problem;
+    });
   }
 
   /** Tomcat's error report, as problem+json; anything already written by the application stays. */

@@ -1,25 +1,18 @@
 package org.anjia.registry.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.session.web.http.SessionRepositoryFilter;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * The same 503 problem+json as {@link ProblemResponses} for a lost database connection that never
@@ -33,14 +26,10 @@ class DatabaseOutageFilter extends OncePerRequestFilter implements Ordered {
 
   private static final Logger log = LoggerFactory.getLogger(DatabaseOutageFilter.class);
 
-  private final ObjectMapper json;
-  private final Labels labels;
-  private final LocaleResolver locales;
+  private final ProblemAnswers answers;
 
-  DatabaseOutageFilter(ObjectMapper json, Labels labels, LocaleResolver locales) {
-    this.json = json;
-    this.labels = labels;
-    this.locales = locales;
+  DatabaseOutageFilter(ProblemAnswers answers) {
+    this.answers = answers;
   }
 
   @Override
@@ -63,17 +52,7 @@ class DatabaseOutageFilter extends OncePerRequestFilter implements Ordered {
       response.reset();
       response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
       response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(DatabaseUnavailable.RETRY_AFTER_SECONDS));
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-      // outside DispatcherServlet nobody has set the request's language yet
-      LocaleContextHolder.setLocale(locales.resolveLocale(request));
-      try {
-        ProblemDetail problem = DatabaseUnavailable.problem(labels);
-        problem.setInstance(URI.create(request.getRequestURI()));
-        json.writeValue(response.getOutputStream(), problem);
-      } finally {
-        LocaleContextHolder.resetLocaleContext();
-      }
+      answers.write(request, response, DatabaseUnavailable::problem);
     }
   }
 }

@@ -1,14 +1,11 @@
 package org.anjia.registry.web;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -17,7 +14,6 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.servlet.LocaleResolver;
 
 /**
  * JSON is taken in UTF-8 only (RFC 8259 section 8.1: JSON exchanged between systems is UTF-8). Spring
@@ -28,14 +24,10 @@ import org.springframework.web.servlet.LocaleResolver;
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
 class JsonInUtf8 extends OncePerRequestFilter {
 
-  private final ObjectMapper json;
-  private final Labels labels;
-  private final LocaleResolver locales;
+  private final ProblemAnswers answers;
 
-  JsonInUtf8(ObjectMapper json, Labels labels, LocaleResolver locales) {
-    this.json = json;
-    this.labels = labels;
-    this.locales = locales;
+  JsonInUtf8(ProblemAnswers answers) {
+    this.answers = answers;
   }
 
   @Override
@@ -45,19 +37,13 @@ class JsonInUtf8 extends OncePerRequestFilter {
       chain.doFilter(request, response);
       return;
     }
-    LocaleContextHolder.setLocale(locales.resolveLocale(request));
-    try {
+    response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
+    answers.write(request, response, labels -> {
       ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNSUPPORTED_MEDIA_TYPE,
           labels.of("problem.jsonCharset.detail"));
       problem.setTitle(labels.of("problem.jsonCharset.title"));
-      problem.setInstance(URI.create(request.getRequestURI()));
-      response.setStatus(HttpStatus.UNSUPPORTED_MEDIA_TYPE.value());
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      response.setCharacterEncoding("UTF-8");
-      json.writeValue(response.getOutputStream(), problem);
-    } finally {
-      LocaleContextHolder.resetLocaleContext();
-    }
+      return problem;
+    });
   }
 
   private static boolean declaresJsonInAnotherCharset(String contentType) {

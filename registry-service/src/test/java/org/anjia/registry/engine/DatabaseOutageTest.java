@@ -87,21 +87,6 @@ class DatabaseOutageTest {
   private static final String QUALIFICATION = "foster-family-qualification";
   private static final String UNAVAILABLE_TITLE = "数据库暂时不可用";
 
-  private static final String TIMER_PROBE = """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="outage-probe" targetNamespace="anjia-test">
-        <bpmn:process id="outage-timer-probe" isExecutable="true" camunda:historyTimeToLive="1">
-          <bpmn:startEvent id="Start" />
-          <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Wait" />
-          <bpmn:intermediateCatchEvent id="Wait">
-            <bpmn:timerEventDefinition><bpmn:timeDate>${at}</bpmn:timeDate></bpmn:timerEventDefinition>
-          </bpmn:intermediateCatchEvent>
-          <bpmn:sequenceFlow id="f2" sourceRef="Wait" targetRef="End" />
-          <bpmn:endEvent id="End" />
-        </bpmn:process>
-      </bpmn:definitions>
-      """;
 
   private enum Kind { SUBMIT, READ, SESSION }
 
@@ -170,7 +155,8 @@ class DatabaseOutageTest {
     baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) service).getWebServer().getPort();
     ProcessEngine engine = service.getBean(ProcessEngine.class);
     JdbcClient db = service.getBean(JdbcClient.class);
-    engine.getRepositoryService().createDeployment().addString("outage-probe.bpmn", TIMER_PROBE).deploy();
+    engine.getRepositoryService().createDeployment().addString("outage-probe.bpmn", TimerProbes.bpmn("outage-timer-probe"))
+        .deploy();
     Instant ready = Instant.now();
 
     String sessionCookie = browserSession();

@@ -78,22 +78,6 @@ class ReplicaFailoverTest extends RegistryIntegrationTest {
   private static final int ATTEMPTS = 6;
   private static final String FOSTER_QUALIFICATION = "foster-family-qualification";
 
-  /** A timer and nothing else: the engine's history says when and on which node it fired. */
-  private static final String TIMER_PROBE = """
-      <?xml version="1.0" encoding="UTF-8"?>
-      <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
-          xmlns:camunda="http://camunda.org/schema/1.0/bpmn" id="failover-probe" targetNamespace="anjia-test">
-        <bpmn:process id="failover-timer-probe" isExecutable="true" camunda:historyTimeToLive="1">
-          <bpmn:startEvent id="Start" />
-          <bpmn:sequenceFlow id="f1" sourceRef="Start" targetRef="Wait" />
-          <bpmn:intermediateCatchEvent id="Wait">
-            <bpmn:timerEventDefinition><bpmn:timeDate>${at}</bpmn:timeDate></bpmn:timerEventDefinition>
-          </bpmn:intermediateCatchEvent>
-          <bpmn:sequenceFlow id="f2" sourceRef="Wait" targetRef="End" />
-          <bpmn:endEvent id="End" />
-        </bpmn:process>
-      </bpmn:definitions>
-      """;
 
   private final ObjectMapper json = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -148,7 +132,8 @@ class ReplicaFailoverTest extends RegistryIntegrationTest {
 
     ProcessEngine engine = drillEngine(url);
     started.add(engine::close);
-    engine.getRepositoryService().createDeployment().addString("failover-probe.bpmn", TIMER_PROBE).deploy();
+    engine.getRepositoryService().createDeployment().addString("failover-probe.bpmn", TimerProbes.bpmn("failover-timer-probe"))
+        .deploy();
     // two thirds due over the next 20 s (before, during and after the kill), the rest started at the kill
     int early = TIMERS * 2 / 3;
     startTimers(engine, early, Duration.ofSeconds(2), Duration.ofSeconds(20));
