@@ -37,10 +37,14 @@ class ProblemAnswers {
     try {
       ProblemDetail body = problem.apply(labels);
       body.setStatus(response.getStatus());
-      try {
-        body.setInstance(URI.create(request.getRequestURI()));
-      } catch (IllegalArgumentException notAnAddress) {
-        // a request line Tomcat refused may hold no valid address: the problem goes without one
+      // a request line Tomcat refused may hold no address, or no valid one: the problem goes without
+      String address = request.getRequestURI();
+      if (address != null) {
+        try {
+          body.setInstance(URI.create(address));
+        } catch (IllegalArgumentException notAnAddress) {
+          body.setInstance(null);
+        }
       }
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
       response.setCharacterEncoding(StandardCharsets.UTF_8.name());
