@@ -28,6 +28,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -74,7 +75,8 @@ class SecurityConfiguration {
    * While Keycloak does not answer, the last keys fetched keep verifying for
    * {@code key-set-outage-tolerance}: an API client's token works until it expires. (Spring's own
    * builder gives up on the keys five minutes after their last fetch.) A replica started during the
-   * outage has no keys yet and refuses bearer tokens until Keycloak is back.
+   * outage has no keys yet and refuses bearer tokens until Keycloak is back. Each token's signature is
+   * checked once ({@link VerifiedTokens}).
    */
   @Bean
   JwtDecoder jwtDecoder(IdentityProperties identity) throws MalformedURLException {
@@ -95,7 +97,17 @@ class SecurityConfiguration {
     processor.setJWTClaimsSetVerifier((claims, context) -> { });
     NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
     decoder.setJwtValidator(validator(identity));
-    return decoder;
+    return new VerifiedTokens(decoder, identity.keySetRefresh());
+  }
+
+  /**
+   * No observation (timer, span) around each of Spring Security's filters, authentications and
+   * authorizations: nothing reads them, and on an authenticated read their bookkeeping cost more than
+   * writing the JSON (infra/bench/REPORT.md). The HTTP server's timing ({@code http.server.requests}) stays.
+   */
+  @Bean
+  SecurityObservationSettings securityObservations() {
+    return SecurityObservationSettings.noObservations();
   }
 
   /** The token must come from our realm and be meant for this API (Keycloak adds no aud by itself). */

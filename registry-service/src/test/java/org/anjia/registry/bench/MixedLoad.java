@@ -55,9 +55,16 @@ final class MixedLoad {
           kind.connections(), kind.thinkMillis(), perSecond(), failures(), 100 * errorRate(), p50, p95, p99, max);
     }
 
-    static String tableHeader() {
-      return "| kind | connections | think ms | requests/s | failed | error rate | p50 ms | p95 ms | p99 ms | max ms |\n"
-          + "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |";
+    /** The table's head, with further numeric columns (for what a caller appends to each row). */
+    static String tableHeader(String... extraColumns) {
+      StringBuilder names = new StringBuilder(
+          "| kind | connections | think ms | requests/s | failed | error rate | p50 ms | p95 ms | p99 ms | max ms |");
+      StringBuilder rule = new StringBuilder("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+      for (String column : extraColumns) {
+        names.append(' ').append(column).append(" |");
+        rule.append(" ---: |");
+      }
+      return names + "\n" + rule;
     }
   }
 

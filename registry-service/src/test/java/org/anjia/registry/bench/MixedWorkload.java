@@ -60,19 +60,39 @@ final class MixedWorkload {
     int applications = users * 2 / 10;
     int completions = users / 10;
     int submissions = users - worklist - children - applications - completions;
-    Map<String, String> tokens = Map.of(
-        "cw-nanchang", bearer(TestIdentityProvider.CASEWORKER_NANCHANG),
-        "cw-jiujiang", bearer(TestIdentityProvider.CASEWORKER_JIUJIANG));
+    Map<String, String> tokens = tokens();
     return List.of(
         new Kind("GET /api/worklist", worklist, 0, false, worklistReads(tokens)),
-        new Kind("GET /api/children/{id}", children, 0, false, reads(tokens, """
-            select id, institution_code from child order by random() limit :count""", "/api/children/")),
+        childReads(children, tokens),
         new Kind("GET /api/applications/{id}", applications, 0, false, reads(tokens, """
             select id, institution_code from application order by random() limit :count""", "/api/applications/")),
         new Kind("POST /api/tasks/{id}/complete", completions, thinkMillis, true,
             completions(tokens, writesFor(completions, seconds))),
         new Kind("POST /api/foster-applications", submissions, thinkMillis, true,
             submissions(writesFor(submissions, seconds))));
+  }
+
+  /**
+   * The read ceilings, each kind alone on every connection: children's files (the read the issue sets
+   * against pgbench -S, whose client is also a C program outside the JVM), and the cheapest answer
+   * the service gives, the public list of institutions (from configuration: no credential, no
+   * database, no audit), which bounds what any request through its HTTP stack can reach.
+   */
+  List<Kind> ceilings() {
+    return List.of(childReads(users, tokens()),
+        new Kind("GET /api/institutions", users, 0, false,
+            List.of(new Request("GET", "/api/institutions", Map.of("Accept-Language", "zh-CN"), null))));
+  }
+
+  private static Map<String, String> tokens() {
+    return Map.of(
+        "cw-nanchang", bearer(TestIdentityProvider.CASEWORKER_NANCHANG),
+        "cw-jiujiang", bearer(TestIdentityProvider.CASEWORKER_JIUJIANG));
+  }
+
+  private Kind childReads(int connections, Map<String, String> tokens) {
+    return new Kind("GET /api/children/{id}", connections, 0, false, reads(tokens, """
+        select id, institution_code from child order by random() limit :count""", "/api/children/"));
   }
 
   /** Enough writes that no connection runs out: its most at the think time alone, plus one each. */

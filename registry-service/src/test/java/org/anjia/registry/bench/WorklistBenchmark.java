@@ -82,7 +82,7 @@ public final class WorklistBenchmark {
   record Config(int applications, int readers, int readsPerRound, int rounds, int completers,
       int completionsPerRound, int seedThreads, int seedBatch, int pageSize, Duration phaseLimit,
       Duration seedLimit, Path out, int children, int pgbenchSeconds, int mixedUsers, int mixedSeconds,
-      int writeThinkMillis, int soakMinutes, Path mixedScript, int adoptionPlacements) {
+      int writeThinkMillis, int soakMinutes, Path mixedScript, int adoptionPlacements, int ceilingSeconds) {
 
     static Config fromSystemProperties() {
       return new Config(
@@ -105,7 +105,8 @@ public final class WorklistBenchmark {
           integer("bench.writeThinkMs", 500),
           integer("bench.soakMinutes", 0),
           Path.of(System.getProperty("bench.mixedScript", "infra/bench/mixed.lua")),
-          integer("bench.adoptionPlacements", integer("bench.children", integer("bench.n", 100_000)) / 5));
+          integer("bench.adoptionPlacements", integer("bench.children", integer("bench.n", 100_000)) / 5),
+          integer("bench.ceilingSeconds", 15));
     }
 
     private static int integer(String name, int fallback) {
@@ -154,6 +155,9 @@ public final class WorklistBenchmark {
           "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
           "--spring.datasource.username=postgres",
           "--spring.datasource.password=",
+          // the raw engine's 200 reader threads share the pool of 10 with no Tomcat thread limit in
+          // front; the service's 3-s wait (a database outage's quick 503) turned their queueing into failures
+          "--spring.datasource.hikari.connection-timeout=30000",
           "--server.port=0",
           "--server.address=127.0.0.1",
           "--anjia.identity.issuer=" + identity.issuer(),
@@ -383,6 +387,17 @@ public final class WorklistBenchmark {
         config.pageSize());
     MixedLoad load = new MixedLoad(baseUrl, config.mixedScript(),
         Path.of(System.getProperty("bench.work", "registry-service/target/bench")).resolve("wrk"), this::awaitIdle);
+    // each read alone under wrk, as pgbench -S's own client runs: children's files, and the floor
+    List<MixedLoad.Outcome> ceilings = List.of();
+    if (config.ceilingSeconds() > 0) {
+      log("read ceilings: " + config.readers() + " connections of wrk for " + config.ceilingSeconds() + " s each");
+      List<MixedLoad.Outcome> each = new ArrayList<>();
+      for (MixedLoad.Kind kind : new MixedWorkload(jdbc, tasks, documents, config.readers(), 0, config.pageSize())
+          .ceilings()) {
+        each.addAll(load.run("ceiling", List.of(kind), config.ceilingSeconds()));
+      }
+      ceilings = each;
+    }
     List<MixedLoad.Outcome> mixed = List.of();
     List<String> mixedStatements = List.of();
     if (config.mixedSeconds() > 0) {
@@ -409,6 +424,15 @@ public final class WorklistBenchmark {
     line("`pgbench -S` on the same PostgreSQL (scale 10, %d clients, 2 threads, %d s, TCP on 127.0.0.1): %.0f transactions/s."
         .formatted(config.readers(), config.pgbenchSeconds(), pgbenchTps));
     line("");
+    if (!ceilings.isEmpty()) {
+      line(("Each read alone from wrk (a C client outside the JVM, as pgbench's), %d connections, %d s each; the "
+          + "public list of institutions (configuration, no credential, no database) is the floor of any request:")
+          .formatted(config.readers(), config.ceilingSeconds()));
+      line("");
+      line(MixedLoad.Outcome.tableHeader("× `pgbench -S`"));
+      ceilings.forEach(outcome -> line(outcome.row() + " %.3f× |".formatted(outcome.perSecond() / pgbenchTps)));
+      line("");
+    }
     line("The database's busiest statements in these rounds (both kinds; pg_stat_statements, planning included):");
     line("");
     readStatements.forEach(this::line);
@@ -480,6 +504,13 @@ public final class WorklistBenchmark {
         completionGoal ? "yes" : "no"));
     line("| child-file reads/s / `pgbench -S` transactions/s | %.2f× | ≥ 0.4× | %s |".formatted(childRatio,
         childRatio >= 0.4 ? "yes" : "no"));
+    if (!ceilings.isEmpty()) {
+      double alone = ceilings.get(0).perSecond() / pgbenchTps;
+      line("| child-file reads/s from wrk, alone / `pgbench -S` transactions/s | %.3f× | ≥ 0.4× | %s |".formatted(alone,
+          alone >= 0.4 ? "yes" : "no"));
+      line("| floor: public list of institutions/s from wrk / `pgbench -S` transactions/s | %.3f× | – | – |".formatted(
+          ceilings.get(1).perSecond() / pgbenchTps));
+    }
     if (!mixed.isEmpty()) {
       MixedLoad.Outcome mixedWorklist = mixed.get(0);
       double mixedReadRatio = mixedWorklist.p99() / (rawReads.percentile(0.99));
