@@ -385,7 +385,7 @@ class SecurityConfiguration {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  /** Makes the CSRF cookie exist on every page load, so the pages can echo it (X-XSRF-TOKEN). */
+  /** Hands a page with a session the copy of its CSRF token in the cookie, so the page can echo it (X-XSRF-TOKEN). */
   private static final class CsrfCookieFilter extends OncePerRequestFilter {
     private final SessionCsrfTokens tokens;
 
