@@ -223,10 +223,22 @@ public abstract class RegistryIntegrationTest {
   }
 
   private static Response send(RestClient.RequestBodyUriSpec method, User user, String path, Object body) {
-    return method.uri(path).header("Authorization", bearer(user)).contentType(MediaType.APPLICATION_JSON)
-        .body(body == null ? Map.of() : body)
-        .exchange((request, response) -> new Response(response.getStatusCode().value(),
-            response.bodyTo(JsonNode.class), String.valueOf(response.getHeaders().getContentType())));
+    return send(method, bearer(user), path, body == null ? Map.of() : body);
+  }
+
+  /** A JSON request with an Authorization header's value (e.g. a real Keycloak's token); no body for a GET. */
+  protected Response send(String method, String authorization, String path, Object body) {
+    return send(http.method(org.springframework.http.HttpMethod.valueOf(method)), authorization, path,
+        method.equals("GET") ? null : body == null ? Map.of() : body);
+  }
+
+  private static Response send(RestClient.RequestBodyUriSpec method, String authorization, String path, Object body) {
+    RestClient.RequestBodySpec request = method.uri(path).header("Authorization", authorization);
+    if (body != null) {
+      request.contentType(MediaType.APPLICATION_JSON).body(body);
+    }
+    return request.exchange((sent, response) -> new Response(response.getStatusCode().value(),
+        response.bodyTo(JsonNode.class), String.valueOf(response.getHeaders().getContentType())));
   }
 
   /**

@@ -98,8 +98,13 @@ public final class TestIdentityProvider {
 
   /** A token of the right shape signed by a key the service does not know. */
   public String tokenSignedByAnotherKey(User user) {
+    return tokenSignedByAnotherKey(user, issuer());
+  }
+
+  /** The same in the name of another issuer (the real Keycloak's, where the service trusts that one). */
+  public String tokenSignedByAnotherKey(User user, String issuer) {
     try {
-      return sign(user, issuer(), List.of("anjia-api"), new RSAKeyGenerator(2048).keyID("test-key").generate());
+      return sign(user, issuer, List.of("anjia-api"), new RSAKeyGenerator(2048).keyID("test-key").generate());
     } catch (JOSEException e) {
       throw new IllegalStateException(e);
     }

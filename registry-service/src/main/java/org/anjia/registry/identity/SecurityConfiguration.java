@@ -47,7 +47,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.logout.LogoutSuccessHandler;
-import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -152,6 +152,7 @@ class SecurityConfiguration {
       ApplicationEventPublisher events, Environment environment, IssuerProbe keycloak) throws Exception {
     RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
     Handlers handlers = new Handlers(json, labels, events);
+    SessionCsrfTokens csrfTokens = new SessionCsrfTokens();
     LoginUnavailable loginUnavailable = new LoginUnavailable(keycloak, json, labels);
     http
         .addFilterBefore(loginUnavailable, OAuth2AuthorizationRequestRedirectFilter.class)
@@ -175,12 +176,12 @@ class SecurityConfiguration {
             .defaultAuthenticationEntryPointFor(new LoginUrlAuthenticationEntryPoint(LOGIN_PATH), request -> true)
             .accessDeniedHandler(handlers.denied))
         .csrf(csrf -> csrf
-            .csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+            .csrfTokenRepository(csrfTokens)
             .csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
             // the operator console has its own CSRF protection (header token) for its API calls
             .ignoringRequestMatchers(request -> request.getRequestURI().startsWith(
                 request.getContextPath() + "/operaton/")))
-        .addFilterAfter(new CsrfCookieFilter(), org.springframework.security.web.csrf.CsrfFilter.class)
+        .addFilterAfter(new CsrfCookieFilter(csrfTokens), org.springframework.security.web.csrf.CsrfFilter.class)
         .logout(logout -> logout.logoutUrl("/logout").logoutSuccessHandler(keycloakLogout(identity, keycloak)));
     return http.build();
   }
@@ -339,8 +340,10 @@ class SecurityConfiguration {
           return;
         }
         events.publishEvent(incident(SecurityIncident.Kind.ACCESS_DENIED, request, failure.getMessage()));
-        problem(json, response, HttpStatus.FORBIDDEN, labels.of("problem.forbidden.title"),
-            labels.of("problem.forbidden.detail"));
+        // a signed-in page whose token is missing or stale (or a forged request): not a matter of role
+        String kind = failure instanceof CsrfException ? "csrf" : "forbidden";
+        problem(json, response, HttpStatus.FORBIDDEN, labels.of("problem." + kind + ".title"),
+            labels.of("problem." + kind + ".detail"));
       };
     }
   }
@@ -394,14 +397,20 @@ class SecurityConfiguration {
     return URLEncoder.encode(value, StandardCharsets.UTF_8);
   }
 
-  /** Makes the CSRF cookie exist on every page load, so the pages can echo it (X-XSRF-TOKEN). */
+  /** Hands a page with a session the copy of its CSRF token in the cookie, so the page can echo it (X-XSRF-TOKEN). */
   private static final class CsrfCookieFilter extends OncePerRequestFilter {
+    private final SessionCsrfTokens tokens;
+
+    CsrfCookieFilter(SessionCsrfTokens tokens) {
+      this.tokens = tokens;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
         throws ServletException, IOException {
       CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
       if (token != null) {
-        token.getToken();
+        tokens.offer(token, request, response);
       }
       chain.doFilter(request, response);
     }

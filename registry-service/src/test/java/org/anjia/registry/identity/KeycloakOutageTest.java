@@ -6,21 +6,13 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.anjia.registry.BrowserIntegrationTest;
-import org.anjia.registry.DemoOtp;
 import org.anjia.runtime.KeycloakServer;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,7 +50,7 @@ class KeycloakOutageTest extends BrowserIntegrationTest {
     String task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(applicationId)
         .taskDefinitionKey("CheckDocuments").singleResult().getId();
     String director = "Bearer " + keycloakToken("dir-nanchang");
-    Browser caseworker = new Browser();
+    SignedInBrowser caseworker = newBrowser();
     caseworker.signIn(keycloak, "cw-nanchang");
     assertThat(caseworker.get("/api/applications/" + applicationId).statusCode()).isEqualTo(200);
     assertThat(bearerGet(director, "/api/worklist?size=1").statusCode()).isEqualTo(200);
@@ -90,7 +82,7 @@ class KeycloakOutageTest extends BrowserIntegrationTest {
           .as("nothing changed").isNull();
 
       // a new login: the page for a person (once this replica's last probe answer has run out), JSON for a program
-      Browser newcomer = new Browser();
+      SignedInBrowser newcomer = newBrowser();
       HttpResponse<String> page = await().atMost(Duration.ofSeconds(30)).until(
           () -> newcomer.send(service("/oauth2/authorization/keycloak").header("Accept", "text/html")),
           response -> response.statusCode() == 503);
@@ -127,7 +119,7 @@ class KeycloakOutageTest extends BrowserIntegrationTest {
     }
 
     // back: the login entry leads to Keycloak again (once the last probe answer has run out), and people get in
-    Browser returning = new Browser();
+    SignedInBrowser returning = newBrowser();
     await().atMost(Duration.ofSeconds(30)).until(
         () -> returning.send(service("/oauth2/authorization/keycloak").header("Accept", "text/html")).statusCode(),
         status -> status == 302);
@@ -149,72 +141,7 @@ class KeycloakOutageTest extends BrowserIntegrationTest {
     return HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8);
   }
 
-  /**
-   * A browser as far as the login needs one: one cookie jar for the service and Keycloak (both on
-   * localhost; cookies ignore the port), kept by hand since Keycloak's cookies are Secure and
-   * java.net.CookieManager would not send them over http://localhost as browsers do.
-   */
-  private final class Browser {
-    private final Map<String, String> cookies = new LinkedHashMap<>();
-
-    HttpResponse<String> get(String path) throws Exception {
-      return send(service(path).header("Accept", "application/json"));
-    }
-
-    String cookie(String name) {
-      return cookies.get(name);
-    }
-
-    HttpResponse<String> send(HttpRequest.Builder request) throws Exception {
-      if (!cookies.isEmpty()) {
-        request.header("Cookie", cookies.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
-            .collect(Collectors.joining("; ")));
-      }
-      HttpResponse<String> response = HTTP.send(request.build(), utf8());
-      for (String header : response.headers().allValues("Set-Cookie")) {
-        String pair = header.split(";", 2)[0];
-        int eq = pair.indexOf('=');
-        if (header.toLowerCase(Locale.ROOT).contains("max-age=0")) {
-          cookies.remove(pair.substring(0, eq).trim());
-        } else {
-          cookies.put(pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
-        }
-      }
-      return response;
-    }
-
-    /** The authorization-code login the landing page's 登录 starts, through Keycloak's own forms. */
-    void signIn(KeycloakServer keycloak, String username) throws Exception {
-      HttpResponse<String> toKeycloak = send(service("/oauth2/authorization/keycloak").header("Accept", "text/html"));
-      assertThat(toKeycloak.statusCode()).as(toKeycloak.body()).isEqualTo(302);
-      String authorization = toKeycloak.headers().firstValue("Location").orElseThrow();
-      assertThat(authorization).startsWith(keycloak.issuerUri() + "/protocol/openid-connect/auth?");
-      HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(authorization)));
-      assertThat(form.statusCode()).isEqualTo(200);
-      HttpResponse<String> answer = submit(form, "kc-form-login", Map.of("username", username, "password", DEMO_PASSWORD));
-      if (answer.statusCode() == 200 && answer.body().contains("id=\"kc-otp-login-form\"")) {
-        answer = submit(answer, "kc-otp-login-form", Map.of("otp", DemoOtp.nextCode(username).orElseThrow()));
-      }
-      assertThat(answer.statusCode()).as("sent back to the service:%n%s", answer.body()).isEqualTo(302);
-      String callback = answer.headers().firstValue("Location").orElseThrow();
-      assertThat(callback).startsWith("http://localhost:" + port + "/login/oauth2/code/keycloak?");
-      HttpResponse<String> signedIn = send(HttpRequest.newBuilder(URI.create(callback)));
-      assertThat(signedIn.statusCode()).isEqualTo(302);
-      assertThat(signedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("login=failed");
-    }
-
-    private HttpResponse<String> submit(HttpResponse<String> page, String formId, Map<String, String> fields)
-        throws Exception {
-      Matcher tag = Pattern.compile("<form[^>]*id=\"" + formId + "\"[^>]*>").matcher(page.body());
-      assertThat(tag.find()).as("form %s on the page:%n%s", formId, page.body()).isTrue();
-      Matcher action = Pattern.compile("action=\"([^\"]+)\"").matcher(tag.group());
-      assertThat(action.find()).isTrue();
-      String body = fields.entrySet().stream()
-          .map(e -> URLEncoder.encode(e.getKey(), StandardCharsets.UTF_8) + "=" + URLEncoder.encode(e.getValue(),
-              StandardCharsets.UTF_8))
-          .collect(Collectors.joining("&"));
-      return send(HttpRequest.newBuilder(URI.create(action.group(1).replace("&amp;", "&")))
-          .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(body)));
-    }
+  private SignedInBrowser newBrowser() {
+    return new SignedInBrowser(port, DEMO_PASSWORD);
   }
 }

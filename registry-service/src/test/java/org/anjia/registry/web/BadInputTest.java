@@ -31,10 +31,10 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.regex.Pattern;
-import org.anjia.registry.RegistryIntegrationTest;
+import org.anjia.registry.BrowserIntegrationTest;
 import org.anjia.registry.TestIdentityProvider;
-import org.anjia.registry.TestIdentityProvider.User;
 import org.anjia.registry.audit.AuditChain;
+import org.anjia.registry.identity.SignedInBrowser;
 import org.anjia.registry.web.BadRequests.Defect;
 import org.anjia.registry.web.BadRequests.Request;
 import org.junit.jupiter.api.Test;
@@ -43,12 +43,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Issue 12, "bad input": ten thousand requests made from the OpenAPI document, each wrong on purpose
- * (see {@link BadRequests}), sent over loopback as the real roles. None may answer 5xx; every refusal
- * is problem+json with a Chinese title and detail, naming the field when a field is wrong; no refused
+ * (see {@link BadRequests}), sent over loopback as the real roles with the real Keycloak's tokens; forged
+ * CSRF rides on the real session of a caseworker signed in on Keycloak's form, and must get the CSRF
+ * refusal (403), while the same session with its own token writes (the control). None may answer 5xx;
+ * every refusal is problem+json with a Chinese title and detail, naming the field when a field is wrong; no refused
  * request changes a row; the audit chain still verifies. The seed is printed and can be set with
  * {@code -Danjia.badInput.seed=...}; the findings are printed with their requests.
  */
-class BadInputTest extends RegistryIntegrationTest {
+class BadInputTest extends BrowserIntegrationTest {
 
   private static final long SEED = Long.getLong("anjia.badInput.seed", 20_261_206L);
   private static final int REQUESTS = Integer.getInteger("anjia.badInput.requests", 10_000);
@@ -59,6 +61,10 @@ class BadInputTest extends RegistryIntegrationTest {
   private static final List<String> MAY_CHANGE = List.of("audit_entry", "request_attempt", "spring_session",
       "spring_session_attributes", "flyway_schema_history", "act_ge_property");
   private static final ObjectMapper JSON = new ObjectMapper();
+  private static final String CSRF_REFUSED = "请求未通过安全校验";
+  private static final String CONTAINER_REFUSED = "请求无效";
+
+  private final Map<String, String> tokens = new java.util.concurrent.ConcurrentHashMap<>();
 
   @Autowired
   private JdbcClient jdbc;
@@ -70,25 +76,46 @@ class BadInputTest extends RegistryIntegrationTest {
 
   @Test
   void tenThousandBadRequestsAreRefusedAsLocalizedProblemsAndChangeNothing() throws Exception {
-    User owner = newFamily();
-    User otherFamily = newFamily();
-    String ownApplication = apply(owner, Households.eligible()).path("id").asText();
-    JsonNode other = apply(otherFamily, Households.eligible());
+    long setupStarted = System.nanoTime();
+    String owner = newKeycloakFamily();
+    String otherFamily = newKeycloakFamily();
+    String ownApplication = call(owner, "POST", "/api/foster-applications", Households.eligible()).body()
+        .path("id").asText();
+    JsonNode other = call(otherFamily, "POST", "/api/foster-applications", Households.eligible()).body();
     String otherApplication = other.path("id").asText();
-    Response document = upload(otherFamily, "/api/applications/" + otherApplication + "/documents", "ID_CARD",
+    Response document = upload(bearer(otherFamily), "/api/applications/" + otherApplication + "/documents", "ID_CARD",
         "id.pdf", "application/pdf", "%PDF-1.4 身份证".getBytes(StandardCharsets.UTF_8));
     assertThat(document.status()).isEqualTo(201);
-    Response child = post(CASEWORKER_NANCHANG, "/api/children", orphanOfNanchang("周小雨", "FEMALE", "2021-04-02"));
+    String caseworker = CASEWORKER_NANCHANG.username();
+    Response child = call(caseworker, "POST", "/api/children", orphanOfNanchang("周小雨", "FEMALE", "2021-04-02"));
     assertThat(child.status()).as("%s", child.body()).isEqualTo(201);
-    String task = openTask(CASEWORKER_NANCHANG, other.path("number").asText(), "CheckDocuments").path("key").asText();
+    String task = engine.getTaskService().createTaskQuery().processInstanceBusinessKey(otherApplication)
+        .taskDefinitionKey("CheckDocuments").singleResult().getId();
 
-    List<User> inScope = List.of(owner, FAMILY_WANG, CASEWORKER_NANCHANG, DIRECTOR_NANCHANG, REGISTRAR_DONGHU,
-        ASSESSOR_DONGHU, AUDITOR, ADMIN);
-    List<User> outOfScope = List.of(FAMILY_LI, CASEWORKER_JIUJIANG, REGISTRAR_LIANXI);
-    for (User user : concat(inScope, outOfScope)) {
-      // a first request may register the account (a family's first sign-in): not part of what is measured
-      assertThat(get(user, "/api/me").status()).isEqualTo(200);
+    List<String> inScope = List.of(owner, FAMILY_WANG.username(), caseworker, DIRECTOR_NANCHANG.username(),
+        REGISTRAR_DONGHU.username(), ASSESSOR_DONGHU.username(), AUDITOR.username(), ADMIN.username());
+    List<String> outOfScope = List.of(FAMILY_LI.username(), CASEWORKER_JIUJIANG.username(),
+        REGISTRAR_LIANXI.username());
+    // the tokens in parallel: each is a password grant (and a one-time code for staff) on Keycloak
+    ExecutorService logins = Executors.newFixedThreadPool(6);
+    try {
+      for (Future<String> token : logins.invokeAll(concat(inScope, outOfScope).stream()
+          .<java.util.concurrent.Callable<String>>map(user -> () -> bearer(user)).toList())) {
+        token.get();
+      }
+    } finally {
+      logins.shutdown();
     }
+    for (String user : concat(inScope, outOfScope)) {
+      // a first request may register the account (a family's first sign-in): not part of what is measured
+      assertThat(call(user, "GET", "/api/me", null).status()).isEqualTo(200);
+    }
+    // the caseworker signed in on Keycloak's form: the session and token a forged page would try to use
+    SignedInBrowser signedIn = new SignedInBrowser(port, DEMO_PASSWORD);
+    signedIn.signIn(STACK.keycloak(), caseworker);
+    assertThat(signedIn.get("/api/me").statusCode()).isEqualTo(200);
+    assertThat(signedIn.cookie("SESSION")).isNotNull();
+    assertThat(signedIn.cookie("XSRF-TOKEN")).as("the pages' copy of the session's token").isNotNull();
     String childId = child.body().path("id").asText();
     var targets = new BadRequests.Targets(Map.of(
         "applications", List.of(ownApplication, otherApplication),
@@ -96,11 +123,12 @@ class BadInputTest extends RegistryIntegrationTest {
         "documents", List.of(document.body().path("id").asText()),
         "documentId", List.of(document.body().path("id").asText()),
         "key", List.of(task)),
-        bearer(owner), ownApplication, bearer(CASEWORKER_NANCHANG), childId,
-        inScope.stream().map(RegistryIntegrationTest::bearer).toList(),
-        outOfScope.stream().map(RegistryIntegrationTest::bearer).toList(),
-        TestIdentityProvider.get().tokenSignedByAnotherKey(ADMIN));
-    JsonNode apiDocs = get(CASEWORKER_NANCHANG, "/v3/api-docs").body();
+        bearer(owner), ownApplication, bearer(caseworker), childId,
+        inScope.stream().map(this::bearer).toList(),
+        outOfScope.stream().map(this::bearer).toList(),
+        TestIdentityProvider.get().tokenSignedByAnotherKey(ADMIN, STACK.keycloak().issuerUri()),
+        "SESSION=" + signedIn.cookie("SESSION"), signedIn.cookie("XSRF-TOKEN"));
+    JsonNode apiDocs = call(caseworker, "GET", "/v3/api-docs", null).body();
     BadRequests generator = new BadRequests(apiDocs, targets, SEED);
     List<Request> requests = new ArrayList<>();
     for (int i = 0; i < REQUESTS; i++) {
@@ -110,16 +138,27 @@ class BadInputTest extends RegistryIntegrationTest {
 
     Map<String, Long> rowsBefore = rowCounts();
     long started = System.nanoTime();
+    Duration setup = Duration.ofNanos(started - setupStarted);
     List<Outcome> outcomes = send(requests);
     Duration took = Duration.ofNanos(System.nanoTime() - started);
     Map<String, Long> rowsAfter = rowCounts();
+    // the control: the same session with the token it was given writes (so the refusals above were CSRF's)
+    HttpResponse<String> control = signedIn.send(signedIn.service("/api/children")
+        .header("Accept", "application/json").header("Content-Type", "application/json")
+        .header("X-XSRF-TOKEN", signedIn.cookie("XSRF-TOKEN"))
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(
+            orphanOfNanchang("吴小北", "MALE", "2020-09-15")))));
 
     List<String> findings = new ArrayList<>();
     Map<Integer, Integer> statuses = new TreeMap<>();
     Map<Defect, Integer> defects = new TreeMap<>();
+    Map<Integer, Integer> forgedCsrf = new TreeMap<>();
     for (Outcome outcome : outcomes) {
       statuses.merge(outcome.status(), 1, Integer::sum);
       defects.merge(outcome.request().defect(), 1, Integer::sum);
+      if (outcome.request().defect() == Defect.FORGED_CSRF) {
+        forgedCsrf.merge(outcome.status(), 1, Integer::sum);
+      }
       String finding = check(outcome);
       if (finding != null) {
         findings.add(finding + "\n    request: " + outcome.request() + "\n    answer: " + outcome.status() + " "
@@ -134,13 +173,15 @@ class BadInputTest extends RegistryIntegrationTest {
     AuditChain.Verification chain = auditChain.verify();
 
     String report = "bad input: seed " + SEED + ", " + outcomes.size() + " requests over " + generator.operationCount()
-        + " operations in " + took.toMillis() + " ms\n  statuses " + statuses + "\n  defects " + defects
-        + "\n  audit chain " + chain + "\n  findings " + findings.size() + "\n" + String.join("\n", findings);
+        + " operations in " + took.toMillis() + " ms (setup " + setup.toMillis() + " ms)\n  statuses " + statuses + "\n  defects " + defects
+        + "\n  forged CSRF statuses " + forgedCsrf + "\n  audit chain " + chain + "\n  control (the session's write with its token) " + control.statusCode() + "\n  findings " + findings.size() + "\n" + String.join("\n", findings);
     System.out.println(report);
     // getBytes, not writeString: a generated lone surrogate in a request becomes "?" instead of failing the write
     Files.write(Path.of("target", "bad-input-report.txt"), report.getBytes(StandardCharsets.UTF_8));
 
     assertThat(outcomes).hasSizeGreaterThanOrEqualTo(10_000);
+    assertThat(defects.getOrDefault(Defect.FORGED_CSRF, 0)).isGreaterThan(100);
+    assertThat(control.statusCode()).as("the signed-in session's own write: %s", control.body()).isEqualTo(201);
     assertThat(chain.valid()).as("audit chain %s", chain).isTrue();
     assertThat(findings).as("findings (seed %d)", SEED).isEmpty();
   }
@@ -169,6 +210,12 @@ class BadInputTest extends RegistryIntegrationTest {
     }
     if (!HAN.matcher(problem.path("title").asText()).find() || !HAN.matcher(problem.path("detail").asText()).find()) {
       return "refusal without a Chinese title and detail";
+    }
+    // forged CSRF meets the CSRF check, unless Tomcat could not even read the request (an address too long)
+    String title = problem.path("title").asText();
+    if (request.defect() == Defect.FORGED_CSRF && !(status == 403 && title.equals(CSRF_REFUSED))
+        && !(status == 400 && title.equals(CONTAINER_REFUSED))) {
+      return "forged CSRF on a signed-in session not refused as such";
     }
     // a path value of no valid form is refused by the firewall or the route before any field exists
     if (status == 400 && request.defect().namesAField() && !request.note().startsWith("path")
@@ -242,6 +289,24 @@ class BadInputTest extends RegistryIntegrationTest {
     jdbc.sql("select action, count(*) from audit_entry where action not in ('READ', 'DENIED', 'AUTHENTICATION_FAILED')"
         + " group by action").query((rs, n) -> counts.put("audit_entry:" + rs.getString(1), rs.getLong(2))).list();
     return counts;
+  }
+
+  /** A real Keycloak token of the user, fetched once (staff give a one-time code). */
+  private String bearer(String username) {
+    return tokens.computeIfAbsent(username, user -> {
+      try {
+        return "Bearer " + keycloakToken(user);
+      } catch (IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    });
+  }
+
+  private Response call(String username, String method, String path, Object body) {
+    return send(method, bearer(username), path, body);
   }
 
   private static String abbreviate(String text) {

@@ -56,10 +56,13 @@ final class BadRequests {
     }
   }
 
-  /** The records and people a request may point at. */
+  /**
+   * The records and people a request may point at; {@code sessionCookie} ({@code SESSION=...}) and
+   * {@code issuedCsrfToken} are those of a caseworker signed in through Keycloak, allowed most writes.
+   */
   record Targets(Map<String, List<String>> realIds, String ownerCredential, String ownApplication,
       String nanchangCredential, String nanchangChild, List<String> inScopeCredentials,
-      List<String> outOfScopeCredentials, String forgedCredential) {}
+      List<String> outOfScopeCredentials, String forgedCredential, String sessionCookie, String issuedCsrfToken) {}
 
   private record Operation(String method, String template, JsonNode operation) {}
 
@@ -335,12 +338,12 @@ final class BadRequests {
           "Bearer ", "Basic YWRtaW46YWRtaW4=", "Bearer " + "x".repeat(9000),
           "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJhZG1pbiJ9."));
       case FORGED_CSRF -> {
-        // the browser's path: a session cookie that was never issued, a token that does not match
+        // what a forged page makes a signed-in caseworker's browser send: the real session cookie, and
+        // no token, a wrong one beside the real cookie, or a pair of equal values the server never issued
         credential = null;
-        String cookieToken = UUID.randomUUID().toString();
-        headers.put("Cookie", "SESSION=" + java.util.Base64.getEncoder().encodeToString(
-            UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8)) + "; XSRF-TOKEN=" + cookieToken);
         int variant = random.nextInt(3);
+        String cookieToken = variant == 2 ? UUID.randomUUID().toString() : targets.issuedCsrfToken();
+        headers.put("Cookie", targets.sessionCookie() + "; XSRF-TOKEN=" + cookieToken);
         if (variant == 1) {
           headers.put("X-XSRF-TOKEN", UUID.randomUUID().toString());
         } else if (variant == 2) {
