@@ -137,8 +137,13 @@ class CoupleApplications {
     application.confirmBySpouse(user.username());
     applications.moveTo(applicationId, ApplicationStatus.SUBMITTED, user.asActor(),
         labels.recorded("anjia.familyStyle.spouseConfirmed"));
+    startQualification(application);
+  }
+
+  /** Starts family-style-qualification.bpmn for a confirmed application, in the caller's transaction. */
+  void startQualification(Application application) {
     Family family = families.findById(application.getFamilyId()).orElseThrow();
-    messages.start(CoupleProcess.SUBMITTED_MESSAGE, CoupleProcess.PROCESS_ID, applicationId.toString(),
+    messages.start(CoupleProcess.SUBMITTED_MESSAGE, CoupleProcess.PROCESS_ID, application.getId().toString(),
         startVariables(application, family));
   }
 

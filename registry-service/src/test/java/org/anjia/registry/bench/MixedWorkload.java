@@ -65,7 +65,8 @@ final class MixedWorkload {
         new Kind("GET /api/worklist", worklist, 0, false, worklistReads(tokens)),
         childReads(children, tokens),
         new Kind("GET /api/applications/{id}", applications, 0, false, reads(tokens, """
-            select id, institution_code from application order by random() limit :count""", "/api/applications/")),
+            select id, institution_code from application where institution_code in (:institutions)
+            order by random() limit :count""", "/api/applications/")),
         new Kind("POST /api/tasks/{id}/complete", completions, thinkMillis, true,
             completions(tokens, writesFor(completions, seconds))),
         new Kind("POST /api/foster-applications", submissions, thinkMillis, true,
@@ -92,7 +93,8 @@ final class MixedWorkload {
 
   private Kind childReads(int connections, Map<String, String> tokens) {
     return new Kind("GET /api/children/{id}", connections, 0, false, reads(tokens, """
-        select id, institution_code from child order by random() limit :count""", "/api/children/"));
+        select id, institution_code from child where institution_code in (:institutions)
+        order by random() limit :count""", "/api/children/"));
   }
 
   /** Enough writes that no connection runs out: its most at the think time alone, plus one each. */
@@ -110,15 +112,15 @@ final class MixedWorkload {
     return requests;
   }
 
-  /** Random records of both institutions, each read by its own institution's caseworker. */
+  /** Random records of both bench caseworkers' institutions (of the province's six), each read by its own caseworker. */
   private List<Request> reads(Map<String, String> tokens, String sql, String path) {
-    return jdbc.sql(sql).param("count", READ_TARGETS)
+    return jdbc.sql(sql).param("count", READ_TARGETS).param("institutions", CASEWORKER_OF.keySet())
         .query((rs, row) -> get(path + rs.getObject(1, UUID.class), tokens.get(caseworkerOf(rs.getString(2)))))
         .list();
   }
 
   /**
-   * Open CheckDocuments tasks of both institutions, claimed beforehand for their caseworker (the
+   * Open CheckDocuments tasks of both bench caseworkers' institutions, claimed beforehand for their caseworker (the
    * product completes only a claimed task; the claim is preparation, not load) with the documents art.
    * 12(1) asks for on file.
    */
@@ -129,9 +131,9 @@ final class MixedWorkload {
             from act_ru_task t
             join act_ru_execution pi on pi.id_ = t.proc_inst_id_
             join application a on a.id = cast(pi.business_key_ as uuid)
-            where t.task_def_key_ = 'CheckDocuments' and t.assignee_ is null
+            where t.task_def_key_ = 'CheckDocuments' and t.assignee_ is null and a.institution_code in (:institutions)
             order by random() limit :count""")
-        .param("count", count)
+        .param("count", count).param("institutions", CASEWORKER_OF.keySet())
         .query((rs, row) -> new Open(rs.getString(1), rs.getObject(2, UUID.class), rs.getString(3)))
         .list();
     documents.file(open.stream().map(Open::applicationId).toList());

@@ -16,8 +16,6 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.Year;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -31,8 +29,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.AtomicLong;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -40,9 +36,6 @@ import javax.sql.DataSource;
 import org.anjia.registry.AnjiaApplication;
 import org.anjia.registry.TestIdentityProvider.User;
 import org.anjia.registry.TestIdentityProvider;
-import org.anjia.registry.children.AdmissionReason;
-import org.anjia.registry.children.ChildAdoptionEvents;
-import org.anjia.registry.fostering.BenchFosterStarts;
 import org.anjia.registry.worklist.BenchWorklistSql;
 import org.operaton.bpm.engine.ProcessEngine;
 import org.operaton.bpm.engine.TaskService;
@@ -52,13 +45,12 @@ import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The worklist benchmark (run by {@code infra/bench/run}, described in infra/bench/REPORT.md). In one
- * JVM and one run: a fresh PostgreSQL, the service in-process on it, N foster applications each with
- * its qualification process started by the service's own starter, then
+ * JVM and one run: a fresh PostgreSQL, the service in-process on it, the province seeded into it
+ * ({@link Province}: institutions, children, families with their open and closed applications over the
+ * three journeys, each process started by the service's own start code), then
  * <ol>
  *   <li>reads: the raw engine's task query (TaskService, candidate group caseworker, by due date, first
  *       page) against the product's {@code GET /api/worklist?candidateGroup=caseworker}, both with the
@@ -72,7 +64,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 public final class WorklistBenchmark {
 
-  private static final ZoneId CHINA = ZoneId.of("Asia/Shanghai");
   private static final ObjectMapper JSON = new ObjectMapper();
   /** The documents 材料审核 requires as files (家庭寄养管理办法 art. 12(1)). */
   private static final List<String> FOSTER_DOCUMENTS = List.of("ID_CARD", "HUKOU_BOOK", "INCOME_PROOF",
@@ -82,7 +73,8 @@ public final class WorklistBenchmark {
   record Config(int applications, int readers, int readsPerRound, int rounds, int completers,
       int completionsPerRound, int seedThreads, int seedBatch, int pageSize, Duration phaseLimit,
       Duration seedLimit, Path out, int children, int pgbenchSeconds, int mixedUsers, int mixedSeconds,
-      int writeThinkMillis, int soakMinutes, Path mixedScript, int adoptionPlacements, int ceilingSeconds) {
+      int writeThinkMillis, int soakMinutes, Path mixedScript, int adoptionPlacements, int families,
+      int closedEvery, int ceilingSeconds) {
 
     static Config fromSystemProperties() {
       return new Config(
@@ -106,7 +98,14 @@ public final class WorklistBenchmark {
           integer("bench.soakMinutes", 0),
           Path.of(System.getProperty("bench.mixedScript", "infra/bench/mixed.lua")),
           integer("bench.adoptionPlacements", integer("bench.children", integer("bench.n", 100_000)) / 5),
+          integer("bench.families", Math.max(1, integer("bench.n", 100_000) / 5)),
+          integer("bench.closedEvery", 3),
           integer("bench.ceilingSeconds", 15));
+    }
+
+    Province.Settings province() {
+      return new Province.Settings(applications, families, children, adoptionPlacements, seedThreads, seedBatch,
+          seedLimit, closedEvery);
     }
 
     private static int integer(String name, int fallback) {
@@ -151,7 +150,7 @@ public final class WorklistBenchmark {
         .setServerConfig("pg_stat_statements.track_planning", "on").start()) {
       TestIdentityProvider identity = TestIdentityProvider.get();
       // as command-line arguments: they win over application.yaml (default properties would not)
-      context = new SpringApplicationBuilder(AnjiaApplication.class).run(
+      List<String> arguments = new ArrayList<>(List.of(
           "--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
           "--spring.datasource.username=postgres",
           "--spring.datasource.password=",
@@ -161,7 +160,9 @@ public final class WorklistBenchmark {
           "--server.port=0",
           "--server.address=127.0.0.1",
           "--anjia.identity.issuer=" + identity.issuer(),
-          "--spring.main.banner-mode=off");
+          "--spring.main.banner-mode=off"));
+      arguments.addAll(Province.serviceArguments());
+      context = new SpringApplicationBuilder(AnjiaApplication.class).run(arguments.toArray(String[]::new));
       try {
         tasks = context.getBean(ProcessEngine.class).getTaskService();
         jdbc = context.getBean(JdbcClient.class);
@@ -196,43 +197,32 @@ public final class WorklistBenchmark {
         + "; service connection pool: " + pool + ".");
     line("");
 
-    // --- seeding
-    Instant seedStart = Instant.now();
-    int seeded = seed();
-    Duration seedTime = Duration.between(seedStart, Instant.now());
+    // --- seeding: the province (Province.java)
+    Province province = new Province(context, config.province());
+    Instant childStart = Instant.now();
+    List<UUID> nanchangChildren = province.seedChildren();
+    Duration childTime = Duration.between(childStart, Instant.now());
+    log("seeded " + config.children() + " children's files in " + Math.round(seconds(childTime)) + " s");
+    province.openCalls();
+    Province.Seeded seeded = province.seedFamilies();
+    Instant placementStart = Instant.now();
+    province.seedAdoptionPlacements();
+    Duration placementTime = Duration.between(placementStart, Instant.now());
     jdbcTemplate.execute("analyze");
     long open = jdbc.sql("select count(*) from act_ru_task").query(Long.class).single();
+    int starts = seeded.openApplications() + seeded.earlierRejections();
     heading2("Data");
-    line("Seeded %d foster applications in %.0f s (%.0f process starts/s with the inserts, %d threads); "
-        .formatted(seeded, seconds(seedTime), seeded / seconds(seedTime), config.seedThreads())
-        + "then `ANALYZE`. Open tasks: " + open + ".");
     line("");
-    line("| institution | candidate group | open tasks |");
-    line("| --- | --- | ---: |");
-    jdbc.sql("""
-            select a.institution_code, il.group_id_, count(*)
-            from act_ru_task t join act_ru_identitylink il on il.task_id_ = t.id_ and il.type_ = 'candidate'
-            join act_ru_execution pi on pi.id_ = t.proc_inst_id_
-            join application a on a.id = cast(pi.business_key_ as uuid)
-            group by 1, 2 order by 1, 2""")
-        .query((rs, row) -> "| %s | %s | %d |".formatted(rs.getString(1), rs.getString(2), rs.getLong(3)))
-        .list().forEach(this::line);
+    line(("Seeded the province (%d institutions): %d children's files (a placement and one document's metadata "
+        + "each) in %.0f s; %d families with %d open applications and %d earlier rejected ones in %.0f s (%.0f "
+        + "process starts/s with the inserts, %d threads, batches of about %d applications per transaction); %d "
+        + "children's adoption placements (送养, child-adoption-placement.bpmn) in %.0f s; then `ANALYZE`. "
+        + "Open tasks: %d.").formatted(Province.INSTITUTIONS.size(), config.children(), seconds(childTime),
+        seeded.families(), seeded.openApplications(), seeded.earlierRejections(), seconds(seeded.time()),
+        starts / seconds(seeded.time()), config.seedThreads(), config.seedBatch(), config.adoptionPlacements(),
+        seconds(placementTime), open));
     line("");
-    if (open < seeded) {
-      log("fewer open tasks than applications: " + open + " < " + seeded);
-    }
-    Instant childStart = Instant.now();
-    List<UUID> nanchangChildren = seedChildren(config.children());
-    jdbcTemplate.execute("analyze");
-    line("Seeded %d children's files (an institution placement and one document's metadata each, half per "
-        .formatted(config.children()) + "institution) in %.0f s.".formatted(seconds(Duration.between(childStart, Instant.now()))));
-    Instant placementStart = Instant.now();
-    seedAdoptionPlacements(config.adoptionPlacements());
-    jdbcTemplate.execute("analyze");
-    line(("Started %d children's adoption placements (送养: child-adoption-placement.bpmn, each waiting at "
-        + "PrepareMaterials for its institution's caseworkers) in %.0f s. Open tasks now: %d.").formatted(
-        config.adoptionPlacements(), seconds(Duration.between(placementStart, Instant.now())),
-        jdbc.sql("select count(*) from act_ru_task").query(Long.class).single()));
+    province.describe().forEach(this::line);
     line("");
 
     // --- reads
@@ -540,111 +530,7 @@ public final class WorklistBenchmark {
   }
 
   // ------------------------------------------------------------------------------------------------
-  // seeding
-
-  private static final String[] SURNAMES = {"王", "李", "张", "刘", "陈", "杨", "黄", "赵", "吴", "周", "徐", "孙",
-      "胡", "朱", "高", "林", "何", "郭", "马", "罗"};
-  private static final String[] WOMEN = {"秀英", "桂英", "秀兰", "玉兰", "丽娟", "海燕", "春梅", "红梅", "淑珍", "美玲"};
-  private static final String[] MEN = {"建国", "建华", "国强", "志强", "伟", "军", "勇", "俊杰", "海涛", "明"};
-
-  private int seed() throws InterruptedException {
-    TransactionTemplate transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
-    AtomicInteger nextIndex = new AtomicInteger();
-    AtomicInteger done = new AtomicInteger();
-    AtomicReference<Throwable> failure = new AtomicReference<>();
-    Instant deadline = Instant.now().plus(config.seedLimit());
-    Instant start = Instant.now();
-    AtomicLong lastLog = new AtomicLong(System.nanoTime());
-    List<Thread> threads = new ArrayList<>();
-    for (int t = 0; t < config.seedThreads(); t++) {
-      Thread thread = new Thread(() -> {
-        while (failure.get() == null && Instant.now().isBefore(deadline)) {
-          int from = nextIndex.getAndAdd(config.seedBatch());
-          if (from >= config.applications()) {
-            return;
-          }
-          int count = Math.min(config.seedBatch(), config.applications() - from);
-          try {
-            transaction.executeWithoutResult(status -> {
-              for (UUID applicationId : insertApplications(from, count)) {
-                BenchFosterStarts.start(context, applicationId);
-              }
-            });
-          } catch (Throwable e) {
-            failure.compareAndSet(null, e);
-            return;
-          }
-          int total = done.addAndGet(count);
-          long now = System.nanoTime();
-          long last = lastLog.get();
-          if (now - last > 15_000_000_000L && lastLog.compareAndSet(last, now)) {
-            double s = seconds(Duration.between(start, Instant.now()));
-            log("seeded %d of %d (%.0f/s)".formatted(total, config.applications(), total / s));
-          }
-        }
-      }, "seed-" + t);
-      threads.add(thread);
-      thread.start();
-    }
-    for (Thread thread : threads) {
-      thread.join();
-    }
-    if (failure.get() != null) {
-      throw new IllegalStateException("seeding failed", failure.get());
-    }
-    if (done.get() < config.applications()) {
-      throw new IllegalStateException("seeding took longer than " + config.seedLimit() + ": " + done.get()
-          + " of " + config.applications());
-    }
-    return done.get();
-  }
-
-  /** Families with two adults who meet every rule of arts. 8-9, and their submitted applications. */
-  /**
-   * Children's files written with SQL (through the API, 100,000 audited admissions would take longer
-   * than the rest of the run): the child, its institution placement since admission and one document
-   * (a few bytes of content). Even ones to nanchang-cwi, odd ones to jiujiang-cwi. Returns the
-   * nanchang children, whom the nanchang caseworker may read.
-   */
-  private List<UUID> seedChildren(int count) {
-    AdmissionReason[] reasons = AdmissionReason.values();
-    List<UUID> nanchang = new ArrayList<>();
-    Timestamp now = Timestamp.from(Instant.now());
-    for (int from = 0; from < count; from += 1000) {
-      List<Object[]> children = new ArrayList<>();
-      List<Object[]> placements = new ArrayList<>();
-      List<Object[]> documents = new ArrayList<>();
-      for (int i = from; i < Math.min(count, from + 1000); i++) {
-        UUID id = UUID.randomUUID();
-        boolean even = i % 2 == 0;
-        boolean male = i % 3 == 0;
-        LocalDate birth = LocalDate.of(2010, 1, 1).plusDays(i % 5000);
-        LocalDate admitted = birth.plusDays(30 + i % 900);
-        String name = SURNAMES[i % SURNAMES.length] + (male ? MEN : WOMEN)[i % 10];
-        children.add(new Object[] {id, "BENCH-" + admitted.getYear() + "-" + i, even ? "nanchang-cwi" : "jiujiang-cwi", even ? "360102" : "360402", name,
-            male ? "MALE" : "FEMALE", java.sql.Date.valueOf(birth), i % 7 == 0,
-            i % 4 == 0 ? "INSTITUTION_ENTRUSTED" : "INSTITUTION_RAISED", reasons[i % reasons.length].name(),
-            java.sql.Date.valueOf(admitted), "入院登记 " + i, even ? "南昌市社会福利院" : "九江市社会福利院", now});
-        placements.add(new Object[] {UUID.randomUUID(), id, java.sql.Date.valueOf(admitted)});
-        documents.add(new Object[] {UUID.randomUUID(), id, "admission-" + i + ".pdf",
-            ("%PDF-1.4 bench " + i).getBytes(StandardCharsets.UTF_8), now});
-        if (even) {
-          nanchang.add(id);
-        }
-      }
-      jdbcTemplate.batchUpdate("""
-          insert into child (id, file_number, institution_code, jurisdiction_code, name, sex, birth_date, birth_date_estimated,
-            category, admission_reason, admission_date, admission_record, guardian, current_placement, created_at, version)
-          values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'INSTITUTION', ?, 0)""", children);
-      jdbcTemplate.batchUpdate("insert into child_placement (id, child_id, kind, started_on) values (?, ?, 'INSTITUTION', ?)",
-          placements);
-      jdbcTemplate.batchUpdate("""
-          insert into child_document (id, child_id, type, file_name, content_type, size_bytes, sha256, content,
-            uploaded_by, uploaded_at)
-          values (?, ?, 'ADMISSION_RECORD', ?, 'application/pdf', 20, repeat('0', 64), ?, 'bench', ?)""", documents);
-    }
-    return nanchang;
-  }
+  // between phases
 
   /**
    * Waits (a minute at most) until no request holds or awaits a pooled connection: when wrk stops, the
@@ -655,25 +541,6 @@ public final class WorklistBenchmark {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(1);
     while ((pool.getActiveConnections() > 0 || pool.getThreadsAwaitingConnection() > 0) && System.nanoTime() < deadline) {
       Thread.sleep(200);
-    }
-  }
-
-  /**
-   * 送养 for that many random children of the seeded files: marked PLACEMENT_REQUESTED and the
-   * placement process started by the service's own listener (the event a director's request
-   * publishes), 200 per transaction. Puts a second journey's tasks on the same worklists.
-   */
-  private void seedAdoptionPlacements(int count) {
-    TransactionTemplate transaction = new TransactionTemplate(context.getBean(PlatformTransactionManager.class));
-    List<UUID> children = jdbc.sql("select id from child order by random() limit :count").param("count", count)
-        .query(UUID.class).list();
-    for (int from = 0; from < children.size(); from += 200) {
-      List<UUID> batch = children.subList(from, Math.min(children.size(), from + 200));
-      transaction.executeWithoutResult(status -> {
-        jdbc.sql("update child set adoption_status = 'PLACEMENT_REQUESTED' where id in (:ids)").param("ids", batch)
-            .update();
-        batch.forEach(child -> context.publishEvent(new ChildAdoptionEvents.PlacementRequested(child)));
-      });
     }
   }
 
@@ -702,81 +569,6 @@ public final class WorklistBenchmark {
       throw new IllegalStateException("pgbench failed: " + output);
     }
     return output;
-  }
-
-  private List<UUID> insertApplications(int from, int count) {
-    Instant now = Instant.now();
-    Timestamp at = Timestamp.from(now);
-    LocalDate today = LocalDate.now(CHINA);
-    int year = Year.now(CHINA).getValue();
-    List<Long> numbers = jdbcTemplate.queryForList(
-        "select nextval('application_number_seq') from generate_series(1, ?)", Long.class, count);
-    List<Object[]> families = new ArrayList<>(count);
-    List<Object[]> members = new ArrayList<>(2 * count);
-    List<Object[]> applications = new ArrayList<>(count);
-    List<Object[]> statusChanges = new ArrayList<>(count);
-    List<Object[]> accounts = new ArrayList<>(count);
-    List<UUID> ids = new ArrayList<>(count);
-    for (int k = 0; k < count; k++) {
-      int i = from + k;
-      boolean nanchang = i % 2 == 0;
-      String area = nanchang ? "360102" : "360402";
-      String surname = SURNAMES[i % SURNAMES.length];
-      String spouseSurname = SURNAMES[(i / 7 + 3) % SURNAMES.length];
-      String caregiver = surname + WOMEN[(i / 3) % WOMEN.length];
-      String spouse = spouseSurname + MEN[(i / 11) % MEN.length];
-      UUID familyId = UUID.randomUUID();
-      families.add(new Object[] {familyId, caregiver + "家庭",
-          (nanchang ? "江西省南昌市东湖区" : "江西省九江市濂溪区") + "幸福路" + (i % 400 + 1) + "号",
-          nanchang ? "江西省南昌市东湖区" : "江西省九江市濂溪区", 70 + i % 60, 8_000 + (i % 50) * 100,
-          "1390791" + "%04d".formatted(i % 10_000), at});
-      LocalDate caregiverBirth = today.minusYears(35 + i % 20).minusDays(30 + i % 300);
-      LocalDate spouseBirth = caregiverBirth.minusYears(1 + i % 4).minusDays(i % 200);
-      members.add(new Object[] {UUID.randomUUID(), familyId, 0, caregiver,
-          residentId(area, caregiverBirth, false, i), java.sql.Date.valueOf(caregiverBirth), "FEMALE",
-          "PRIMARY_CAREGIVER", i % 3 == 0 ? "SENIOR_HIGH" : "JUNIOR_MIDDLE"});
-      members.add(new Object[] {UUID.randomUUID(), familyId, 1, spouse,
-          residentId(area, spouseBirth, true, i + 1), java.sql.Date.valueOf(spouseBirth), "MALE", "SPOUSE",
-          i % 4 == 0 ? "BACHELOR" : "SENIOR_HIGH"});
-      UUID applicationId = UUID.randomUUID();
-      ids.add(applicationId);
-      applications.add(new Object[] {applicationId, "FQ-%d-%06d".formatted(year, numbers.get(k)), familyId,
-          "我们家庭和睦，希望为孩子提供温暖的家。", at, nanchang ? "nanchang-cwi" : "jiujiang-cwi", area});
-      statusChanges.add(new Object[] {applicationId, at, "family-" + i + "@example.com"});
-      accounts.add(new Object[] {familyId, UUID.nameUUIDFromBytes(("family-" + i).getBytes(StandardCharsets.UTF_8))
-          .toString(), "family-" + i + "@example.com", at});
-    }
-    jdbcTemplate.batchUpdate("""
-        insert into family (id, display_name, address, hukou_locality, local_hukou, fixed_home, living_space_m2,
-                            monthly_income_yuan, phone, infectious_or_mental_illness, criminal_record, created_at, version)
-        values (?, ?, ?, ?, true, true, ?, ?, ?, false, false, ?, 0)""", families);
-    jdbcTemplate.batchUpdate("""
-        insert into household_member (id, family_id, position, name, resident_id, birth_date, sex, role, education)
-        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""", members);
-    jdbcTemplate.batchUpdate("""
-        insert into application (id, number, type, status, family_id, motivation, submitted_at, version,
-                                 institution_code, jurisdiction_code, sealed)
-        values (?, ?, 'FOSTER_FAMILY_QUALIFICATION', 'SUBMITTED', ?, ?, ?, 0, ?, ?, false)""", applications);
-    jdbcTemplate.batchUpdate("""
-        insert into application_status_change (application_id, status, changed_at, actor)
-        values (?, 'SUBMITTED', ?, ?)""", statusChanges);
-    jdbcTemplate.batchUpdate("insert into family_account (family_id, subject, username, linked_at) values (?, ?, ?, ?)",
-        accounts);
-    return ids;
-  }
-
-  private static final int[] WEIGHTS = {7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2};
-  private static final String CHECK = "10X98765432";
-
-  /** A valid GB 11643 number: area, birth date, sequence with the sex digit, check character. */
-  static String residentId(String area, LocalDate birth, boolean male, int seed) {
-    int sequence = (Math.floorMod(seed * 37, 499)) * 2 + (male ? 1 : 0);
-    String first = area + birth.format(DateTimeFormatter.BASIC_ISO_DATE) + "%03d".formatted(sequence % 1000);
-    int sum = 0;
-    for (int i = 0; i < 17; i++) {
-      sum += (first.charAt(i) - '0') * WEIGHTS[i];
-    }
-    return first + CHECK.charAt(sum % 11);
   }
 
   // ------------------------------------------------------------------------------------------------
