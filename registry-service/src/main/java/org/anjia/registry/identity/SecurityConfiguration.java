@@ -97,7 +97,7 @@ class SecurityConfiguration {
     processor.setJWTClaimsSetVerifier((claims, context) -> { });
     NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
     decoder.setJwtValidator(validator(identity));
-    return new VerifiedTokens(decoder, identity.keySetRefresh());
+    return new VerifiedTokens(decoder, identity.keySetRefresh(), java.time.Clock.systemUTC());
   }
 
   /**

@@ -2,6 +2,7 @@ package org.anjia.registry.identity;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import java.time.Clock;
 import java.time.Duration;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidatorResult;
@@ -25,11 +26,15 @@ final class VerifiedTokens implements JwtDecoder {
   private static final int MAXIMUM = 10_000;
 
   private final JwtDecoder decoder;
-  private final OAuth2TokenValidator<Jwt> times = new JwtTimestampValidator();
+  private final OAuth2TokenValidator<Jwt> times;
   private final Cache<String, Jwt> verified;
 
-  VerifiedTokens(JwtDecoder decoder, Duration keyLifetime) {
+  /** {@code clock}: the real time tokens are issued in (not the engine's clock, which tests move). */
+  VerifiedTokens(JwtDecoder decoder, Duration keyLifetime, Clock clock) {
     this.decoder = decoder;
+    JwtTimestampValidator timestamps = new JwtTimestampValidator();
+    timestamps.setClock(clock);
+    this.times = timestamps;
     this.verified = Caffeine.newBuilder().maximumSize(MAXIMUM).expireAfterWrite(keyLifetime).build();
   }
 
