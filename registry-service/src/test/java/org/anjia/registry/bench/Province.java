@@ -489,6 +489,17 @@ final class Province {
   // ------------------------------------------------------------------------------------------------
   // what was seeded, for the report
 
+  /** A query's rows as Markdown table rows, every column as the database prints it. */
+  private List<String> rows(String sql) {
+    return jdbc.sql(sql).query((rs, row) -> {
+      StringBuilder line = new StringBuilder("|");
+      for (int column = 1; column <= rs.getMetaData().getColumnCount(); column++) {
+        line.append(' ').append(rs.getString(column)).append(" |");
+      }
+      return line.toString();
+    }).list();
+  }
+
   /** The province as the database holds it after the seeding: Markdown lines for the report's Data section. */
   List<String> describe() {
     List<String> lines = new ArrayList<>();
@@ -496,7 +507,7 @@ final class Province {
     lines.add("");
     lines.add("| process | task | institution | candidate group | open tasks |");
     lines.add("| --- | --- | --- | --- | ---: |");
-    lines.addAll(jdbc.sql("""
+    lines.addAll(rows("""
             select pd.key_, t.task_def_key_, coalesce(a.institution_code, c.institution_code, '?'),
                    coalesce(il.group_id_, '(none)'), count(*)
             from act_ru_task t
@@ -505,10 +516,7 @@ final class Province {
             left join act_ru_identitylink il on il.task_id_ = t.id_ and il.type_ = 'candidate'
             left join application a on a.id::text = pi.business_key_
             left join child c on c.id::text = pi.business_key_
-            group by 1, 2, 3, 4 order by 1, 2, 3, 4""")
-        .query((rs, row) -> "| %s | %s | %s | %s | %d |".formatted(rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getString(4), rs.getLong(5)))
-        .list());
+            group by 1, 2, 3, 4 order by 1, 2, 3, 4"""));
     lines.add("");
     lines.add("Open tasks per candidate group: " + String.join(", ", jdbc.sql("""
             select il.group_id_, count(*) from act_ru_task t
@@ -520,19 +528,13 @@ final class Province {
     lines.add("");
     lines.add("| journey | status | applications | families |");
     lines.add("| --- | --- | ---: | ---: |");
-    lines.addAll(jdbc.sql("select type, status, count(*), count(distinct family_id) from application group by 1, 2 order by 1, 2")
-        .query((rs, row) -> "| %s | %s | %d | %d |".formatted(rs.getString(1), rs.getString(2), rs.getLong(3),
-            rs.getLong(4)))
-        .list());
+    lines.addAll(rows("select type, status, count(*), count(distinct family_id) from application group by 1, 2 order by 1, 2"));
     lines.add("");
     lines.add("Children's files by institution and 送养 status:");
     lines.add("");
     lines.add("| institution | jurisdiction | adoption status | children |");
     lines.add("| --- | --- | --- | ---: |");
-    lines.addAll(jdbc.sql("select institution_code, jurisdiction_code, adoption_status, count(*) from child group by 1, 2, 3 order by 1, 2, 3")
-        .query((rs, row) -> "| %s | %s | %s | %d |".formatted(rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getLong(4)))
-        .list());
+    lines.addAll(rows("select institution_code, jurisdiction_code, adoption_status, count(*) from child group by 1, 2, 3 order by 1, 2, 3"));
     lines.add("");
     lines.add(jdbc.sql("""
             select (select count(*) from family), (select count(*) from household_member),
