@@ -31,7 +31,13 @@ final class MixedLoad {
    * One kind of request: how many connections send it, the think time between one connection's
    * requests, whether it writes (a repeated write is not a new one), and the requests to send in turn.
    */
-  record Kind(String name, int connections, int thinkMillis, boolean writes, List<Request> requests) {}
+  record Kind(String name, int connections, int thinkMillis, boolean writes, List<Request> requests) {
+
+    /** The kind without its requests, for an outcome to keep: a soak's windows must not hold every window's bodies. */
+    Kind described() {
+      return new Kind(name, connections, thinkMillis, writes, List.of());
+    }
+  }
 
   /** What wrk measured for one kind; latencies in milliseconds. */
   record Outcome(Kind kind, long requests, long errors, long repeated, double seconds, double p50, double p95,
@@ -126,7 +132,7 @@ final class MixedLoad {
     JsonNode result = JSON.readTree(line.substring("RESULT ".length()));
     long errors = result.path("status").asLong() + result.path("connect").asLong() + result.path("read").asLong()
         + result.path("write").asLong() + result.path("timeout").asLong();
-    return new Outcome(kind, result.path("requests").asLong(), errors, result.path("repeated").asLong(),
+    return new Outcome(kind.described(), result.path("requests").asLong(), errors, result.path("repeated").asLong(),
         result.path("durationMicros").asLong() / 1e6, result.path("p50").asLong() / 1e3,
         result.path("p95").asLong() / 1e3, result.path("p99").asLong() / 1e3, result.path("max").asLong() / 1e3);
   }
