@@ -76,7 +76,7 @@ async function as(username) {
   if (!browsers.has(username)) {
     const browser = await openBrowser(username);
     await login(browser.page, baseUrl, username, password);
-    // the landing page sends each user home; let it arrive before going elsewhere
+    // login waits for the landing page's redirect: each user is at their own home
     await browser.page.waitForURL(username === FAMILY ? /\/portal\.html/ : /\/worklist\.html/);
     browsers.set(username, browser);
   }

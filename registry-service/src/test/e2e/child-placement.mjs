@@ -21,7 +21,7 @@ const sha256 = (bytes) => createHash('sha256').update(bytes).digest('hex');
 try {
   const { page } = await openBrowser('caseworker');
   await login(page, baseUrl, 'cw-nanchang', password);
-  // the landing page sends staff to their home; let it arrive before going elsewhere
+  // staff start on the worklist
   await page.waitForURL(/\/worklist\.html/);
   step('signed in as cw-nanchang, home is the worklist');
 

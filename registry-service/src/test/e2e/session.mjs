@@ -155,7 +155,25 @@ export async function login(page, baseUrl, username, password) {
   lastPage = page;
   await page.goto(`${baseUrl}/oauth2/authorization/keycloak`);
   await fillKeycloakLogin(page, baseUrl, username, password);
+  await landingSettled(page);
   step(`signed in as ${username}, at ${new URL(page.url()).pathname}`);
+}
+
+const onLanding = (url) => url.pathname === '/' || url.pathname === '/index.html';
+
+/**
+ * The landing page sends a signed-in user on to their start page with location.replace once /api/me
+ * answers (landing.js): waits until it has, or until it shows the admin panel or a notice, so that the
+ * caller's next page.goto is not cut off (net::ERR_ABORTED) by that redirect.
+ */
+async function landingSettled(page) {
+  if (!onLanding(new URL(page.url()))) return;
+  const left = page.waitForURL((url) => !onLanding(url), { timeout: LOGIN_WAIT_MS });
+  const stays = page.locator('[data-testid="admin-panel"], .notice-warning, .notice-error').first()
+    .waitFor({ timeout: LOGIN_WAIT_MS });
+  left.catch(() => {});
+  stays.catch(() => {});
+  await Promise.race([left, stays]);
 }
 
 /** Clicks 退出 in the header and waits until the landing page shows, signed out. */
