@@ -125,6 +125,7 @@ final class MixedWorkload {
    * 12(1) asks for on file.
    */
   private List<Request> completions(Map<String, String> tokens, int count) throws JsonProcessingException {
+    releaseUnused();
     record Open(String taskId, UUID applicationId, String institution) {}
     List<Open> open = jdbc.sql("""
             select t.id_, a.id, a.institution_code
@@ -146,6 +147,17 @@ final class MixedWorkload {
     }
     Collections.shuffle(requests);
     return requests;
+  }
+
+  /**
+   * Gives back the tasks claimed for an earlier run and not completed in it: each run claims more than its
+   * connections can complete (see {@link #writesFor}), and without this a soak ran out of unclaimed tasks after a
+   * few minutes (its completions then repeated and counted as failures).
+   */
+  private void releaseUnused() {
+    jdbc.sql("select id_ from act_ru_task where task_def_key_ = 'CheckDocuments' and assignee_ in (:caseworkers)")
+        .param("caseworkers", CASEWORKER_OF.values()).query(String.class).list()
+        .forEach(taskId -> tasks.setAssignee(taskId, null));
   }
 
   /** New families, each applying once with its own Idempotency-Key (as the application page does). */
