@@ -78,8 +78,12 @@ class Worklist {
    * business key. As a uuid (not a text comparison) the join uses the registry's primary keys one way
    * and the index of V11 (the same expression) the other way.
    */
-  private static final String CASE_ID =
-      "cast(case when pi.business_key_ ~ '^[0-9a-f-]{36}$' then pi.business_key_ end as uuid)";
+  private static final String CASE_ID = caseIdOf("pi");
+
+  /** The case id of the process instance (or execution) {@code alias}, as the index of V11 has it. */
+  static String caseIdOf(String alias) {
+    return "cast(case when %1$s.business_key_ ~ '^[0-9a-f-]{36}$' then %1$s.business_key_ end as uuid)".formatted(alias);
+  }
   private static final String TASK_JOINS = """
       from act_ru_task t
       join act_re_procdef pd on pd.id_ = t.proc_def_id_

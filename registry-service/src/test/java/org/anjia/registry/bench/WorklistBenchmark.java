@@ -171,7 +171,14 @@ public final class WorklistBenchmark {
         baseUrl = "http://127.0.0.1:" + port;
         http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-        return measure(started);
+        int status = measure(started);
+        // -Dbench.holdMinutes=N keeps the database and the service up after the report, to look at plans with psql
+        int hold = Integer.getInteger("bench.holdMinutes", 0);
+        if (hold > 0) {
+          log("holding for " + hold + " min: psql -h 127.0.0.1 -p " + postgres.getPort() + " -U postgres postgres");
+          Thread.sleep(Duration.ofMinutes(hold));
+        }
+        return status;
       } finally {
         context.close();
       }
