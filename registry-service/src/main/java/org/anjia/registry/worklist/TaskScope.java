@@ -37,9 +37,14 @@ record TaskScope(boolean auditor, boolean institutionStaff, boolean registrar, b
 
   /** The conditions, to append to a query over {@code t} (act_ru_task), {@code a} (application), {@code c} (child), {@code u} (residence_unit). */
   String sql() {
-    StringBuilder sql = new StringBuilder("""
-          and (a.id is null or not a.sealed or (:registrar and a.jurisdiction_code = :jurisdiction))
-          and (c.id is null or not c.sealed or (:registrar and c.jurisdiction_code = :jurisdiction))
+    // sealed cases: the jurisdiction's registrar only. Written for the role like the rest of the scope, not as a
+    // boolean parameter that only a plan made for each call can fold away.
+    StringBuilder sql = new StringBuilder(registrar ? """
+          and (a.id is null or not a.sealed or a.jurisdiction_code = :jurisdiction)
+          and (c.id is null or not c.sealed or c.jurisdiction_code = :jurisdiction)
+        """ : """
+          and (a.id is null or not a.sealed)
+          and (c.id is null or not c.sealed)
         """);
     if (auditor) {
       return sql.toString();
@@ -98,7 +103,6 @@ record TaskScope(boolean auditor, boolean institutionStaff, boolean registrar, b
 
   Map<String, Object> params() {
     Map<String, Object> params = new LinkedHashMap<>();
-    params.put("registrar", registrar);
     params.put("subject", subject);
     params.put("institution", institution);
     params.put("jurisdiction", jurisdiction);
