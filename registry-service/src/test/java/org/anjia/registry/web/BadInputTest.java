@@ -234,8 +234,7 @@ class BadInputTest extends BrowserIntegrationTest {
   }
 
   private List<Outcome> send(List<Request> requests) throws Exception {
-    HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(Duration.ofSeconds(10)).build();
+    HttpClient client = newClient();
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {
       List<Future<Outcome>> futures = new ArrayList<>();
@@ -267,12 +266,15 @@ class BadInputTest extends BrowserIntegrationTest {
     Outcome outcome = sendOnce(client, request);
     if (outcome.failure() != null && outcome.failure().contains("received no bytes")) {
       resent.incrementAndGet();
-      try (HttpClient fresh = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10)).build()) {
+      try (HttpClient fresh = newClient()) {
         return sendOnce(fresh, request);
       }
     }
     return outcome;
+  }
+
+  private static HttpClient newClient() {
+    return HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(Duration.ofSeconds(10)).build();
   }
 
   private Outcome sendOnce(HttpClient client, Request request) {
