@@ -407,7 +407,7 @@ public final class WorklistBenchmark {
     List<Soak.Window> soak = List.of();
     if (config.soakMinutes() > 0) {
       log("soak: " + config.soakMinutes() + " minutes");
-      soak = Soak.run(load, workload, config.soakMinutes());
+      soak = Soak.run(load, workload, config.soakMinutes(), jdbc);
     }
 
     // --- results
@@ -468,16 +468,22 @@ public final class WorklistBenchmark {
       Soak.writeSvg(soak, svg);
       heading2("Soak: the mixed load for %d minutes".formatted(soak.size()));
       line("");
-      line("Per minute: heap after a full GC, and p99 per kind: `%s` (plot `%s`).".formatted(csv.getFileName(),
-          svg.getFileName()));
+      line(("Per minute: heap after a full GC, p99 per kind, and the database's "
+          + "figures for the window (size, share of blocks found in shared buffers, autovacuum and autoanalyze runs, "
+          + "database time per request, the worklist page query's mean time); p50 per kind too in `%s` (plot `%s`).")
+          .formatted(csv.getFileName(), svg.getFileName()));
       line("");
       line("| minute | heap MB | " + String.join(" | ", soak.get(0).outcomes().stream()
-          .map(o -> o.kind().name() + " p99 ms").toList()) + " | failed |");
-      line("| ---: | ---: |" + " ---: |".repeat(soak.get(0).outcomes().size()) + " ---: |");
+          .map(o -> o.kind().name() + " p99 ms").toList())
+          + " | failed | database MB | buffer hits | vacuum/analyze runs | db ms per request | worklist query ms |");
+      line("| ---: | ---: |" + " ---: |".repeat(soak.get(0).outcomes().size()) + " ---: | ---: | ---: | ---: | ---: | ---: |");
       for (Soak.Window window : soak) {
-        line("| %d | %.0f | %s | %d |".formatted(window.minute(), window.heapMb(), String.join(" | ",
-            window.outcomes().stream().map(o -> "%.0f".formatted(o.p99())).toList()),
-            window.outcomes().stream().mapToLong(MixedLoad.Outcome::failures).sum()));
+        Soak.Database database = window.database();
+        line("| %d | %.0f | %s | %d | %.0f | %.2f %% | %d | %.2f | %.2f |".formatted(window.minute(), window.heapMb(),
+            String.join(" | ", window.outcomes().stream().map(o -> "%.0f".formatted(o.p99())).toList()),
+            window.outcomes().stream().mapToLong(MixedLoad.Outcome::failures).sum(), database.sizeMb(),
+            database.bufferHitPercent(), database.maintenanceRuns(), database.msPerRequest(),
+            database.worklistQueryMs()));
       }
       line("");
     }
