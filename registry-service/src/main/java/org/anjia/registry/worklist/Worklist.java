@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 import org.anjia.registry.applications.ApplicationStatus;
 import org.anjia.registry.engine.ProcessCatalog;
 import org.anjia.registry.web.Labels;
@@ -26,6 +27,8 @@ import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Slice;
 import org.springframework.data.domain.SliceImpl;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -101,10 +104,13 @@ class Worklist {
   private final RuntimeService runtime;
   private final Clock clock;
   private final Map<String, JsonNode> deployedForms = new java.util.concurrent.ConcurrentHashMap<>();
+  private final TransactionTemplate reading;
 
   Worklist(JdbcClient jdbc, ProcessCatalog catalog, Labels labels, ObjectMapper json, FormService forms,
-      RuntimeService runtime, Clock clock) {
+      RuntimeService runtime, Clock clock, PlatformTransactionManager transactions) {
     this.jdbc = jdbc;
+    this.reading = new TransactionTemplate(transactions);
+    this.reading.setReadOnly(true);
     this.catalog = catalog;
     this.labels = labels;
     this.json = json;
@@ -121,11 +127,11 @@ class Worklist {
   Slice<TaskView> openTasks(Filter filter, TaskScope scope, Sort sort, PageRequest page) {
     Instant now = clock.instant();
     TaskScope scoped = narrowed(scope, filter);
-    List<TaskView> tasks = jdbc.sql(pageSql(filter, scoped, sort, page))
+    List<TaskView> tasks = onGenericPlan(() -> jdbc.sql(pageSql(filter, scoped, sort, page))
         .params(params(filter, now))
         .params(scoped.params())
         .query((rs, row) -> taskView(rs, now))
-        .list();
+        .list());
     boolean hasNext = tasks.size() > page.getPageSize();
     return new SliceImpl<>(hasNext ? tasks.subList(0, page.getPageSize()) : tasks, page, hasNext);
   }
@@ -145,16 +151,16 @@ class Worklist {
   /** The open task if the user may see it (their scope and candidate groups), else empty. */
   Optional<TaskView> task(String id, TaskScope scope) {
     Instant now = clock.instant();
-    return jdbc.sql(TASK_COLUMNS + TASK_JOINS + " where t.id_ = :id" + scope.sql())
+    return onGenericPlan(() -> jdbc.sql(TASK_COLUMNS + TASK_JOINS + " where t.id_ = :id" + scope.sql())
         .param("id", id)
         .params(scope.params())
         .query((rs, row) -> taskView(rs, now))
-        .optional();
+        .optional());
   }
 
   /** The open task as a command needs it, if the user may see it. */
   Optional<OpenTask> commandTarget(String id, TaskScope scope) {
-    return jdbc.sql("""
+    return onGenericPlan(() -> jdbc.sql("""
             select t.id_, t.proc_inst_id_, t.proc_def_id_, pd.key_, t.task_def_key_, t.assignee_, %s, a.id, c.id
             """.formatted(CANDIDATE_GROUPS) + TASK_JOINS + " where t.id_ = :id" + scope.sql())
         .param("id", id)
@@ -162,7 +168,26 @@ class Worklist {
         .query((rs, row) -> new OpenTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
             rs.getString(5), rs.getString(6), textArray(rs.getArray(7)), rs.getObject(8, UUID.class),
             rs.getObject(9, UUID.class)))
-        .optional();
+        .optional());
+  }
+
+  /**
+   * Runs a query of the task joins on PostgreSQL's generic plan. Planning their ten relations took as
+   * long as running them (about 10 ms each at 100,000 open tasks, infra/bench/REPORT.md), and
+   * PostgreSQL kept planning every call afresh although the plan does not change with the parameters
+   * (a walk of the due-date index, or the task's primary key, with nested loops). Forced, the plan is
+   * made once per connection and statement text: the driver prepares a statement on the server from
+   * its fifth use. The setting is local to the transaction and put back after the query, so a
+   * command's transaction (which this one joins) keeps the engine's own plans.
+   */
+  private <T> T onGenericPlan(Supplier<T> query) {
+    return reading.execute(status -> {
+      jdbc.sql("set local plan_cache_mode = force_generic_plan").update();
+      T result = query.get();
+      // a failed query has aborted the transaction, whose end then drops the setting anyway
+      jdbc.sql("set local plan_cache_mode to default").update();
+      return result;
+    });
   }
 
   /**
