@@ -60,7 +60,7 @@ function renderHead() {
           : t('common.none')),
         summaryRow(t('task.family'), el('span', { dataset: { testid: 'task-family' } }, task.family?.displayName ?? t('common.none'))),
         summaryRow(t('task.groups'), (task.candidateGroups ?? []).map((group) => el('span', { class: 'badge badge-group' }, label('group', group)))),
-        summaryRow(t('task.assignee'), el('span', { dataset: { testid: 'task-assignee' } }, task.assignee ?? t('worklist.unassigned'))),
+        summaryRow(t('task.assignee'), el('span', { dataset: { testid: 'task-assignee' } }, task.assigneeName ?? task.assignee ?? t('worklist.unassigned'))),
         summaryRow(t('task.created'), formatDateTime(task.createdAt) || t('common.none')),
         summaryRow(t('task.due'),
           el('span', { class: task.overdue ? 'overdue-text' : null, dataset: { testid: 'task-due' } }, formatDateTime(task.dueDate) || t('worklist.noDue')),
@@ -165,7 +165,7 @@ function renderState() {
   }
   if (!mayWork) fill(formHint, notice('info', t('task.readOnly')));
   else if (mine) fill(formHint);
-  else if (task.assignee) fill(formHint, notice('warning', t('task.assignedToOther', { name: task.assignee })));
+  else if (task.assignee) fill(formHint, notice('warning', t('task.assignedToOther', { name: task.assigneeName ?? task.assignee })));
   else fill(formHint, notice('info', t('task.claimFirst')));
 }
 

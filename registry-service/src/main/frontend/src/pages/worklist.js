@@ -145,7 +145,7 @@ function row(task) {
       : task.unit ? el('a', { href: 'units.html', onclick: stop, dataset: { testid: 'task-row-unit' } }, task.unit.name)
         : t('common.none'))),
   el('td', {}, (task.candidateGroups ?? []).map((group) => el('span', { class: 'badge badge-group' }, label('group', group)))),
-  el('td', {}, task.assignee ?? el('span', { class: 'muted' }, t('worklist.unassigned'))),
+  el('td', { dataset: { testid: 'task-row-assignee' } }, task.assigneeName ?? task.assignee ?? el('span', { class: 'muted' }, t('worklist.unassigned'))),
   el('td', { class: task.overdue ? 'overdue-text' : null },
     task.dueDate ? el('time', { datetime: task.dueDate, dataset: { testid: 'task-row-due' } }, formatDateTime(task.dueDate))
       : el('span', { class: 'muted' }, t('worklist.noDue'))),

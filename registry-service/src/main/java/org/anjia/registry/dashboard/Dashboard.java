@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.anjia.registry.applications.ApplicationStatistics;
 import org.anjia.registry.audit.AuditAction;
 import org.anjia.registry.audit.AuditLog;
@@ -13,6 +14,7 @@ import org.anjia.registry.children.ChildStatistics;
 import org.anjia.registry.identity.CurrentUser;
 import org.anjia.registry.identity.Institutions;
 import org.anjia.registry.identity.Role;
+import org.anjia.registry.identity.StaffNames;
 import org.anjia.registry.web.FieldProblem;
 import org.anjia.registry.web.InvalidInputException;
 import org.anjia.registry.web.Labels;
@@ -47,9 +49,11 @@ class Dashboard {
   private final AuditLog audit;
   private final Labels labels;
   private final Clock clock;
+  private final StaffNames staffNames;
 
   Dashboard(TaskStatistics tasks, ApplicationStatistics applications, ChildStatistics children,
-      Institutions institutions, AuditLog audit, Labels labels, Clock clock) {
+      Institutions institutions, AuditLog audit, Labels labels, Clock clock, StaffNames staffNames) {
+    this.staffNames = staffNames;
     this.tasks = tasks;
     this.applications = applications;
     this.children = children;
@@ -93,9 +97,13 @@ class Dashboard {
     Instant from = selection.from() == null ? null : selection.from().atStartOfDay(clock.getZone()).toInstant();
     Instant to = selection.to() == null ? null : selection.to().plusDays(1).atStartOfDay(clock.getZone()).toInstant();
     List<TaskStatistics.StepCount> byStep = tasks.byStep(user, institution, from, to);
-    List<DashboardView.PersonCount> byPerson = tasks.byAssignee(user, institution, from, to).stream()
+    List<TaskStatistics.AssigneeCount> assigned = tasks.byAssignee(user, institution, from, to);
+    Map<String, String> names = staffNames.namesOf(assigned.stream().map(TaskStatistics.AssigneeCount::assignee)
+        .filter(java.util.Objects::nonNull).toList());
+    List<DashboardView.PersonCount> byPerson = assigned.stream()
         .map(count -> new DashboardView.PersonCount(count.assignee(),
-            count.assignee() == null ? labels.of("anjia.dashboard.unclaimed") : count.assignee(),
+            count.assignee() == null ? labels.of("anjia.dashboard.unclaimed")
+                : names.getOrDefault(count.assignee(), count.assignee()),
             count.open(), count.overdue()))
         .toList();
     List<ApplicationStatistics.StatusCount> byStatus = applications.byStatus(user, institution, from, to);

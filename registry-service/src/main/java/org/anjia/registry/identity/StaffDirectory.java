@@ -5,6 +5,7 @@ import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.stream.StreamSupport;
@@ -51,18 +52,20 @@ public class StaffDirectory {
     this.clientSecret = clientSecret;
   }
 
-  /** Whether {@code username} has one of the roles and belongs to the institution's group. */
-  public boolean isStaffOf(String username, String institution, Set<Role> roles) {
-    return whileKeycloakAnswers(() -> isStaffOf(admin(), username, institution, roles));
+  /** {@code username} with their name, if they have one of the roles and belong to the institution's group. */
+  public Optional<Person> staffOf(String username, String institution, Set<Role> roles) {
+    return whileKeycloakAnswers(() -> staffOf(admin(), username, institution, roles));
   }
 
-  private static boolean isStaffOf(Admin admin, String username, String institution, Set<Role> roles) {
+  private static Optional<Person> staffOf(Admin admin, String username, String institution, Set<Role> roles) {
     JsonNode users = admin.get("/users?exact=true&username={username}", username);
     return StreamSupport.stream(users.spliterator(), false)
         .filter(user -> username.equals(user.path("username").asText()) && user.path("enabled").asBoolean())
-        .anyMatch(user -> admin.hasAnyRole(user, roles)
+        .filter(user -> admin.hasAnyRole(user, roles)
             && StreamSupport.stream(admin.get("/users/{id}/groups", user.path("id").asText()).spliterator(), false)
-                .anyMatch(group -> ("/institutions/" + institution).equals(group.path("path").asText())));
+                .anyMatch(group -> ("/institutions/" + institution).equals(group.path("path").asText())))
+        .map(user -> new Person(username, name(user)))
+        .findFirst();
   }
 
   /** The enabled members of the jurisdiction's group (县级民政部门) who have the role, by name. */

@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import org.anjia.registry.audit.AuditAction;
 import org.anjia.registry.audit.AuditLog;
@@ -15,6 +16,7 @@ import org.anjia.registry.identity.CurrentUser;
 import org.anjia.registry.identity.CurrentUsers;
 import org.anjia.registry.identity.Role;
 import org.anjia.registry.identity.StaffDirectory;
+import org.anjia.registry.identity.StaffNames;
 import org.anjia.registry.web.ConflictException;
 import org.anjia.registry.web.FieldProblem;
 import org.anjia.registry.web.InvalidInputException;
@@ -47,10 +49,13 @@ class TaskCommands {
   private final Clock clock;
   private final StaffDirectory staff;
   private final TaskDocuments documents;
+  private final StaffNames staffNames;
 
   TaskCommands(Worklist worklist, CurrentUsers users, AuditLog audit, TaskService tasks, JdbcClient jdbc,
-      ApplicationEventPublisher events, Labels labels, Clock clock, StaffDirectory staff, TaskDocuments documents) {
+      ApplicationEventPublisher events, Labels labels, Clock clock, StaffDirectory staff, TaskDocuments documents,
+      StaffNames staffNames) {
     this.documents = documents;
+    this.staffNames = staffNames;
     this.worklist = worklist;
     this.users = users;
     this.audit = audit;
@@ -67,13 +72,14 @@ class TaskCommands {
     CurrentUser user = users.current();
     Worklist.OpenTask task = openTask(id, user);
     if (task.assignee() != null && !task.assignee().equals(user.username())) {
-      throw new ConflictException("anjia.task.claimedByOther", task.assignee());
+      throw new ConflictException("anjia.task.claimedByOther", staffNames.nameOf(task.assignee()));
     }
     try {
       tasks.claim(id, user.username());
     } catch (TaskAlreadyClaimedException e) {
-      throw new ConflictException("anjia.task.claimedByOther", e.getTaskAssignee());
+      throw new ConflictException("anjia.task.claimedByOther", staffNames.nameOf(e.getTaskAssignee()));
     }
+    staffNames.remember(user.username(), user.asActor().name());
     audit.record(AuditAction.UPDATE, "TASK", id, List.of("assignee"), null);
   }
 
@@ -83,7 +89,7 @@ class TaskCommands {
     Worklist.OpenTask task = openTask(id, user);
     if (task.assignee() != null && !task.assignee().equals(user.username()) && !user.has(Role.DIRECTOR)) {
       // a director may release a colleague's claim; others only their own
-      throw new ConflictException("anjia.task.claimedByOther", task.assignee());
+      throw new ConflictException("anjia.task.claimedByOther", staffNames.nameOf(task.assignee()));
     }
     tasks.setAssignee(id, null);
     audit.record(AuditAction.UPDATE, "TASK", id, List.of("assignee"), null);
@@ -102,12 +108,15 @@ class TaskCommands {
       audit.recordRefusal(AuditAction.DENIED, "TASK", id, "outside scope", null, null);
       return new NotFoundException("task " + id);
     });
-    String name = assignee == null ? "" : assignee.trim();
-    if (name.isEmpty() || !staff.isStaffOf(name, director.institution(), EnumSet.of(Role.CASEWORKER, Role.DIRECTOR))) {
+    String username = assignee == null ? "" : assignee.trim();
+    Optional<StaffDirectory.Person> colleague = username.isEmpty() ? Optional.empty()
+        : staff.staffOf(username, director.institution(), EnumSet.of(Role.CASEWORKER, Role.DIRECTOR));
+    if (colleague.isEmpty()) {
       throw new InvalidInputException(List.of(new FieldProblem("assignee",
-          labels.of("anjia.task.assigneeNotStaff", name, director.institution()))));
+          labels.of("anjia.task.assigneeNotStaff", username, director.institution()))));
     }
-    tasks.setAssignee(task.id(), name);
+    staffNames.remember(username, colleague.get().name());
+    tasks.setAssignee(task.id(), username);
     audit.record(AuditAction.UPDATE, "TASK", id, List.of("assignee"), null);
   }
 
@@ -119,7 +128,7 @@ class TaskCommands {
       throw new ConflictException("anjia.task.claimFirst");
     }
     if (!task.assignee().equals(user.username())) {
-      throw new ConflictException("anjia.task.claimedByOther", task.assignee());
+      throw new ConflictException("anjia.task.claimedByOther", staffNames.nameOf(task.assignee()));
     }
     // every user task links a deployed form; without it there is nothing to validate against
     JsonNode form = worklist.form(task).orElseThrow(() -> new ConflictException("anjia.task.formMissing"));

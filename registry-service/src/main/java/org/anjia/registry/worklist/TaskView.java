@@ -7,7 +7,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.anjia.registry.documents.DocumentChecklist;
 
-/** A task as the worklist shows it; {@code key} is the engine's task id. */
+/**
+ * A task as the worklist shows it; {@code key} is the engine's task id, {@code assigneeName} the name the
+ * assignee is shown by (null when none was recorded: then the user name).
+ */
 record TaskView(
     String key,
     String name,
@@ -15,6 +18,7 @@ record TaskView(
     String processId,
     List<String> candidateGroups,
     String assignee,
+    String assigneeName,
     String state,
     Instant createdAt,
     Instant dueDate,

@@ -68,6 +68,7 @@ class Worklist {
             where il.task_id_ = t.id_ and il.type_ = 'candidate' and il.group_id_ is not null order by 1)""";
   private static final String TASK_COLUMNS = """
       select t.id_ as task_id, t.task_def_key_ as element_id, pd.key_ as process_id, t.assignee_ as assignee,
+             (select sn.display_name from staff_name sn where sn.username = t.assignee_) as assignee_name,
              t.create_time_ as created_at, t.due_date_ as due_date, t.proc_inst_id_ as process_instance_id,
              %s as candidate_groups,
              a.id as application_id, a.number, a.status, f.id as family_id, f.display_name,
@@ -333,6 +334,7 @@ class Worklist {
         processId,
         textArray(rs.getArray("candidate_groups")),
         rs.getString("assignee"),
+        rs.getString("assignee_name"),
         TaskView.OPEN,
         instant(rs.getTimestamp("created_at")),
         due,

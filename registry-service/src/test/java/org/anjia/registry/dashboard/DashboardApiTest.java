@@ -105,6 +105,14 @@ class DashboardApiTest extends RegistryIntegrationTest {
     JsonNode before = seeJiujiang.get(DIRECTOR_JIUJIANG);
     assertThat(person(claimed, "cw-jiujiang", "open") - person(before, "cw-jiujiang", "open")).isEqualTo(1);
     assertThat(person(claimed, null, "open") - person(before, null, "open")).isEqualTo(1);
+    assertThat(claimed.path("tasksByPerson").findParents("assignee").stream()
+        .filter(row -> "cw-jiujiang".equals(row.path("assignee").asText())).map(row -> row.path("label").asText()))
+        .as("shown by name, not login").containsExactly("陈静");
+    // a colleague who tries to take it is told who holds it, by name too
+    Response taken = post(new User("cw-jiujiang-colleague", "caseworker", "jiujiang-cwi", null),
+        "/api/tasks/" + taskOfB.path("key").asText() + "/claim", null);
+    assertThat(taken.status()).isEqualTo(409);
+    assertThat(taken.body().path("detail").asText()).contains("陈静").doesNotContain("cw-jiujiang");
 
     // B is refused at the document check two days after it was made
     moveClock(Duration.ofDays(2));

@@ -1,0 +1,60 @@
+package org.anjia.registry.identity;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The names people read where the registry keeps only a member of staff's user name: the engine's task
+ * assignee is shown as 张敏, not as cw-nanchang. Kept in the database (V34), so every replica shows the
+ * same, and written whenever someone becomes an assignee, with the name their token or Keycloak's
+ * directory gives at that moment; a renamed person shows the new name from their next assignment on.
+ */
+@Component
+public class StaffNames {
+
+  private final JdbcClient jdbc;
+  private final Clock clock;
+
+  StaffNames(JdbcClient jdbc, Clock clock) {
+    this.jdbc = jdbc;
+    this.clock = clock;
+  }
+
+  /** Records the name {@code username} is shown by; no name (or only the login again) records nothing. */
+  public void remember(String username, String name) {
+    if (name == null || name.isBlank() || name.equals(username)) {
+      return;
+    }
+    jdbc.sql("""
+            insert into staff_name (username, display_name, recorded_at) values (:username, :name, :at)
+            on conflict (username) do update set display_name = excluded.display_name, recorded_at = excluded.recorded_at
+            where staff_name.display_name <> excluded.display_name""")
+        .param("username", username)
+        .param("name", name.strip())
+        .param("at", Timestamp.from(clock.instant()))
+        .update();
+  }
+
+  /** The name {@code username} is shown by: the recorded one, else the user name itself. */
+  public String nameOf(String username) {
+    return namesOf(List.of(username)).getOrDefault(username, username);
+  }
+
+  /** The recorded names of these user names; a user name without one is not in the map. */
+  public Map<String, String> namesOf(Collection<String> usernames) {
+    if (usernames.isEmpty()) {
+      return Map.of();
+    }
+    return jdbc.sql("select username, display_name from staff_name where username in (:usernames)")
+        .param("usernames", usernames)
+        .query((rs, row) -> Map.entry(rs.getString(1), rs.getString(2)))
+        .list().stream()
+        .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+  }
+}
