@@ -72,12 +72,12 @@ class TaskCommands {
     CurrentUser user = users.current();
     Worklist.OpenTask task = openTask(id, user);
     if (task.assignee() != null && !task.assignee().equals(user.username())) {
-      throw new ConflictException("anjia.task.claimedByOther", staffNames.nameOf(task.assignee()));
+      throw claimedBy(task.assignee());
     }
     try {
       tasks.claim(id, user.username());
     } catch (TaskAlreadyClaimedException e) {
-      throw new ConflictException("anjia.task.claimedByOther", staffNames.nameOf(e.getTaskAssignee()));
+      throw claimedBy(e.getTaskAssignee());
     }
     staffNames.remember(user.username(), user.asActor().name());
     audit.record(AuditAction.UPDATE, "TASK", id, List.of("assignee"), null);
@@ -89,7 +89,7 @@ class TaskCommands {
     Worklist.OpenTask task = openTask(id, user);
     if (task.assignee() != null && !task.assignee().equals(user.username()) && !user.has(Role.DIRECTOR)) {
       // a director may release a colleague's claim; others only their own
-      throw new ConflictException("anjia.task.claimedByOther", staffNames.nameOf(task.assignee()));
+      throw claimedBy(task.assignee());
     }
     tasks.setAssignee(id, null);
     audit.record(AuditAction.UPDATE, "TASK", id, List.of("assignee"), null);
@@ -128,7 +128,7 @@ class TaskCommands {
       throw new ConflictException("anjia.task.claimFirst");
     }
     if (!task.assignee().equals(user.username())) {
-      throw new ConflictException("anjia.task.claimedByOther", staffNames.nameOf(task.assignee()));
+      throw claimedBy(task.assignee());
     }
     // every user task links a deployed form; without it there is nothing to validate against
     JsonNode form = worklist.form(task).orElseThrow(() -> new ConflictException("anjia.task.formMissing"));
@@ -171,6 +171,11 @@ class TaskCommands {
       // a second completion of the same task raced this one and won
       throw new ConflictException("anjia.task.changedMeanwhile");
     }
+  }
+
+  /** The refusal when someone else holds the task, naming them as people know them. */
+  private ConflictException claimedBy(String assignee) {
+    return new ConflictException("anjia.task.claimedByOther", staffNames.nameOf(assignee));
   }
 
   /**
