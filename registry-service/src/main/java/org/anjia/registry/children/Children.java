@@ -493,13 +493,16 @@ public class Children {
       audit.recordRefusal(AuditAction.DENIED, OBJECT, id, "outside scope", null, null);
       throw new NotFoundException("child " + id);
     }
+    Actor recorder = user.asActor();
     RootSeekingVisit visit = new RootSeekingVisit(UUID.randomUUID(), input.visitedOn(), input.visitor().trim(),
-        input.companions(), input.notes(), user.username(), clock.instant());
+        input.companions(), input.notes(), actorNames.describe(recorder, user), clock.instant());
     jdbc.sql("""
-            insert into root_seeking_visit (id, child_id, visited_on, visitor, companions, notes, recorded_by, recorded_at)
-            values (:id, :child, :on, :visitor, :companions, :notes, :by, :at)""")
+            insert into root_seeking_visit (id, child_id, visited_on, visitor, companions, notes, recorded_by,
+                recorded_by_name, recorded_by_role, recorded_by_unit, recorded_at)
+            values (:id, :child, :on, :visitor, :companions, :notes, :by, :name, :role, :unit, :at)""")
         .param("id", visit.id()).param("child", id).param("on", visit.visitedOn()).param("visitor", visit.visitor())
-        .param("companions", visit.companions()).param("notes", visit.notes()).param("by", visit.recordedBy())
+        .param("companions", visit.companions()).param("notes", visit.notes()).param("by", recorder.login())
+        .param("name", recorder.name()).param("role", recorder.role().name()).param("unit", recorder.unit())
         .param("at", java.sql.Timestamp.from(visit.recordedAt()))
         .update();
     audit.record(AuditAction.CREATE, "ROOT_SEEKING_VISIT", visit.id(), List.of("visitedOn", "visitor", "notes"), null);
@@ -508,12 +511,15 @@ public class Children {
 
   @Transactional
   public List<RootSeekingVisit> rootSeekingVisits(UUID id, String reason) {
-    visible(id, users.current(), reason);
+    CurrentUser reader = users.current();
+    visible(id, reader, reason);
     audit.record(AuditAction.READ, OBJECT, id, List.of("rootSeekingVisits"), reason);
     return jdbc.sql("select * from root_seeking_visit where child_id = :id order by visited_on, recorded_at")
         .param("id", id)
         .query((rs, row) -> new RootSeekingVisit(rs.getObject("id", UUID.class), rs.getDate("visited_on").toLocalDate(),
-            rs.getString("visitor"), rs.getString("companions"), rs.getString("notes"), rs.getString("recorded_by"),
+            rs.getString("visitor"), rs.getString("companions"), rs.getString("notes"),
+            actorNames.describe(Actor.stored(rs.getString("recorded_by"), rs.getString("recorded_by_role"),
+                rs.getString("recorded_by_name"), rs.getString("recorded_by_unit")), reader),
             rs.getTimestamp("recorded_at").toInstant()))
         .list();
   }

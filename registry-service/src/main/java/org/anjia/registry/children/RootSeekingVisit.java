@@ -8,7 +8,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A root-seeking visit (寻根回访) of an adoptee to the institution, as recorded on the child's file. */
+/**
+ * A root-seeking visit (寻根回访) of an adoptee to the institution, as recorded on the child's file;
+ * {@code recordedBy} names the recorder by unit, role and name (identity/ActorNames), not by login.
+ */
 public record RootSeekingVisit(UUID id, LocalDate visitedOn, String visitor, String companions, String notes,
     String recordedBy, Instant recordedAt) {
 

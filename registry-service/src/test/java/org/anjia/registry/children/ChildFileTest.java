@@ -141,7 +141,7 @@ class ChildFileTest extends RegistryIntegrationTest {
   @Test
   void anAdopteesRootSeekingVisitIsRecordedOnTheFileByItsInstitutionOnly() {
     String id = post(CASEWORKER_NANCHANG, "/api/children", foundling()).body().path("id").asText();
-    Map<String, Object> visit = Map.of("visitedOn", "2026-11-21", "visitor", "林安（被收养人）",
+    Map<String, Object> visit = Map.of("visitedOn", today().minusDays(1).toString(), "visitor", "林安（被收养人）",
         "companions", "养父母", "notes", "参观了曾经生活的楼层，查阅了入院登记");
 
     assertThat(post(CASEWORKER_JIUJIANG, "/api/children/" + id + "/root-seeking-visits", visit).status())
@@ -152,7 +152,8 @@ class ChildFileTest extends RegistryIntegrationTest {
     assertThat(get(REGISTRAR_DONGHU, "/api/children/" + id + "/root-seeking-visits").body()).singleElement()
         .satisfies(v -> {
           assertThat(v.path("visitor").asText()).isEqualTo("林安（被收养人）");
-          assertThat(v.path("recordedBy").asText()).isEqualTo("cw-nanchang");
+          assertThat(v.path("recordedBy").asText()).as("by name and role, not login")
+              .isEqualTo("南昌市儿童福利院 社工 张敏");
         });
   }
 
