@@ -27,16 +27,20 @@ final class Soak {
    * What PostgreSQL did in one window, from its statistics views: its size at the end, the share of
    * block reads found in shared buffers, how many autovacuum and autoanalyze runs finished, the
    * database time (planning + execution) per HTTP request, and the mean time of the worklist's page
-   * query. If latency drifts while these stay flat, the drift is not the database's.
+   * query. If latency drifts while these stay flat, the drift is not the database's. To tell why the
+   * worklist query slows: the open tasks at the end (the load's submissions and completions move
+   * them), the dead row versions in the engine's task table (claims, completions, not yet vacuumed)
+   * and the buffers the query touches per call (more work per call, or the same work done slower).
    */
   record Database(double sizeMb, double bufferHitPercent, long maintenanceRuns, double msPerRequest,
-      double worklistQueryMs) {
+      double worklistQueryMs, long openTasks, long taskDeadRows, double worklistBlocksPerCall) {
 
-    static final String CSV_HEADER = "db_mb,buffer_hit_pct,autovacuum_analyze_runs,db_ms_per_request,worklist_query_ms";
+    static final String CSV_HEADER = "db_mb,buffer_hit_pct,autovacuum_analyze_runs,db_ms_per_request,"
+        + "worklist_query_ms,open_tasks,task_dead_rows,worklist_blocks_per_call";
 
     String csv() {
-      return "%.0f,%.2f,%d,%.2f,%.2f".formatted(sizeMb, bufferHitPercent, maintenanceRuns, msPerRequest,
-          worklistQueryMs);
+      return "%.0f,%.2f,%d,%.2f,%.2f,%d,%d,%.0f".formatted(sizeMb, bufferHitPercent, maintenanceRuns, msPerRequest,
+          worklistQueryMs, openTasks, taskDeadRows, worklistBlocksPerCall);
     }
   }
 
@@ -78,13 +82,19 @@ final class Soak {
     long hit = after.blocksHit() - before.blocksHit();
     long read = after.blocksRead() - before.blocksRead();
     return jdbc.sql("""
+            with worklist as (
+              select sum(total_plan_time + total_exec_time) as ms, sum(shared_blks_hit + shared_blks_read) as blocks,
+                     nullif(sum(calls), 0) as calls
+                from pg_stat_statements where query like 'select t.id_ as task_id%')
             select pg_database_size(current_database()) / 1048576.0,
                    (select coalesce(sum(total_plan_time + total_exec_time), 0) from pg_stat_statements),
-                   (select coalesce(sum(total_plan_time + total_exec_time) / nullif(sum(calls), 0), 0)
-                      from pg_stat_statements where query like 'select t.id_ as task_id%')""")
+                   (select coalesce(ms / calls, 0) from worklist),
+                   (select count(*) from act_ru_task),
+                   (select n_dead_tup from pg_stat_user_tables where relname = 'act_ru_task'),
+                   (select coalesce(blocks / calls, 0) from worklist)""")
         .query((rs, row) -> new Database(rs.getDouble(1), hit + read == 0 ? 100 : 100.0 * hit / (hit + read),
             after.maintenanceRuns() - before.maintenanceRuns(), requests == 0 ? 0 : rs.getDouble(2) / requests,
-            rs.getDouble(3)))
+            rs.getDouble(3), rs.getLong(4), rs.getLong(5), rs.getDouble(6)))
         .single();
   }
 

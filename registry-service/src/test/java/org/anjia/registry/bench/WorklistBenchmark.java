@@ -470,20 +470,23 @@ public final class WorklistBenchmark {
       line("");
       line(("Per minute: heap after a full GC, p99 per kind, and the database's "
           + "figures for the window (size, share of blocks found in shared buffers, autovacuum and autoanalyze runs, "
-          + "database time per request, the worklist page query's mean time); p50 per kind too in `%s` (plot `%s`).")
+          + "database time per request, the worklist page query's mean time and buffers per call, the open tasks "
+          + "and the task table's dead rows at the end); p50 per kind too in `%s` (plot `%s`).")
           .formatted(csv.getFileName(), svg.getFileName()));
       line("");
       line("| minute | heap MB | " + String.join(" | ", soak.get(0).outcomes().stream()
           .map(o -> o.kind().name() + " p99 ms").toList())
-          + " | failed | database MB | buffer hits | vacuum/analyze runs | db ms per request | worklist query ms |");
-      line("| ---: | ---: |" + " ---: |".repeat(soak.get(0).outcomes().size()) + " ---: | ---: | ---: | ---: | ---: | ---: |");
+          + " | failed | database MB | buffer hits | vacuum/analyze runs | db ms per request | worklist query ms"
+          + " | worklist buffers per call | open tasks | task dead rows |");
+      line("| ---: | ---: |" + " ---: |".repeat(soak.get(0).outcomes().size() + 9));
       for (Soak.Window window : soak) {
         Soak.Database database = window.database();
-        line("| %d | %.0f | %s | %d | %.0f | %.2f %% | %d | %.2f | %.2f |".formatted(window.minute(), window.heapMb(),
-            String.join(" | ", window.outcomes().stream().map(o -> "%.0f".formatted(o.p99())).toList()),
+        line("| %d | %.0f | %s | %d | %.0f | %.2f %% | %d | %.2f | %.2f | %.0f | %d | %d |".formatted(window.minute(),
+            window.heapMb(), String.join(" | ", window.outcomes().stream().map(o -> "%.0f".formatted(o.p99())).toList()),
             window.outcomes().stream().mapToLong(MixedLoad.Outcome::failures).sum(), database.sizeMb(),
             database.bufferHitPercent(), database.maintenanceRuns(), database.msPerRequest(),
-            database.worklistQueryMs()));
+            database.worklistQueryMs(), database.worklistBlocksPerCall(), database.openTasks(),
+            database.taskDeadRows()));
       }
       line("");
     }
