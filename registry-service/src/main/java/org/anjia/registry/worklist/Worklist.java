@@ -71,7 +71,8 @@ class Worklist {
              (select sn.display_name from staff_name sn where sn.username = t.assignee_) as assignee_name,
              t.create_time_ as created_at, t.due_date_ as due_date, t.proc_inst_id_ as process_instance_id,
              %s as candidate_groups,
-             a.id as application_id, a.number, a.status, f.id as family_id, f.display_name,
+             a.id as application_id, a.number, a.status, a.family_id,
+             (select f.display_name from family f where f.id = a.family_id) as display_name,
              c.id as child_id, c.file_number as child_file_number, c.name as child_name,
              u.id as unit_id, u.name as unit_name,
              exists (select 1 from task_signal s where s.task_id = t.id_ and s.kind = 'REMINDED') as reminded,
@@ -88,14 +89,19 @@ class Worklist {
   static String caseIdOf(String alias) {
     return "cast(case when %1$s.business_key_ ~ '^[0-9a-f-]{36}$' then %1$s.business_key_ end as uuid)".formatted(alias);
   }
+  /**
+   * A page walks tasks in its order until enough are in the reader's scope, so what each walked task
+   * costs counts: the family's name is read for the page's rows only (a subquery in the columns), and
+   * a case that is an application looks up no child or unit (a null key reads no index page; a join
+   * condition {@code a.id is null} would still probe the index).
+   */
   private static final String TASK_JOINS = """
       from act_ru_task t
       join act_re_procdef pd on pd.id_ = t.proc_def_id_
       join act_ru_execution pi on pi.id_ = t.proc_inst_id_
       left join application a on a.id = %1$s
-      left join family f on f.id = a.family_id
-      left join child c on a.id is null and c.id = %1$s
-      left join residence_unit u on a.id is null and c.id is null and u.id = %1$s
+      left join child c on c.id = case when a.id is null then %1$s end
+      left join residence_unit u on u.id = case when a.id is null and c.id is null then %1$s end
       """.formatted(CASE_ID);
   private final JdbcClient jdbc;
   private final ProcessCatalog catalog;
