@@ -28,10 +28,11 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
@@ -108,6 +109,16 @@ class SecurityConfiguration {
   @Bean
   SecurityObservationSettings securityObservations() {
     return SecurityObservationSettings.noObservations();
+  }
+
+  /**
+   * The path rules ({@link #rules}) match with Spring's path patterns, Spring Security 7's default, not
+   * by asking Spring MVC on every request whether its servlet handles the path (the Operaton webapp adds
+   * servlets of its own): the same patterns, a cheaper match (infra/bench/REPORT.md).
+   */
+  @Bean
+  static PathPatternRequestMatcherBuilderFactoryBean pathPatternRules() {
+    return new PathPatternRequestMatcherBuilderFactoryBean();
   }
 
   /** The token must come from our realm and be meant for this API (Keycloak adds no aud by itself). */
