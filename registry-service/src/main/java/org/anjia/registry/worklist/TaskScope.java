@@ -35,7 +35,10 @@ record TaskScope(boolean auditor, boolean institutionStaff, boolean registrar, b
         subject, List.copyOf(groups));
   }
 
-  /** The conditions, to append to a query over {@code t} (act_ru_task), {@code a} (application), {@code c} (child), {@code u} (residence_unit). */
+  /**
+   * The conditions, to append to a query over {@code ot} (open_task), {@code t} (act_ru_task), {@code a}
+   * (application), {@code c} (child), {@code u} (residence_unit).
+   */
   String sql() {
     // sealed cases: the jurisdiction's registrar only. Written for the role like the rest of the scope, not as a
     // boolean parameter that only a plan made for each call can fold away.
@@ -87,6 +90,7 @@ record TaskScope(boolean auditor, boolean institutionStaff, boolean registrar, b
                 where ca.assessor = :username))
           """.formatted(Worklist.caseIdOf("own")));
     }
+    sql.append(walk());
     List<String> either = new ArrayList<>();
     if (institutionStaff) {
       // a residence unit's review (机构内家庭式养育): its tasks follow the unit's institution
@@ -99,6 +103,22 @@ record TaskScope(boolean auditor, boolean institutionStaff, boolean registrar, b
       either.add("(a.id is not null and (" + String.join(" or ", applicationRules) + "))");
     }
     return sql.append(either.isEmpty() ? " and false" : " and (" + String.join(" or ", either) + ")").toString();
+  }
+
+  /**
+   * The part of {@code open_task} (V36) the rules below can accept, for PostgreSQL to walk by its index
+   * instead of every institution's tasks: a case of the reader's institution (institution staff) or
+   * jurisdiction (registrars, assessors). A family's cases are in any institution.
+   */
+  private String walk() {
+    List<String> parts = new ArrayList<>();
+    if (institutionStaff) {
+      parts.add("ot.institution_code = :institution");
+    }
+    if (registrar || assessor) {
+      parts.add("ot.jurisdiction_code = :jurisdiction");
+    }
+    return family || parts.isEmpty() ? "" : " and (" + String.join(" or ", parts) + ")\n";
   }
 
   Map<String, Object> params() {

@@ -43,15 +43,15 @@ class Worklist {
   record Filter(String candidateGroup, String processId, String assignee, boolean overdueOnly) {}
 
   /**
-   * Orders the due-date index ({@code act_ru_task(due_date_)}, ascending, nulls last) can give as it
-   * is read, forwards or backwards: the page is then the first rows of a walk along the index. Latest
-   * first is exactly the reverse (tasks without a due date first), any other order of nulls would make
-   * PostgreSQL fetch and sort every task in scope (infra/bench/REPORT.md).
+   * Orders the due-date indexes of {@code open_task} (V36: by institution, by jurisdiction, and alone;
+   * ascending, nulls last) give as they are read, forwards or backwards: the page is then the first rows
+   * of a walk along the index. Latest first is exactly the reverse (tasks without a due date first), any
+   * other order of nulls would make PostgreSQL fetch and sort every task in scope (infra/bench/REPORT.md).
    */
   enum Sort {
-    DUE_DATE_ASC("t.due_date_ asc nulls last, t.id_"),
-    DUE_DATE_DESC("t.due_date_ desc nulls first, t.id_ desc"),
-    CREATED_AT_ASC("t.create_time_ asc, t.id_");
+    DUE_DATE_ASC("ot.due_date asc nulls last, ot.task_id"),
+    DUE_DATE_DESC("ot.due_date desc nulls first, ot.task_id desc"),
+    CREATED_AT_ASC("ot.created_at asc, ot.task_id");
 
     private final String orderBy;
 
@@ -90,19 +90,21 @@ class Worklist {
     return "cast(case when %1$s.business_key_ ~ '^[0-9a-f-]{36}$' then %1$s.business_key_ end as uuid)".formatted(alias);
   }
   /**
-   * A page walks tasks in its order until enough are in the reader's scope, so what each walked task
-   * costs counts: the family's name is read for the page's rows only (a subquery in the columns), and
-   * a case that is an application looks up no child or unit (a null key reads no index page; a join
-   * condition {@code a.id is null} would still probe the index).
+   * A page walks the open tasks ({@code open_task}, V36: each task with its case and the case's
+   * institution and jurisdiction) in its order until enough are in the reader's scope; {@link TaskScope}
+   * narrows the walk to the reader's institution or jurisdiction. What each walked task costs counts too:
+   * the family's name is read for the page's rows only (a subquery in the columns), and a case that is an
+   * application looks up no child or unit (a null key reads no index page; a join condition
+   * {@code a.id is null} would still probe the index).
    */
   private static final String TASK_JOINS = """
-      from act_ru_task t
+      from open_task ot
+      join act_ru_task t on t.id_ = ot.task_id
       join act_re_procdef pd on pd.id_ = t.proc_def_id_
-      join act_ru_execution pi on pi.id_ = t.proc_inst_id_
-      left join application a on a.id = %1$s
-      left join child c on c.id = case when a.id is null then %1$s end
-      left join residence_unit u on u.id = case when a.id is null and c.id is null then %1$s end
-      """.formatted(CASE_ID);
+      left join application a on a.id = ot.case_id
+      left join child c on c.id = case when a.id is null then ot.case_id end
+      left join residence_unit u on u.id = case when a.id is null and c.id is null then ot.case_id end
+      """;
   private final JdbcClient jdbc;
   private final ProcessCatalog catalog;
   private final Labels labels;
@@ -257,7 +259,7 @@ class Worklist {
     Map<String, Object> params = new LinkedHashMap<>(scope.params());
     params.put("now", Timestamp.from(clock.instant()));
     if (institution != null) {
-      sql.append(" and coalesce(a.institution_code, c.institution_code, u.institution_code) = :selectedInstitution");
+      sql.append(" and ot.institution_code = :selectedInstitution");
       params.put("selectedInstitution", institution);
     }
     if (from != null) {
