@@ -106,19 +106,25 @@ record TaskScope(boolean auditor, boolean institutionStaff, boolean registrar, b
   }
 
   /**
-   * The part of {@code open_task} (V36) the rules below can accept, for PostgreSQL to walk by its index
+   * The part of {@code open_task} (V36) the rules below can accept, for PostgreSQL to walk by its indexes
    * instead of every institution's tasks: a case of the reader's institution (institution staff) or
-   * jurisdiction (registrars, assessors). A family's cases are in any institution.
+   * jurisdiction (registrars, assessors). A family's cases are in any institution; an assessor's own few
+   * cases are found first (above).
    */
   private String walk() {
     List<String> parts = new ArrayList<>();
     if (institutionStaff) {
       parts.add("ot.institution_code = :institution");
     }
-    if (registrar || assessor) {
+    if (registrar || assessor && institutionStaff) {
       parts.add("ot.jurisdiction_code = :jurisdiction");
     }
     return family || parts.isEmpty() ? "" : " and (" + String.join(" or ", parts) + ")\n";
+  }
+
+  /** Whether the walk keeps to one institution or one jurisdiction, whose open_task index then gives its order. */
+  boolean walksOneKey() {
+    return !auditor && !family && institutionStaff != registrar && (registrar || !assessor);
   }
 
   Map<String, Object> params() {

@@ -43,20 +43,29 @@ class Worklist {
   record Filter(String candidateGroup, String processId, String assignee, boolean overdueOnly) {}
 
   /**
-   * Orders the due-date indexes of {@code open_task} (V36: by institution, by jurisdiction, and alone;
-   * ascending, nulls last) give as they are read, forwards or backwards: the page is then the first rows
-   * of a walk along the index. Latest first is exactly the reverse (tasks without a due date first), any
+   * Orders an index gives as it is read, forwards or backwards: the page is then the first rows of a
+   * walk along it. A reader whose scope keeps to one institution or jurisdiction walks open_task's index
+   * of that key and due date (V36); any other reader walks the engine's due-date index
+   * ({@code act_ru_task(due_date_)}). The walk's columns are named in the order, because PostgreSQL
+   * otherwise preferred the engine's index with the key as a filter, and the walk grew again with the
+   * other institutions' tasks. Latest first is exactly the reverse (tasks without a due date first), any
    * other order of nulls would make PostgreSQL fetch and sort every task in scope (infra/bench/REPORT.md).
    */
   enum Sort {
-    DUE_DATE_ASC("ot.due_date asc nulls last, ot.task_id"),
-    DUE_DATE_DESC("ot.due_date desc nulls first, ot.task_id desc"),
-    CREATED_AT_ASC("ot.created_at asc, ot.task_id");
+    DUE_DATE_ASC("ot.due_date asc nulls last, ot.task_id", "t.due_date_ asc nulls last, t.id_"),
+    DUE_DATE_DESC("ot.due_date desc nulls first, ot.task_id desc", "t.due_date_ desc nulls first, t.id_ desc"),
+    CREATED_AT_ASC("ot.created_at asc, ot.task_id", "t.create_time_ asc, t.id_");
 
-    private final String orderBy;
+    private final String alongScopeKey;
+    private final String alongEngineIndex;
 
-    Sort(String orderBy) {
-      this.orderBy = orderBy;
+    Sort(String alongScopeKey, String alongEngineIndex) {
+      this.alongScopeKey = alongScopeKey;
+      this.alongEngineIndex = alongEngineIndex;
+    }
+
+    String orderBy(TaskScope scope) {
+      return scope.walksOneKey() ? alongScopeKey : alongEngineIndex;
     }
   }
 
@@ -297,7 +306,7 @@ class Worklist {
    */
   static String pageSql(Filter filter, TaskScope scope, Sort sort, PageRequest page) {
     return TASK_COLUMNS + TASK_JOINS + matching(filter, scope) + scope.sql()
-        + " order by " + sort.orderBy + " limit " + (page.getPageSize() + 1) + " offset " + page.getOffset();
+        + " order by " + sort.orderBy(scope) + " limit " + (page.getPageSize() + 1) + " offset " + page.getOffset();
   }
 
   /** Only the filters asked for, so each query is planned for what it filters. */
