@@ -81,3 +81,7 @@ join lateral (select cast(case when pi.business_key_ ~ '^[0-9a-f-]{36}$' then pi
 left join application a on a.id = k.case_id
 left join child c on c.id = k.case_id
 left join residence_unit u on u.id = k.case_id;
+
+-- An assessor's own cases now lead to their tasks through open_task_case (TaskScope): V11's index of the business
+-- key read as a case id has no reader left, and every process instance's write kept it.
+drop index anjia_idx_execution_case_id;

@@ -79,16 +79,13 @@ record TaskScope(boolean auditor, boolean institutionStaff, boolean registrar, b
           exists (select 1 from family_account fa where fa.family_id = a.family_id and fa.subject = :subject)""");
     }
     if (assessor && !institutionStaff && !registrar && !family) {
-      // An assessor's own cases are few: their process instances, found first through the index of V11 (an
-      // array, so PostgreSQL computes it once), lead to their tasks. Joined as a subquery instead, the query had
-      // more relations than PostgreSQL orders freely (join_collapse_limit) and read every task of the assessor
-      // group, 0.5 s at 26,000 (infra/bench/REPORT.md). The rule below still decides.
+      // An assessor's own cases are few: their open tasks are found first by case (an array, so PostgreSQL computes
+      // it once; open_task's case index), then sorted. Joined as a subquery instead, the query had more relations
+      // than PostgreSQL orders freely (join_collapse_limit) and read every task of the assessor group, 0.5 s at
+      // 26,000 (infra/bench/REPORT.md). The rule below still decides.
       sql.append("""
-            and t.proc_inst_id_ = any(array(
-                select own.proc_inst_id_ from case_assignment ca
-                join act_ru_execution own on %s = ca.application_id
-                where ca.assessor = :username))
-          """.formatted(Worklist.caseIdOf("own")));
+            and ot.case_id = any(array(select ca.application_id from case_assignment ca where ca.assessor = :username))
+          """);
     }
     sql.append(walk());
     List<String> either = new ArrayList<>();
@@ -108,8 +105,8 @@ record TaskScope(boolean auditor, boolean institutionStaff, boolean registrar, b
   /**
    * The part of {@code open_task} (V36) the rules below can accept, for PostgreSQL to walk by its indexes
    * instead of every institution's tasks: a case of the reader's institution (institution staff) or
-   * jurisdiction (registrars, assessors). A family's cases are in any institution; an assessor's own few
-   * cases are found first (above).
+   * jurisdiction (registrars, assessors). A family's cases are in any institution (families open their tasks by
+   * key, they have no worklist); an assessor's own few cases are found first (above).
    */
   private String walk() {
     List<String> parts = new ArrayList<>();

@@ -88,16 +88,11 @@ class Worklist {
              exists (select 1 from task_signal s where s.task_id = t.id_ and s.kind = 'ESCALATED') as escalated
       """.formatted(CANDIDATE_GROUPS);
   /**
-   * The case a process instance belongs to: every process of a case carries the case's id as
-   * business key. As a uuid (not a text comparison) the join uses the registry's primary keys one way
-   * and the index of V11 (the same expression) the other way.
+   * The case an incident's process instance {@code pi} belongs to: every process of a case carries the
+   * case's id as business key. As a uuid (not a text comparison) the join uses the registry's primary keys.
    */
-  private static final String CASE_ID = caseIdOf("pi");
-
-  /** The case id of the process instance (or execution) {@code alias}, as the index of V11 has it. */
-  static String caseIdOf(String alias) {
-    return "cast(case when %1$s.business_key_ ~ '^[0-9a-f-]{36}$' then %1$s.business_key_ end as uuid)".formatted(alias);
-  }
+  private static final String CASE_ID =
+      "cast(case when pi.business_key_ ~ '^[0-9a-f-]{36}$' then pi.business_key_ end as uuid)";
   /**
    * A page walks the open tasks ({@code open_task}, V36: each task with its case and the case's
    * institution and jurisdiction) in its order until enough are in the reader's scope; {@link TaskScope}
