@@ -1,8 +1,9 @@
 // The one-time codes (TOTP, RFC 6238: HMAC-SHA1, 6 digits, 30 s) of the demo staff, from the secret
 // seeded for each of them in infra/keycloak/anjia-realm.json, as an authenticator app computes them.
 // Keycloak takes the code of the current period and of the one before and after, never the same code
-// twice: each code handed out is of a later period than the last one for that user (waiting for the
-// next period when all three were used). The last period used is kept in target/demo-otp/<user>,
+// twice: each code handed out is of a later period than the last one for that user, and never of the
+// period before, which stops being taken at the next boundary, perhaps while the form is being sent
+// (waiting for the next period when the current one and the one after were used). The last period used is kept in target/demo-otp/<user>,
 // shared with the Java tests (org.anjia.registry.DemoOtp), which sign the same users in too.
 import { createHmac } from 'node:crypto';
 import fs from 'node:fs';
@@ -53,9 +54,9 @@ export async function nextDemoCode(username) {
   const file = `${LAST_USED}${username}`;
   const last = fs.existsSync(file) ? Number(fs.readFileSync(file, 'utf8').trim()) : -Infinity;
   const now = Math.floor(Date.now() / PERIOD_MS);
-  const period = Math.max(now - 1, last + 1);
+  const period = Math.max(now, last + 1);
   if (period > now + 1) {
-    // the three periods Keycloak takes were all used: wait until this one is among them
+    // this period and the next were used: wait until this one is the next
     await new Promise((resolve) => setTimeout(resolve, (period - 1) * PERIOD_MS - Date.now() + 500));
   }
   fs.mkdirSync(LAST_USED, { recursive: true });

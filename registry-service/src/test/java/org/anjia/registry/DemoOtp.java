@@ -17,8 +17,9 @@ import javax.crypto.spec.SecretKeySpec;
  * the secret seeded for each of them in infra/keycloak/anjia-realm.json, as an authenticator app
  * would. Keycloak accepts the code of the current period and of the one before and after
  * ({@code otpPolicyLookAheadWindow} 1) but never the same code twice ({@code otpPolicyCodeReusable}
- * false): so every code handed out is of a later period than the last one for that user, waiting for
- * the next period when all three were used. The last period used is kept in
+ * false): so every code handed out is of a later period than the last one for that user, and never of
+ * the period before, which stops being taken at the next boundary, perhaps while the form is being sent
+ * (a browser test failed so once); it waits for the next period when this one and the next were used. The last period used is kept in
  * {@code target/demo-otp/<user>}, shared with the browser scripts (src/test/e2e/otp.mjs), which
  * sign the same users in from other processes.
  */
@@ -56,9 +57,9 @@ public final class DemoOtp {
         Path file = LAST_USED.resolve(username);
         long last = Files.exists(file) ? Long.parseLong(Files.readString(file).trim()) : Long.MIN_VALUE;
         long now = System.currentTimeMillis() / PERIOD_MILLIS;
-        long period = Math.max(now - 1, last + 1);
+        long period = Math.max(now, last + 1);
         if (period > now + 1) {
-          // the three periods Keycloak takes were all used: wait until this one is among them
+          // this period and the next were used: wait until this one is the next
           Thread.sleep((period - 1) * PERIOD_MILLIS - System.currentTimeMillis() + 500);
         }
         Files.createDirectories(LAST_USED);
