@@ -103,25 +103,34 @@ record TaskScope(boolean auditor, boolean institutionStaff, boolean registrar, b
   }
 
   /**
-   * The part of {@code open_task} (V36) the rules below can accept, for PostgreSQL to walk by its indexes
-   * instead of every institution's tasks: a case of the reader's institution (institution staff) or
-   * jurisdiction (registrars, assessors). A family's cases are in any institution (families open their tasks by
-   * key, they have no worklist); an assessor's own few cases are found first (above).
+   * The part of {@code open_task} (V36) the rules can accept, for PostgreSQL to walk by its indexes instead of
+   * every institution's tasks: a case of the reader's institution (institution staff) or jurisdiction
+   * (registrars; assessors who are also institution staff). Auditors see every task, a family's cases are in any
+   * institution (families open their tasks by key, they have no worklist), and an assessor's own few cases are
+   * found first (above): none of them is narrowed here.
    */
-  private String walk() {
-    List<String> parts = new ArrayList<>();
+  private List<String> walkedKeys() {
+    if (auditor || family) {
+      return List.of();
+    }
+    List<String> keys = new ArrayList<>();
     if (institutionStaff) {
-      parts.add("ot.institution_code = :institution");
+      keys.add("ot.institution_code = :institution");
     }
     if (registrar || assessor && institutionStaff) {
-      parts.add("ot.jurisdiction_code = :jurisdiction");
+      keys.add("ot.jurisdiction_code = :jurisdiction");
     }
-    return family || parts.isEmpty() ? "" : " and (" + String.join(" or ", parts) + ")\n";
+    return keys;
+  }
+
+  private String walk() {
+    List<String> keys = walkedKeys();
+    return keys.isEmpty() ? "" : " and (" + String.join(" or ", keys) + ")\n";
   }
 
   /** Whether the walk keeps to one institution or one jurisdiction, whose open_task index then gives its order. */
   boolean walksOneKey() {
-    return !auditor && !family && institutionStaff != registrar && (registrar || !assessor);
+    return walkedKeys().size() == 1;
   }
 
   Map<String, Object> params() {
