@@ -6,14 +6,17 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.authentication.event.InteractiveAuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
 /**
  * The names people read where the registry keeps only a member of staff's user name: the engine's task
  * assignee is shown as 张敏, not as cw-nanchang. Kept in the database (V34), so every replica shows the
  * same, and written whenever someone becomes an assignee, with the name their token or Keycloak's
- * directory gives at that moment; a renamed person shows the new name from their next assignment on.
+ * directory gives at that moment, and whenever a member of staff signs in on the pages: a renamed person
+ * shows the new name from their next sign-in or assignment on.
  */
 @Component
 public class StaffNames {
@@ -39,6 +42,14 @@ public class StaffNames {
         .param("name", name.strip())
         .param("at", Timestamp.from(clock.instant()))
         .update();
+  }
+
+  /** Staff who sign in on the pages (a bearer token's every request is not a sign-in); families are never assignees. */
+  @EventListener
+  void signedIn(InteractiveAuthenticationSuccessEvent event) {
+    CurrentUsers.of(event.getAuthentication())
+        .filter(user -> user.hasAny(Role.CASEWORKER, Role.DIRECTOR, Role.REGISTRAR, Role.ASSESSOR))
+        .ifPresent(user -> remember(user.username(), user.asActor().name()));
   }
 
   /** The name {@code username} is shown by: the recorded one, else the user name itself. */
