@@ -157,6 +157,12 @@ export const api = {
     return request('POST', `/api/children/${enc(id)}/documents`, { formData });
   },
   childDocumentUrl: (id, documentId, reason) => `/api/children/${enc(id)}/documents/${enc(documentId)}/content${query({ reason })}`,
+  // 寻根回访: on the page's file, or on a file named by its number (a sealed one its recorder may not open)
+  rootSeekingVisits: (id, reason) => request('GET', `/api/children/${enc(id)}/root-seeking-visits${query({ reason })}`),
+  recordRootSeekingVisit: (id, visit, submissionKey) =>
+    request('POST', `/api/children/${enc(id)}/root-seeking-visits`, { json: visit, submissionKey }),
+  recordRootSeekingVisitByFileNumber: (body, submissionKey) =>
+    request('POST', '/api/root-seeking-visits', { json: body, submissionKey }),
   requestAdoptionPlacement: (id) => request('POST', `/api/children/${enc(id)}/adoption-placement`),
   birthParentClaim: (id, note) => request('POST', `/api/children/${enc(id)}/birth-parent-claim`, { json: { note } }),
   submitAdoptionApplication: (body, submissionKey) =>

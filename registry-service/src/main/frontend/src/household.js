@@ -393,7 +393,7 @@ export function onApplicationSubmit(formElement, { readBody, validate, send, sub
 }
 
 /** A random key for one submission (crypto.randomUUID needs a secure context; plain http on a LAN is not). */
-function newSubmissionKey() {
+export function newSubmissionKey() {
   if (globalThis.crypto?.randomUUID) return crypto.randomUUID();
   const bytes = crypto.getRandomValues(new Uint8Array(16));
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');

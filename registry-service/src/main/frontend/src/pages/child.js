@@ -2,12 +2,14 @@
 // documents, the way to adoption, and the change history. Caseworkers and directors of the child's
 // institution keep it: they edit its fields, add placements and upload documents, and start 送养
 // (the placement for adoption, 登记办法 art. 7); the registrar records a claim by the birth parents
-// during the public notice (art. 8). A sealed file (民法典 art. 1110) is read only with a stated
-// reason, its documents too, and nobody changes it.
+// during the public notice (art. 8); the institution records an adoptee's root-seeking visits (寻根回访).
+// A sealed file (民法典 art. 1110) is read only with a stated reason, its documents and visits too, and
+// nobody changes it but for a visit, which its caseworker records by the file's number (children.html).
 import { api } from '../api.js';
 import { childRecordForm } from '../childRecordForm.js';
 import { fosterCareSection } from '../childFosterCare.js';
 import { field, formErrors, onFormSubmit, select, text } from '../household.js';
+import { rootSeekingVisitForm, rootSeekingVisitList } from '../rootSeeking.js';
 import { renderSealedReasonPrompt } from '../sealedReason.js';
 import { formatBytes, formatDate, formatDateTime, label, t } from '../i18n.js';
 import { el, errorNotice, fill, hasRole, initPage, notice, requireRole } from '../shell.js';
@@ -42,6 +44,7 @@ const fileHost = el('div');
 const documentsHost = el('div');
 const actionsHost = el('div');
 const historyHost = el('div');
+const visitsHost = el('div');
 
 const none = () => el('span', { class: 'muted' }, t('common.none'));
 const value = (content) => (content === null || content === undefined || content === '' ? none() : content);
@@ -397,6 +400,26 @@ function changeValue(name, raw) {
   return raw;
 }
 
+// --- root-seeking visits (寻根回访) ------------------------------------------------------------
+
+const visitsList = el('div');
+const visitForm = mayKeep
+  ? rootSeekingVisitForm({ send: (visit, key) => api.recordRootSeekingVisit(id, visit, key), onRecorded: () => loadVisits() })
+  : null;
+// shown once the file is read: its visits are read with it, with the same reason
+const visitsSection = section('rootSeeking.title', 'root-seeking',
+  el('p', { class: 'muted' }, t('rootSeeking.fileLead')),
+  visitsList,
+  visitForm ? [el('h3', { style: 'margin-top:1.5rem' }, t('rootSeeking.open')), visitForm] : null);
+
+async function loadVisits() {
+  try {
+    fill(visitsList, rootSeekingVisitList((await api.rootSeekingVisits(id, reason || undefined)) ?? []));
+  } catch (error) {
+    fill(visitsList, errorNotice(error));
+  }
+}
+
 // 家庭寄养: the journey's placements, the child's hearings, and the caseworker's match (childFosterCare.js),
 // for the staff who keep a file they may read (a sealed one is nobody's to place)
 const fosterHost = el('div');
@@ -444,7 +467,8 @@ async function load() {
     const child = await api.child(id, reason || undefined);
     fill(reasonHost);
     show(child);
-    await Promise.all([loadDocuments(), loadHistory()]);
+    fill(visitsHost, visitsSection);
+    await Promise.all([loadDocuments(), loadVisits(), loadHistory()]);
   } catch (error) {
     const reasonError = error.status === 400 && error.fieldErrors.find((fieldError) => fieldError.field === 'reason');
     if (reasonError) {
@@ -469,6 +493,7 @@ if (!user) {
     fileHost,
     fosterHost,
     documentsHost,
+    visitsHost,
     actionsHost,
     historyHost);
   await load();

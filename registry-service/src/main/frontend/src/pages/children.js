@@ -1,10 +1,12 @@
 // 儿童档案 Children's files: the files of the user's institution (caseworkers, directors) or
 // jurisdiction (registrars), all for auditors; sealed files are not listed. Caseworkers and
-// directors open a new file here (建立儿童档案, POST /api/children with a ChildRecord).
+// directors open a new file here (建立儿童档案, POST /api/children with a ChildRecord), and record an
+// adoptee's root-seeking visit (寻根回访) by the file's number, the only way to a sealed file they may not open.
 import { api } from '../api.js';
 import { formatDate, label, t } from '../i18n.js';
 import { childRecordForm } from '../childRecordForm.js';
 import { LEAVING_PAGE, formErrors, onFormSubmit } from '../household.js';
+import { rootSeekingVisitForm } from '../rootSeeking.js';
 import { el, errorNotice, fill, hasRole, initPage, requireRole } from '../shell.js';
 
 const PAGE_SIZE = 50;
@@ -117,6 +119,18 @@ onFormSubmit(admitForm, {
   button: submitButton, busyKey: 'children.admit.submitting', errors, summaryHost,
 });
 
+// --- a root-seeking visit by the file's number (寻根回访) --------------------------------------
+
+const visitForm = rootSeekingVisitForm({ byFileNumber: true, send: api.recordRootSeekingVisitByFileNumber });
+visitForm.hidden = true;
+const visitToggle = el('button', { type: 'button', class: 'button button-secondary', 'aria-expanded': 'false', dataset: { testid: 'visit-open' } }, t('rootSeeking.open'));
+visitToggle.addEventListener('click', () => {
+  visitForm.hidden = !visitForm.hidden;
+  visitToggle.setAttribute('aria-expanded', String(!visitForm.hidden));
+  visitToggle.textContent = visitForm.hidden ? t('rootSeeking.open') : t('rootSeeking.cancel');
+  if (!visitForm.hidden) visitForm.querySelector('input')?.focus();
+});
+
 // --- page -----------------------------------------------------------------------------------
 
 if (user) {
@@ -130,6 +144,12 @@ if (user) {
         el('div', { class: 'member-head' }, el('h2', { id: 'admit-title' }, t('children.admit')), toggleButton),
         admitMessage,
         admitForm)
+      : null,
+    mayAdmit
+      ? el('section', { class: 'panel', 'aria-labelledby': 'visit-title', dataset: { testid: 'root-seeking' } },
+        el('div', { class: 'member-head' }, el('h2', { id: 'visit-title' }, t('rootSeeking.title')), visitToggle),
+        el('p', { class: 'muted' }, t('rootSeeking.lead')),
+        visitForm)
       : null,
     listMessage,
     el('section', { class: 'panel', 'aria-labelledby': 'children-list-title' },

@@ -98,6 +98,13 @@ public abstract class RegistryIntegrationTest {
     return send(http.post(), user, path, body);
   }
 
+  /** A POST with an Idempotency-Key, as the pages send what must be recorded once. */
+  protected Response post(User user, String path, Object body, String idempotencyKey) {
+    RestClient.RequestBodyUriSpec method = http.post();
+    method.header("Idempotency-Key", idempotencyKey);
+    return send(method, user, path, body);
+  }
+
   protected Response put(User user, String path, Object body) {
     return send(http.put(), user, path, body);
   }

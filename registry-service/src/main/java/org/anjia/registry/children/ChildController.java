@@ -16,6 +16,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -100,11 +101,28 @@ class ChildController {
     children.recordBirthParentClaim(id, request.note());
   }
 
-  /** 寻根回访: an adoptee's visit to the institution (caseworker or director of the institution). */
+  /**
+   * 寻根回访: an adoptee's visit to the institution (caseworker or director of the institution); 201 for a new
+   * visit, 200 with the earlier one when the same Idempotency-Key comes again.
+   */
   @PostMapping("/api/children/{id}/root-seeking-visits")
-  @ResponseStatus(HttpStatus.CREATED)
-  RootSeekingVisit recordRootSeekingVisit(@PathVariable UUID id, @Valid @RequestBody RootSeekingVisit.Input visit) {
-    return children.recordRootSeekingVisit(id, visit);
+  ResponseEntity<RootSeekingVisit> recordRootSeekingVisit(@PathVariable UUID id,
+      @Valid @RequestBody RootSeekingVisit.Input visit,
+      @RequestHeader(name = "Idempotency-Key", required = false) String requestKey) {
+    return answer(children.recordRootSeekingVisit(id, visit, requestKey));
+  }
+
+  /** The same for a file named by its number: the sealed file of an adoptee, which its recorder may not open. */
+  @PostMapping("/api/root-seeking-visits")
+  ResponseEntity<RootSeekingVisit> recordRootSeekingVisitByFileNumber(
+      @Valid @RequestBody RootSeekingVisit.ByFileNumber request,
+      @RequestHeader(name = "Idempotency-Key", required = false) String requestKey) {
+    return answer(children.recordRootSeekingVisit(request.fileNumber(), request.visit(), requestKey));
+  }
+
+  private static ResponseEntity<RootSeekingVisit> answer(Children.RecordedVisit recorded) {
+    return recorded.repeated() ? ResponseEntity.ok(recorded.visit())
+        : ResponseEntity.status(HttpStatus.CREATED).body(recorded.visit());
   }
 
   @GetMapping("/api/children/{id}/root-seeking-visits")

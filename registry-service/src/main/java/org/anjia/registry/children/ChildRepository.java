@@ -1,5 +1,6 @@
 package org.anjia.registry.children;
 
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -12,4 +13,6 @@ interface ChildRepository extends JpaRepository<Child, UUID> {
   Page<Child> findByJurisdictionCodeOrderByAdmissionDateDesc(String jurisdictionCode, Pageable page);
 
   Page<Child> findBySealedFalseOrderByAdmissionDateDesc(Pageable page);
+
+  Optional<Child> findByFileNumber(String fileNumber);
 }

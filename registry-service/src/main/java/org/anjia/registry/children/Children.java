@@ -1,5 +1,7 @@
 package org.anjia.registry.children;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -41,6 +43,8 @@ public class Children {
 
   private static final String OBJECT = "CHILD";
   private static final String DOCUMENT = "CHILD_DOCUMENT";
+  /** The width of a visit's request key (V37), as of every Idempotency-Key (V12). */
+  private static final int MAX_REQUEST_KEY_LENGTH = 100;
 
   private final ChildRepository children;
   private final ChildDocumentRepository documents;
@@ -479,34 +483,77 @@ public class Children {
     changeAdoptionStatus(child, AdoptionStatus.DISSOLVED, certificateNumber, Actor.system());
   }
 
+  /** A root-seeking visit as recorded, and whether an earlier request with the same key recorded it. */
+  public record RecordedVisit(RootSeekingVisit visit, boolean repeated) {}
+
   /**
    * 寻根回访: the institution that raised the child records the adoptee's visit. It may append to a
    * sealed file (民法典 art. 1110 hides the file, not the institution's duty to receive the visitor),
    * but reading the file stays with whoever may read it.
    */
   @Transactional
-  public RootSeekingVisit recordRootSeekingVisit(UUID id, RootSeekingVisit.Input input) {
+  public RecordedVisit recordRootSeekingVisit(UUID id, RootSeekingVisit.Input input, String requestKey) {
     CurrentUser user = users.current();
     Child child = children.findById(id).orElse(null);
-    if (child == null || !user.hasAny(Role.CASEWORKER, Role.DIRECTOR)
-        || !child.getInstitutionCode().equals(user.institution())) {
+    if (!receivesVisitsOf(child, user)) {
       audit.recordRefusal(AuditAction.DENIED, OBJECT, id, "outside scope", null, null);
       throw new NotFoundException("child " + id);
+    }
+    return recordVisit(child, input, requestKey, user);
+  }
+
+  /**
+   * The same, found by the file's number (档案编号), which the adoptee or the institution's register gives:
+   * the caseworker who receives the visitor of a sealed file may not open it, so cannot reach it by its page.
+   * Another institution's number gets the same answer as a number that does not exist.
+   */
+  @Transactional
+  public RecordedVisit recordRootSeekingVisit(String fileNumber, RootSeekingVisit.Input input, String requestKey) {
+    CurrentUser user = users.current();
+    Child child = children.findByFileNumber(fileNumber.trim()).orElse(null);
+    if (!receivesVisitsOf(child, user)) {
+      if (child != null) {
+        audit.recordRefusal(AuditAction.DENIED, OBJECT, child.getId(), "outside scope", null, null);
+      }
+      throw new InvalidInputException(List.of(new FieldProblem("fileNumber",
+          labels.of("anjia.rootSeeking.noSuchFile", fileNumber.trim()))));
+    }
+    return recordVisit(child, input, requestKey, user);
+  }
+
+  private static boolean receivesVisitsOf(Child child, CurrentUser user) {
+    return child != null && user.hasAny(Role.CASEWORKER, Role.DIRECTOR)
+        && child.getInstitutionCode().equals(user.institution());
+  }
+
+  /** Once per recorder and request key: a repeat answers with the visit the first request recorded. */
+  private RecordedVisit recordVisit(Child child, RootSeekingVisit.Input input, String requestKey, CurrentUser user) {
+    String key = requestKey == null || requestKey.isBlank() ? null : requestKey;
+    if (key != null && key.length() > MAX_REQUEST_KEY_LENGTH) {
+      throw new InvalidInputException(List.of(new FieldProblem("Idempotency-Key",
+          labels.of("anjia.validation.submissionKeyTooLong", MAX_REQUEST_KEY_LENGTH))));
     }
     Actor recorder = user.asActor();
     RootSeekingVisit visit = new RootSeekingVisit(UUID.randomUUID(), input.visitedOn(), input.visitor().trim(),
         input.companions(), input.notes(), actorNames.describe(recorder, user), clock.instant());
-    jdbc.sql("""
+    // on a conflict with a visit not yet committed, PostgreSQL waits for it before doing nothing
+    int inserted = jdbc.sql("""
             insert into root_seeking_visit (id, child_id, visited_on, visitor, companions, notes, recorded_by,
-                recorded_by_name, recorded_by_role, recorded_by_unit, recorded_at)
-            values (:id, :child, :on, :visitor, :companions, :notes, :by, :name, :role, :unit, :at)""")
-        .param("id", visit.id()).param("child", id).param("on", visit.visitedOn()).param("visitor", visit.visitor())
-        .param("companions", visit.companions()).param("notes", visit.notes()).param("by", recorder.login())
-        .param("name", recorder.name()).param("role", recorder.role().name()).param("unit", recorder.unit())
-        .param("at", java.sql.Timestamp.from(visit.recordedAt()))
+                recorded_by_name, recorded_by_role, recorded_by_unit, recorded_at, request_key)
+            values (:id, :child, :on, :visitor, :companions, :notes, :by, :name, :role, :unit, :at, :key)
+            on conflict (recorded_by, request_key) do nothing""")
+        .param("id", visit.id()).param("child", child.getId()).param("on", visit.visitedOn())
+        .param("visitor", visit.visitor()).param("companions", visit.companions()).param("notes", visit.notes())
+        .param("by", recorder.login()).param("name", recorder.name()).param("role", recorder.role().name())
+        .param("unit", recorder.unit()).param("at", Timestamp.from(visit.recordedAt())).param("key", key)
         .update();
+    if (inserted == 0) {
+      return new RecordedVisit(jdbc.sql("select * from root_seeking_visit where recorded_by = :by and request_key = :key")
+          .param("by", recorder.login()).param("key", key)
+          .query((rs, row) -> visitOf(rs, user)).single(), true);
+    }
     audit.record(AuditAction.CREATE, "ROOT_SEEKING_VISIT", visit.id(), List.of("visitedOn", "visitor", "notes"), null);
-    return visit;
+    return new RecordedVisit(visit, false);
   }
 
   @Transactional
@@ -516,12 +563,16 @@ public class Children {
     audit.record(AuditAction.READ, OBJECT, id, List.of("rootSeekingVisits"), reason);
     return jdbc.sql("select * from root_seeking_visit where child_id = :id order by visited_on, recorded_at")
         .param("id", id)
-        .query((rs, row) -> new RootSeekingVisit(rs.getObject("id", UUID.class), rs.getDate("visited_on").toLocalDate(),
-            rs.getString("visitor"), rs.getString("companions"), rs.getString("notes"),
-            actorNames.describe(Actor.stored(rs.getString("recorded_by"), rs.getString("recorded_by_role"),
-                rs.getString("recorded_by_name"), rs.getString("recorded_by_unit")), reader),
-            rs.getTimestamp("recorded_at").toInstant()))
+        .query((rs, row) -> visitOf(rs, reader))
         .list();
+  }
+
+  private RootSeekingVisit visitOf(ResultSet rs, CurrentUser reader) throws SQLException {
+    return new RootSeekingVisit(rs.getObject("id", UUID.class), rs.getDate("visited_on").toLocalDate(),
+        rs.getString("visitor"), rs.getString("companions"), rs.getString("notes"),
+        actorNames.describe(Actor.stored(rs.getString("recorded_by"), rs.getString("recorded_by_role"),
+            rs.getString("recorded_by_name"), rs.getString("recorded_by_unit")), reader),
+        rs.getTimestamp("recorded_at").toInstant());
   }
 
   /** For the placement process's workers: idempotent, recorded as the engine's change. */

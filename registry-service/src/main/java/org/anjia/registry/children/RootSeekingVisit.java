@@ -1,5 +1,6 @@
 package org.anjia.registry.children;
 
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
@@ -21,4 +22,7 @@ public record RootSeekingVisit(UUID id, LocalDate visitedOn, String visitor, Str
       @NotBlank @Size(max = 200) String visitor,
       @Size(max = 500) String companions,
       @NotBlank @Size(max = 4000) String notes) {}
+
+  /** A visit to a file the recorder names by its number (档案编号): a sealed file they may not open. */
+  record ByFileNumber(@NotBlank @Size(max = 40) String fileNumber, @NotNull @Valid Input visit) {}
 }

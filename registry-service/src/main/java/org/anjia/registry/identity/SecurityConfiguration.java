@@ -290,7 +290,8 @@ class SecurityConfiguration {
                 "/api/children/*/root-seeking-visits", "/api/children/*/documents", "/api/children/*/documents/*/content")
                 .hasAnyRole("CASEWORKER", "DIRECTOR", "REGISTRAR", "AUDITOR")
             .requestMatchers(HttpMethod.POST, "/api/children", "/api/children/*/placements", "/api/children/*/siblings",
-                "/api/children/*/adoption-placement", "/api/children/*/root-seeking-visits", "/api/children/*/documents")
+                "/api/children/*/adoption-placement", "/api/children/*/root-seeking-visits", "/api/children/*/documents",
+                "/api/root-seeking-visits")
                 .hasAnyRole("CASEWORKER", "DIRECTOR")
             .requestMatchers(HttpMethod.POST, "/api/children/*/birth-parent-claim").hasRole("REGISTRAR")
             .requestMatchers(HttpMethod.PUT, "/api/children/*").hasAnyRole("CASEWORKER", "DIRECTOR")

@@ -22,6 +22,9 @@ class ChildFileTest extends RegistryIntegrationTest {
   @Autowired
   JdbcClient jdbc;
 
+  @Autowired
+  Children children;
+
   @Test
   void institutionAdmitsAChildWhoseFileStartsInTheInstitutionsCare() {
     Response admitted = post(CASEWORKER_NANCHANG, "/api/children", foundling());
@@ -155,6 +158,45 @@ class ChildFileTest extends RegistryIntegrationTest {
           assertThat(v.path("recordedBy").asText()).as("by name and role, not login")
               .isEqualTo("南昌市儿童福利院 社工 张敏");
         });
+  }
+
+  @Test
+  void aSealedAdopteesVisitIsRecordedByTheFileNumberOnceWithoutOpeningTheFile() {
+    JsonNode admitted = post(CASEWORKER_NANCHANG, "/api/children", foundling()).body();
+    String id = admitted.path("id").asText();
+    String fileNumber = admitted.path("fileNumber").asText();
+    // a confidential adoption (民法典 art. 1110) seals the file when it is registered
+    children.recordAdoption(java.util.UUID.fromString(id), "李建国、王秀英家庭", "收登字2026第0043号",
+        today().minusYears(1), true);
+    Map<String, Object> visit = Map.of("visitedOn", today().toString(), "visitor", "被收养人（成年）",
+        "notes", "询问入院时的情况，已告知可向登记机关申请查阅");
+    String key = java.util.UUID.randomUUID().toString();
+
+    assertThat(get(CASEWORKER_NANCHANG, "/api/children/" + id).status()).as("the file stays closed to her")
+        .isEqualTo(404);
+    Response elsewhere = post(CASEWORKER_JIUJIANG, "/api/root-seeking-visits", Map.of("fileNumber", fileNumber, "visit", visit));
+    assertThat(elsewhere.status()).isEqualTo(400);
+    assertThat(elsewhere.body().path("errors").get(0).path("field").asText()).isEqualTo("fileNumber");
+    assertThat(elsewhere.body().path("errors").get(0).path("message").asText())
+        .as("another institution's file reads as no file").isEqualTo("本机构没有档案编号为 " + fileNumber + " 的儿童档案");
+    Response missingNotes = post(CASEWORKER_NANCHANG, "/api/root-seeking-visits", Map.of("fileNumber", fileNumber,
+        "visit", Map.of("visitedOn", today().toString(), "visitor", "被收养人（成年）")));
+    assertThat(missingNotes.status()).isEqualTo(400);
+    assertThat(missingNotes.body().path("errors").get(0).path("field").asText()).isEqualTo("visit.notes");
+
+    Response first = post(CASEWORKER_NANCHANG, "/api/root-seeking-visits",
+        Map.of("fileNumber", " " + fileNumber + " ", "visit", visit), key);
+    Response again = post(CASEWORKER_NANCHANG, "/api/root-seeking-visits", Map.of("fileNumber", fileNumber, "visit", visit),
+        key);
+
+    assertThat(first.status()).isEqualTo(201);
+    assertThat(first.body().has("child")).as("the answer says nothing of the file").isFalse();
+    assertThat(again.status()).as("the same request again: the visit it recorded").isEqualTo(200);
+    assertThat(again.body().path("id").asText()).isEqualTo(first.body().path("id").asText());
+    assertThat(get(REGISTRAR_DONGHU, "/api/children/" + id + "/root-seeking-visits?reason=核对寻根来访").body())
+        .singleElement().satisfies(v -> assertThat(v.path("notes").asText()).startsWith("询问入院时的情况"));
+    assertThat(get(AUDITOR, "/api/audit?objectType=CHILD&action=DENIED&objectId=" + id).body())
+        .filteredOn(entry -> entry.path("actor").asText().equals("cw-jiujiang")).hasSize(1);
   }
 
   @Test

@@ -88,6 +88,7 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("POST /api/children/{id}/adoption-placement", childKeepers);
     ALLOWED.put("POST /api/children/{id}/root-seeking-visits", childKeepers);
     ALLOWED.put("GET /api/children/{id}/root-seeking-visits", childReaders);
+    ALLOWED.put("POST /api/root-seeking-visits", childKeepers);
     ALLOWED.put("POST /api/children/{id}/birth-parent-claim", Set.of(REGISTRAR_DONGHU));
     ALLOWED.put("POST /api/children/{id}/documents", childKeepers);
     ALLOWED.put("GET /api/children/{id}/documents", childReaders);
