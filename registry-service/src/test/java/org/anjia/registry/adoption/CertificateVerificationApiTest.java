@@ -181,6 +181,17 @@ class CertificateVerificationApiTest extends AdoptionIntegrationTest {
         .as("the next /64").isEqualTo(404);
   }
 
+  @Test
+  void aClientWritingItsOwnForwardedForCountsAsTheAddressTheLoadBalancerSaw() {
+    // a balancer that appends: the client's own header first (a new address each time), then the one it saw
+    String seen = newAddress();
+    for (int i = 0; i < rules.verification().attempts(); i++) {
+      assertThat(verify(newAddress() + ", " + seen, "收登字2026第999999号", "AAAAAAAAAAAAAAAA").status()).isEqualTo(404);
+    }
+    assertThat(verify(newAddress() + ", " + seen, "收登字2026第999999号", "AAAAAAAAAAAAAAAA").status())
+        .as("counted as the address the balancer saw").isEqualTo(429);
+  }
+
   private Answer verify(String clientAddress, String number, String code) {
     return http.get().uri(b -> {
           b.path("/api/certificates/verification").queryParam("number", number);
