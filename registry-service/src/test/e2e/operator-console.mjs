@@ -13,8 +13,18 @@ import { LOGIN_WAIT_MS, args, fail, fillKeycloakLogin, login, openBrowser, pass,
 const [baseUrl, password] = args('node src/test/e2e/operator-console.mjs http://localhost:PORT PASSWORD', 2);
 const COCKPIT = `${baseUrl}/operaton/app/cockpit/default/`;
 
+// Cockpit's pages carry a CSP nonce in their header and in their script tags. Once in CI its scripts were
+// refused by that nonce and the spinner stayed: a failure lists each Cockpit page's answer to tell why.
+const cockpitPages = [];
+
 try {
   const admin = await openBrowser('admin');
+  admin.page.on('response', async (response) => {
+    if (response.request().resourceType() !== 'document' || !response.url().includes('/operaton/app/')) return;
+    const header = /'nonce-([^']+)'/.exec(response.headers()['content-security-policy'] ?? '')?.[1] ?? '-';
+    const body = /nonce="([^"]+)"/.exec(await response.text().catch(() => ''))?.[1] ?? '-';
+    cockpitPages.push(`${response.status()} ${response.url()} nonce: header ${header}, page ${body}`);
+  });
   await admin.page.goto(COCKPIT);
   await admin.page.locator('#kc-form-login').waitFor({ timeout: LOGIN_WAIT_MS });
   step('Cockpit sends an anonymous browser to the Keycloak login');
@@ -37,5 +47,6 @@ try {
   step('a caseworker is refused (403)');
   await pass();
 } catch (error) {
+  console.error(`Cockpit's pages:\n${cockpitPages.join('\n')}`);
   await fail(error);
 }
