@@ -37,6 +37,13 @@ public abstract class RegistryIntegrationTest {
 
   protected static final TestStack STACK = TestStack.get();
 
+  /**
+   * For a second service a test starts in this JVM: without the operator console. Operaton's webapp keeps
+   * its runtime in static fields, which the last service to start takes over and leaves closed when it stops:
+   * Cockpit of the shared test service then answered 404 or 500 to every test after.
+   */
+  public static final String WITHOUT_OPERATOR_CONSOLE = "--operaton.bpm.webapp.enabled=false";
+
   static {
     EngineTime.startOnce();
   }

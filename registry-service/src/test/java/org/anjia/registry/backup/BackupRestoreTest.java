@@ -174,10 +174,12 @@ class BackupRestoreTest extends RegistryIntegrationTest {
         "--spring.datasource.password=",
         "--server.port=0",
         "--operaton.bpm.job-execution.enabled=false",
-        // its own name: the shared service's engine stays the JVM's default
-        "--operaton.bpm.process-engine-name=backup-drill",
+        // its own name (letters only: Operaton ignores one with a hyphen): the shared service's engine stays the
+        // JVM's default
+        "--operaton.bpm.process-engine-name=backupdrill",
         "--anjia.identity.issuer=" + shared.getRequiredProperty("anjia.identity.issuer"),
-        "--anjia.identity.directory.realm=" + shared.getRequiredProperty("anjia.identity.directory.realm"));
+        "--anjia.identity.directory.realm=" + shared.getRequiredProperty("anjia.identity.directory.realm"),
+        WITHOUT_OPERATOR_CONSOLE);
   }
 
   private static int port(ConfigurableApplicationContext service) {

@@ -33,6 +33,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.anjia.registry.AnjiaApplication;
 import org.anjia.registry.EngineTime;
+import org.anjia.registry.RegistryIntegrationTest;
 import org.anjia.registry.RegistryIntegrationTest.Households;
 import org.anjia.registry.TestIdentityProvider;
 import org.anjia.registry.TestIdentityProvider.User;
@@ -151,7 +152,8 @@ class DatabaseOutageTest {
         // a second engine in this JVM beside the shared test context's
         "--operaton.bpm.process-engine-name=outage",
         "--operaton.bpm.job-execution.enabled=true",
-        "--spring.main.banner-mode=off");
+        "--spring.main.banner-mode=off",
+        RegistryIntegrationTest.WITHOUT_OPERATOR_CONSOLE);
     baseUrl = "http://127.0.0.1:" + ((WebServerApplicationContext) service).getWebServer().getPort();
     ProcessEngine engine = service.getBean(ProcessEngine.class);
     JdbcClient db = service.getBean(JdbcClient.class);

@@ -90,8 +90,11 @@ class ScaleOutTest extends RegistryIntegrationTest {
         "--server.port=0",
         "--anjia.identity.issuer=" + TestIdentityProvider.get().issuer(),
         "--anjia.test.node=" + name,
-        "--operaton.bpm.process-engine-name=" + name,
-        "--operaton.bpm.job-execution.enabled=true");
+        // its own engine name, letters only (Operaton ignores one with a hyphen and takes "default", whose close
+        // would unregister the shared service's engine)
+        "--operaton.bpm.process-engine-name=" + name.replace("-", ""),
+        "--operaton.bpm.job-execution.enabled=true",
+        WITHOUT_OPERATOR_CONSOLE);
   }
 
   /**

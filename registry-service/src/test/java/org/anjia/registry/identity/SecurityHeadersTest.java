@@ -58,7 +58,8 @@ class SecurityHeadersTest extends RegistryIntegrationTest {
 
   @Test
   void theProductionProfileAddsHsts() throws Exception {
-    // as command-line arguments, the way a deployment sets them; its own engine name, no job executor
+    // as command-line arguments, the way a deployment sets them; its own engine name (Operaton ignores one with a
+    // hyphen: the engine was then "default", and closing it took the shared service's Cockpit down), no job executor
     try (ConfigurableApplicationContext production = new SpringApplicationBuilder(AnjiaApplication.class).run(
         "--spring.profiles.active=prod",
         "--spring.datasource.url=" + STACK.jdbcUrl(),
@@ -66,8 +67,9 @@ class SecurityHeadersTest extends RegistryIntegrationTest {
         "--spring.datasource.password=",
         "--server.port=0",
         "--anjia.identity.issuer=" + TestIdentityProvider.get().issuer(),
-        "--operaton.bpm.process-engine-name=prod-headers",
-        "--operaton.bpm.job-execution.enabled=false")) {
+        "--operaton.bpm.process-engine-name=prodheaders",
+        "--operaton.bpm.job-execution.enabled=false",
+        WITHOUT_OPERATOR_CONSOLE)) {
       int productionPort = ((WebServerApplicationContext) production).getWebServer().getPort();
       for (HttpResponse<String> answer : List.of(send("http://localhost:" + productionPort + "/", null),
           send("http://localhost:" + productionPort + "/api/me", null))) {
