@@ -34,7 +34,9 @@ import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.web.PathPatternRequestMatcherBuilderFactoryBean;
 import org.springframework.security.oauth2.client.registration.ClientRegistrationRepository;
+import org.springframework.security.oauth2.client.web.HttpSessionOAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.core.OAuth2TokenValidator;
 import org.springframework.security.oauth2.core.oidc.user.OidcUser;
@@ -119,6 +121,16 @@ class SecurityConfiguration {
   @Bean
   static PathPatternRequestMatcherBuilderFactoryBean pathPatternRules() {
     return new PathPatternRequestMatcherBuilderFactoryBean();
+  }
+
+  /**
+   * Where a browser login keeps the tokens Keycloak gave it: in its session (PostgreSQL, seen by every
+   * replica), gone when the session goes. Spring Boot's default kept them in the memory of the replica that
+   * handled the login, one entry per person ever signed in there, until a restart.
+   */
+  @Bean
+  OAuth2AuthorizedClientRepository signedInClients() {
+    return new HttpSessionOAuth2AuthorizedClientRepository();
   }
 
   /** The token must come from our realm and be meant for this API (Keycloak adds no aud by itself). */
