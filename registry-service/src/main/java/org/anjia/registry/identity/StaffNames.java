@@ -34,10 +34,16 @@ public class StaffNames {
     if (name == null || name.isBlank() || name.equals(username)) {
       return;
     }
+    // not "on conflict do update": that locks the row even when the name is unchanged, and every claim
+    // of one member of staff would then wait for their previous claim's transaction to end
     jdbc.sql("""
-            insert into staff_name (username, display_name, recorded_at) values (:username, :name, :at)
-            on conflict (username) do update set display_name = excluded.display_name, recorded_at = excluded.recorded_at
-            where staff_name.display_name <> excluded.display_name""")
+            with renamed as (
+              update staff_name set display_name = :name, recorded_at = :at
+              where username = :username and display_name <> :name
+              returning username)
+            insert into staff_name (username, display_name, recorded_at)
+            select :username, :name, :at where not exists (select 1 from renamed)
+            on conflict (username) do nothing""")
         .param("username", username)
         .param("name", name.strip())
         .param("at", Timestamp.from(clock.instant()))
