@@ -77,12 +77,16 @@ final class MixedWorkload {
    * The read ceilings, each kind alone on every connection: children's files (the read the issue sets
    * against pgbench -S, whose client is also a C program outside the JVM), and the cheapest answer
    * the service gives, the public list of institutions (from configuration: no credential, no
-   * database, no audit), which bounds what any request through its HTTP stack can reach.
+   * database, no audit), which bounds what any request through its HTTP stack can reach; and between
+   * the two the signed-in user's own description (a bearer token, no database), which tells what the
+   * credential costs and what the file's reading costs.
    */
   List<Kind> ceilings() {
-    return List.of(childReads(users, tokens()),
+    Map<String, String> tokens = tokens();
+    return List.of(childReads(users, tokens),
         new Kind("GET /api/institutions", users, 0, false,
-            List.of(new Request("GET", "/api/institutions", Map.of("Accept-Language", "zh-CN"), null))));
+            List.of(new Request("GET", "/api/institutions", Map.of("Accept-Language", "zh-CN"), null))),
+        new Kind("GET /api/me", users, 0, false, tokens.values().stream().map(token -> get("/api/me", token)).toList()));
   }
 
   private static Map<String, String> tokens() {

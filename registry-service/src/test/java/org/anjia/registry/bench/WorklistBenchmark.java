@@ -285,7 +285,8 @@ public final class WorklistBenchmark {
     }
 
     List<String> readStatements = topStatements();
-    double pgbenchTps = pgbenchSelectOnly();
+    Pgbench pgbench = pgbenchSelectOnly();
+    double pgbenchTps = pgbench.tps();
 
     // --- completions
     // per kind: a warm-up batch (untimed: the first completions pay for class loading and JIT) and
@@ -386,12 +387,17 @@ public final class WorklistBenchmark {
         Path.of(System.getProperty("bench.work", "registry-service/target/bench")).resolve("wrk"), this::awaitIdle);
     // each read alone under wrk, as pgbench -S's own client runs: children's files, and the floor
     List<MixedLoad.Outcome> ceilings = List.of();
+    List<CpuUse> ceilingCpu = new ArrayList<>();
     if (config.ceilingSeconds() > 0) {
       log("read ceilings: " + config.readers() + " connections of wrk for " + config.ceilingSeconds() + " s each");
       List<MixedLoad.Outcome> each = new ArrayList<>();
       for (MixedLoad.Kind kind : new MixedWorkload(jdbc, tasks, documents, config.readers(), 0, config.pageSize())
           .ceilings()) {
+        // unmeasured first: the JIT compiles each path's hot code under this load, on the same two cores
+        load.run("warm-up", List.of(kind), Math.max(5, config.ceilingSeconds() / 2));
+        CpuUse before = CpuUse.now(postmaster());
         each.addAll(load.run("ceiling", List.of(kind), config.ceilingSeconds()));
+        ceilingCpu.add(CpuUse.now(postmaster()).since(before));
       }
       ceilings = each;
     }
@@ -423,11 +429,29 @@ public final class WorklistBenchmark {
     line("");
     if (!ceilings.isEmpty()) {
       line(("Each read alone from wrk (a C client outside the JVM, as pgbench's), %d connections, %d s each; the "
-          + "public list of institutions (configuration, no credential, no database) is the floor of any request:")
+          + "public list of institutions (configuration, no credential, no database) is the floor of any request, "
+          + "`GET /api/me` (a bearer token, no database) the floor of a signed-in one:")
           .formatted(config.readers(), config.ceilingSeconds()));
       line("");
       line(MixedLoad.Outcome.tableHeader("× `pgbench -S`"));
       ceilings.forEach(outcome -> line(outcome.row() + " %.3f× |".formatted(outcome.perSecond() / pgbenchTps)));
+      line("");
+      line("Whose CPU each of these loads took, per operation (Linux's counters over the run: the machine, the service's "
+          + "JVM, PostgreSQL's processes, the client, wrk or pgbench). While the machine is busy throughout, a ratio "
+          + "of throughputs is the inverse ratio of the machine's CPU per operation:");
+      line("");
+      line(CpuUse.tableHeader());
+      line(pgbench.cpu().row("`pgbench -S`", pgbench.transactions()));
+      for (int i = 0; i < ceilings.size(); i++) {
+        line(ceilingCpu.get(i).row(ceilings.get(i).kind().name(), ceilings.get(i).requests()));
+      }
+      line("");
+      double databaseShare = ceilingCpu.get(0).databaseMsPer(ceilings.get(0).requests())
+          / pgbench.cpu().machineMsPer(pgbench.transactions());
+      line(("PostgreSQL's CPU alone per child-file read is %.2f× the whole machine's per `pgbench -S` transaction: "
+          + "with a service that cost nothing, child-file reads would reach at most %.2f× of `pgbench -S` here. "
+          + "0.4× needs the whole read, service and database together, at 2.5× a transaction or less.")
+          .formatted(databaseShare, 1 / databaseShare));
       line("");
     }
     line("The database's busiest statements in these rounds (both kinds; pg_stat_statements, planning included):");
@@ -516,6 +540,8 @@ public final class WorklistBenchmark {
           alone >= 0.4 ? "yes" : "no"));
       line("| floor: public list of institutions/s from wrk / `pgbench -S` transactions/s | %.3f× | – | – |".formatted(
           ceilings.get(1).perSecond() / pgbenchTps));
+      line("| signed-in floor: `GET /api/me`/s from wrk / `pgbench -S` transactions/s | %.3f× | – | – |".formatted(
+          ceilings.get(2).perSecond() / pgbenchTps));
     }
     if (!mixed.isEmpty()) {
       MixedLoad.Outcome mixedWorklist = mixed.get(0);
@@ -560,8 +586,11 @@ public final class WorklistBenchmark {
     }
   }
 
+  /** What {@code pgbench -S} did, and the CPU its run took. */
+  record Pgbench(double tps, long transactions, CpuUse cpu) {}
+
   /** The database's own select-only limit: pgbench's accounts table on the same server, same client count. */
-  private double pgbenchSelectOnly() throws IOException, InterruptedException {
+  private Pgbench pgbenchSelectOnly() throws IOException, InterruptedException {
     String port = String.valueOf(jdbc.sql("select inet_server_port()").query(Integer.class).single());
     List<String> connection = List.of("-h", "127.0.0.1", "-p", port, "-U", "postgres", "postgres");
     List<String> init = new ArrayList<>(List.of("pgbench", "-i", "-q", "-s", "10"));
@@ -570,11 +599,22 @@ public final class WorklistBenchmark {
     List<String> select = new ArrayList<>(List.of("pgbench", "-S", "-n", "-c", String.valueOf(config.readers()),
         "-j", "2", "-T", String.valueOf(config.pgbenchSeconds())));
     select.addAll(connection);
-    Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(pgbench(select));
-    if (!tps.find()) {
-      throw new IllegalStateException("pgbench gave no tps");
+    CpuUse before = CpuUse.now(postmaster());
+    String output = pgbench(select);
+    CpuUse cpu = CpuUse.now(postmaster()).since(before);
+    Matcher tps = Pattern.compile("tps = ([0-9.]+)").matcher(output);
+    Matcher transactions = Pattern.compile("number of transactions actually processed: ([0-9]+)").matcher(output);
+    if (!tps.find() || !transactions.find()) {
+      throw new IllegalStateException("pgbench gave no tps: " + output);
     }
-    return Double.parseDouble(tps.group(1));
+    return new Pgbench(Double.parseDouble(tps.group(1)), Long.parseLong(transactions.group(1)), cpu);
+  }
+
+  /** PostgreSQL's main process, as its data directory's postmaster.pid names it. */
+  private long postmaster() throws IOException {
+    String directory = jdbc.sql("select setting from pg_settings where name = 'data_directory'").query(String.class)
+        .single();
+    return Long.parseLong(Files.readAllLines(Path.of(directory, "postmaster.pid")).get(0).trim());
   }
 
   private static String pgbench(List<String> command) throws IOException, InterruptedException {
