@@ -72,11 +72,18 @@ class Worklist {
   record OpenTask(String id, String processInstanceId, String processDefinitionId, String processId, String elementId,
       String assignee, List<String> candidateGroups, UUID applicationId, UUID childId) {}
 
+  /**
+   * The task's process (its definition's key), read for the page's rows only. Joined instead, the process
+   * definitions were one more relation of the walk: for an assessor's page PostgreSQL put them before the
+   * tasks and looked up each task once per deployed definition (1,017 lookups for 113 tasks, 23 ms a page at
+   * 100,000 open tasks, infra/bench/REPORT.md), and every new version of a model adds a definition.
+   */
+  private static final String PROCESS_KEY = "(select pd.key_ from act_re_procdef pd where pd.id_ = t.proc_def_id_)";
   private static final String CANDIDATE_GROUPS = """
       array(select il.group_id_ from act_ru_identitylink il
             where il.task_id_ = t.id_ and il.type_ = 'candidate' and il.group_id_ is not null order by 1)""";
   private static final String TASK_COLUMNS = """
-      select t.id_ as task_id, t.task_def_key_ as element_id, pd.key_ as process_id, t.assignee_ as assignee,
+      select t.id_ as task_id, t.task_def_key_ as element_id, %s as process_id, t.assignee_ as assignee,
              (select sn.display_name from staff_name sn where sn.username = t.assignee_) as assignee_name,
              t.create_time_ as created_at, t.due_date_ as due_date, t.proc_inst_id_ as process_instance_id,
              %s as candidate_groups,
@@ -86,7 +93,7 @@ class Worklist {
              u.id as unit_id, u.name as unit_name,
              exists (select 1 from task_signal s where s.task_id = t.id_ and s.kind = 'REMINDED') as reminded,
              exists (select 1 from task_signal s where s.task_id = t.id_ and s.kind = 'ESCALATED') as escalated
-      """.formatted(CANDIDATE_GROUPS);
+      """.formatted(PROCESS_KEY, CANDIDATE_GROUPS);
   /**
    * The case an incident's process instance {@code pi} belongs to: every process of a case carries the
    * case's id as business key. As a uuid (not a text comparison) the join uses the registry's primary keys.
@@ -104,7 +111,6 @@ class Worklist {
   private static final String TASK_JOINS = """
       from open_task ot
       join act_ru_task t on t.id_ = ot.task_id
-      join act_re_procdef pd on pd.id_ = t.proc_def_id_
       left join application a on a.id = ot.case_id
       left join child c on c.id = case when a.id is null then ot.case_id end
       left join residence_unit u on u.id = case when a.id is null and c.id is null then ot.case_id end
@@ -174,8 +180,8 @@ class Worklist {
   /** The open task as a command needs it, if the user may see it. */
   Optional<OpenTask> commandTarget(String id, TaskScope scope) {
     return onGenericPlan(() -> jdbc.sql("""
-            select t.id_, t.proc_inst_id_, t.proc_def_id_, pd.key_, t.task_def_key_, t.assignee_, %s, a.id, c.id
-            """.formatted(CANDIDATE_GROUPS) + TASK_JOINS + " where t.id_ = :id" + scope.sql())
+            select t.id_, t.proc_inst_id_, t.proc_def_id_, %s, t.task_def_key_, t.assignee_, %s, a.id, c.id
+            """.formatted(PROCESS_KEY, CANDIDATE_GROUPS) + TASK_JOINS + " where t.id_ = :id" + scope.sql())
         .param("id", id)
         .params(scope.params())
         .query((rs, row) -> new OpenTask(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
@@ -253,13 +259,15 @@ class Worklist {
   }
 
   /**
-   * Open tasks in scope counted by {@code groupBy} (columns of the task joins), with how many are past
-   * their due date: optionally only the cases of one institution and the tasks created in [from, to).
+   * Open tasks in scope counted by {@code groupBy} (columns of the task joins and of the process definition
+   * {@code pd}), with how many are past their due date: optionally only the cases of one institution and the
+   * tasks created in [from, to).
    */
   <T> List<T> count(String groupBy, TaskScope scope, String institution, Instant from, Instant to,
       org.springframework.jdbc.core.RowMapper<T> row) {
     StringBuilder sql = new StringBuilder("select " + groupBy
-        + ", count(*) as open_count, count(*) filter (where t.due_date_ < :now) as overdue_count " + TASK_JOINS + " where true");
+        + ", count(*) as open_count, count(*) filter (where t.due_date_ < :now) as overdue_count " + TASK_JOINS
+        + " join act_re_procdef pd on pd.id_ = t.proc_def_id_ where true");
     Map<String, Object> params = new LinkedHashMap<>(scope.params());
     params.put("now", Timestamp.from(clock.instant()));
     if (institution != null) {
@@ -312,7 +320,7 @@ class Worklist {
           + " where g.task_id_ = t.id_ and g.type_ = 'candidate' and g.group_id_ = :group)");
     }
     if (filter.processId() != null) {
-      where.append(" and pd.key_ = :process");
+      where.append(" and t.proc_def_id_ in (select pd.id_ from act_re_procdef pd where pd.key_ = :process)");
     }
     if (filter.assignee() != null) {
       where.append(" and t.assignee_ = :assignee");

@@ -71,6 +71,34 @@ class OpenTaskProjectionTest extends RegistryIntegrationTest {
   }
 
   @Test
+  void theProcessFilterListsThatProcessTasksOnly() {
+    UUID unitId = UUID.randomUUID();
+    String processInstanceId = new TransactionTemplate(transactions).execute(status -> {
+      jdbc.sql("""
+              insert into residence_unit (id, institution_code, name, place, capacity, state, created_by, created_at)
+              values (:id, 'nanchang-cwi', :name, '一号楼', 4, 'OPEN', 'test', now())""")
+          .param("id", unitId).param("name", "筛选单元-" + unitId).update();
+      return engine.getRuntimeService().createMessageCorrelation("child-adoption-placement-requested")
+          .processInstanceBusinessKey(unitId.toString())
+          .setVariables(Map.of("childId", unitId.toString(), "childName", "筛选测试", "institutionCode", "nanchang-cwi",
+              "jurisdictionCode", "360102", "foundling", false))
+          .correlateStartMessage().getId();
+    });
+    String taskId = engine.getTaskService().createTaskQuery().processInstanceId(processInstanceId).singleResult().getId();
+    try {
+      JsonNode placements = filtered("child-adoption-placement");
+      assertThat(placements.findValuesAsText("key")).contains(taskId);
+      assertThat(placements.findValuesAsText("processId")).containsOnly("child-adoption-placement");
+      JsonNode qualifications = filtered("foster-family-qualification");
+      assertThat(qualifications.findValuesAsText("key")).doesNotContain(taskId);
+      assertThat(qualifications.findValuesAsText("processId")).allMatch("foster-family-qualification"::equals);
+    } finally {
+      engine.getRuntimeService().deleteProcessInstance(processInstanceId, "test over");
+      jdbc.sql("delete from residence_unit where id = :id").param("id", unitId).update();
+    }
+  }
+
+  @Test
   void everyOpenTaskOfAProcessIsWalkedOnceWithItsOwnDueDate() {
     assertThat(jdbc.sql("""
             select count(*) from act_ru_task t
@@ -82,6 +110,11 @@ class OpenTaskProjectionTest extends RegistryIntegrationTest {
     assertThat(jdbc.sql("select count(*) from open_task").query(Long.class).single())
         .isEqualTo(jdbc.sql("select count(*) from act_ru_task where proc_inst_id_ is not null")
             .query(Long.class).single());
+  }
+
+  private JsonNode filtered(String processId) {
+    return get(TestIdentityProvider.CASEWORKER_NANCHANG,
+        "/api/worklist?size=200&candidateGroup=caseworker&processId=" + processId).body().path("content");
   }
 
   private java.util.List<String> worklistKeys(TestIdentityProvider.User user) {
