@@ -19,8 +19,8 @@ record CpuUse(long machineBusy, long machineIdle, long service, long clients, lo
   private static final double MS_PER_TICK = 10;
 
   /** The counters now; {@code postmaster} is PostgreSQL's main process (the first line of its postmaster.pid). */
-  static CpuUse now(long postmaster) {
-    String[] cpu = read(Path.of("/proc/stat")).lines().findFirst().orElseThrow().trim().split("\\s+");
+  static CpuUse now(long postmaster) throws IOException {
+    String[] cpu = Files.readString(Path.of("/proc/stat")).lines().findFirst().orElseThrow().trim().split("\\s+");
     // cpu  user nice system idle iowait irq softirq steal ...
     long busy = sum(cpu, 1, 2, 3, 6, 7, 8);
     long idle = sum(cpu, 4, 5);
@@ -88,13 +88,5 @@ record CpuUse(long machineBusy, long machineIdle, long service, long clients, lo
       sum += Long.parseLong(fields[index]);
     }
     return sum;
-  }
-
-  private static String read(Path path) {
-    try {
-      return Files.readString(path);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 }
