@@ -385,7 +385,7 @@ public final class WorklistBenchmark {
         config.pageSize());
     MixedLoad load = new MixedLoad(baseUrl, config.mixedScript(),
         Path.of(System.getProperty("bench.work", "registry-service/target/bench")).resolve("wrk"), this::awaitIdle);
-    // each read alone under wrk, as pgbench -S's own client runs: children's files, and the floor
+    // each read alone under wrk, as pgbench -S's own client runs: children's files, and the two floors
     List<MixedLoad.Outcome> ceilings = List.of();
     List<CpuUse> ceilingCpu = new ArrayList<>();
     if (config.ceilingSeconds() > 0) {
