@@ -57,6 +57,27 @@ class AuditLanesTest extends RegistryIntegrationTest {
   }
 
   @Test
+  void aTransactionsEntriesFollowEachOtherInItsLane() {
+    String batch = UUID.randomUUID().toString();
+    transactions.executeWithoutResult(status -> {
+      for (int i = 0; i < 3; i++) {
+        audit.record(AuditAction.READ, "CHILD", batch + "/" + i, List.of("summary"), null);
+      }
+    });
+
+    record Link(int lane, String previousHash, String hash) {}
+    List<Link> links = jdbc.sql("""
+            select lane, previous_hash, hash from audit_entry where object_id like :batch order by id""")
+        .param("batch", batch + "/%")
+        .query((rs, row) -> new Link(rs.getInt(1), rs.getString(2), rs.getString(3))).list();
+    assertThat(links).hasSize(3);
+    assertThat(links).extracting(Link::lane).containsOnly(links.get(0).lane());
+    assertThat(links.get(1).previousHash()).isEqualTo(links.get(0).hash());
+    assertThat(links.get(2).previousHash()).isEqualTo(links.get(1).hash());
+    assertThat(chain.verify().valid()).isTrue();
+  }
+
+  @Test
   void anEntryAlteredOrMovedInOneLaneIsTheFirstBrokenOne() throws Exception {
     List<Long> ids = commitTogether();
     long target = jdbc.sql("select min(id) from audit_entry where id in (:ids) and lane <> 0").param("ids", ids)
