@@ -163,22 +163,19 @@ public class AuditLog {
   private final class PendingEntries implements TransactionSynchronization {
     private final List<Entry> entries = new ArrayList<>();
 
-    /**
-     * Each insert reads its lane's last hash itself and hashes in PostgreSQL (one round trip an entry, not two).
-     * It runs after the lane's lock is taken, so its snapshot holds the lane's last append, the one of a
-     * transaction before whose commit, as well as this transaction's own entries before it.
-     */
     @Override
     public void beforeCommit(boolean readOnly) {
       int lane = lockLane();
+      String previous = jdbc.sql("select hash from audit_entry where lane = :lane order by id desc limit 1")
+          .param("lane", lane).query(String.class).optional().orElse(GENESIS);
       for (Entry entry : entries) {
+        String hash = hash(lane, previous, entry.at(), entry.actor(), entry.roles(), entry.action(),
+            entry.objectType(), entry.objectId(), entry.fields(), entry.reason(), entry.address());
         jdbc.sql("""
                 insert into audit_entry (lane, occurred_at, actor, roles, action, object_type, object_id, fields,
                                          reason, address, previous_hash, hash)
-                select :lane, :at, :actor, :roles, :action, :type, :id, :fields, :reason, :address, last.hash,
-                       encode(sha256(convert_to(last.hash || :content, 'UTF8')), 'hex')
-                from (select coalesce((select hash from audit_entry where lane = :lane order by id desc limit 1),
-                                      :genesis) as hash) last""")
+                values (:lane, :at, :actor, :roles, :action, :type, :id, :fields, :reason, :address, :previous,
+                        :hash)""")
             .param("lane", lane)
             .param("at", Timestamp.from(entry.at()))
             .param("actor", entry.actor())
@@ -189,10 +186,10 @@ public class AuditLog {
             .param("fields", entry.fields())
             .param("reason", entry.reason())
             .param("address", entry.address())
-            .param("content", afterPrevious(lane, entry.at(), entry.actor(), entry.roles(), entry.action(),
-                entry.objectType(), entry.objectId(), entry.fields(), entry.reason(), entry.address()))
-            .param("genesis", GENESIS)
+            .param("previous", previous)
+            .param("hash", hash)
             .update();
+        previous = hash;
       }
     }
   }
@@ -221,22 +218,17 @@ public class AuditLog {
    */
   static String hash(int lane, String previous, Instant at, String actor, String roles, String action,
       String objectType, String objectId, String fields, String reason, String address) {
-    String content = previous + afterPrevious(lane, at, actor, roles, action, objectType, objectId, fields, reason,
-        address);
+    String content = String.join(String.valueOf(SEPARATOR), previous, at.toString(), actor, roles, action,
+        objectType, nullToEmpty(objectId), fields, nullToEmpty(reason), nullToEmpty(address));
+    if (lane != 0) {
+      content += SEPARATOR + Integer.toString(lane);
+    }
     try {
       return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
           .digest(content.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("every JVM has SHA-256", e);
     }
-  }
-
-  /** What an entry's hash covers after the previous hash; the insert hashes the same in PostgreSQL. */
-  private static String afterPrevious(int lane, Instant at, String actor, String roles, String action,
-      String objectType, String objectId, String fields, String reason, String address) {
-    String content = SEPARATOR + String.join(String.valueOf(SEPARATOR), at.toString(), actor, roles, action,
-        objectType, nullToEmpty(objectId), fields, nullToEmpty(reason), nullToEmpty(address));
-    return lane == 0 ? content : content + SEPARATOR + lane;
   }
 
   private static String nullToEmpty(String value) {
