@@ -48,9 +48,9 @@ record CpuUse(long machineBusy, long machineIdle, long service, long clients, lo
 
   /** A table row: per operation, the milliseconds of CPU of the machine, the service, the database and the client. */
   String row(String name, long operations) {
-    double per = MS_PER_TICK / Math.max(1, operations);
     return "| %s | %d | %.0f %% | %.3f | %.3f | %.3f | %.3f |".formatted(name, operations, busyPercent(),
-        machineBusy * per, service * per, database * per, clients * per);
+        msPer(machineBusy, operations), msPer(service, operations), msPer(database, operations),
+        msPer(clients, operations));
   }
 
   static String tableHeader() {
@@ -60,11 +60,15 @@ record CpuUse(long machineBusy, long machineIdle, long service, long clients, lo
   }
 
   double machineMsPer(long operations) {
-    return machineBusy * MS_PER_TICK / Math.max(1, operations);
+    return msPer(machineBusy, operations);
   }
 
   double databaseMsPer(long operations) {
-    return database * MS_PER_TICK / Math.max(1, operations);
+    return msPer(database, operations);
+  }
+
+  private static double msPer(long ticks, long operations) {
+    return ticks * MS_PER_TICK / Math.max(1, operations);
   }
 
   /** utime, stime, cutime, cstime of a process; zeros for a process that has just ended. */
