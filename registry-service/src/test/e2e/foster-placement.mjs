@@ -9,14 +9,15 @@
 //
 // Steps: the caseworker cw-nanchang opens the child's file: no foster placement can be typed in by
 // hand; she proposes the match with an integration period of 59 days and is refused next to the
-// field (art. 14), then with 60: the file lists it as 待审批. The director dir-nanchang approves
+// field (art. 14), then with 60: the file lists it as 待审批. The director dir-nanchang filters the
+// worklist by 家庭寄养安置 (the approval is listed, named so) and by 收养 (it is not), approves
 // (审批寄养匹配) and signs (院长签署寄养协议) on the worklist. The family, on a phone-sized screen, finds
 // the child with its care notes on the portal, opens the agreement (a PDF) and signs it: the child is
 // in foster care, with the next visit shown, and nothing scrolls sideways. The director's placement
 // board (寄养安置) shows the child in foster care with the end of its integration period and its next visit.
 // One line per step; exit 0 on success, 1 with the error (and target/e2e-failure.png) on failure.
 import assert from 'node:assert/strict';
-import { PHONE, args, fail, focusOn, login, openBrowser, pass, shot, step } from './session.mjs';
+import { PHONE, args, fail, focusOn, login, openBrowser, pass, poll, shot, step } from './session.mjs';
 import { chooseInForm, claimTask, completeTask, findTaskRow, openTask, taskForm } from './tasks.mjs';
 
 const [baseUrl, password, familyUsername, familyId, childId, childName, today] = args(
@@ -33,6 +34,30 @@ async function decide(page, taskName, decision) {
   await chooseInForm(await taskForm(page), decision);
   await completeTask(page);
   step(`${DIRECTOR}: ${taskName} (task ${key}): ${decision}`);
+}
+
+/**
+ * The worklist's process filter: chosen by the placement journey's name, it lists that journey's tasks
+ * only, each row naming it, the approval among them; under 收养 the approval is not listed.
+ */
+async function keepsToItsProcess(page) {
+  await page.goto(`${baseUrl}/worklist.html?candidateGroup=director`);
+  await page.getByTestId('worklist-summary').waitFor();
+  const filter = page.getByTestId('filter-process');
+  const listsOnly = (journey) => poll(async () => new URL(page.url()).searchParams.get('processId') === journey.id
+      && (await page.getByTestId('task-row-process').allInnerTexts()).every((name) => name.trim() === journey.name),
+    { message: `the worklist of ${journey.name} only` });
+  await filter.selectOption({ label: '家庭寄养安置' });
+  await listsOnly({ id: 'foster-placement', name: '家庭寄养安置' });
+  // the filter is in the URL: the same list, paged through, holds the approval
+  const approval = await findTaskRow(page, baseUrl, { group: 'director', process: 'foster-placement',
+    taskName: '审批寄养匹配', childName });
+  assert.equal((await approval.getByTestId('task-row-process').innerText()).trim(), '家庭寄养安置');
+  await filter.selectOption({ label: '收养' });
+  await listsOnly({ id: 'adoption', name: '收养' });
+  assert.equal(await page.getByTestId('task-row').filter({ hasText: childName }).count(), 0,
+    'no placement task under 收养');
+  step(`${DIRECTOR}: the process filter 家庭寄养安置 lists 审批寄养匹配 for ${childName}; 收养 does not`);
 }
 
 try {
@@ -71,6 +96,7 @@ try {
   const director = await openBrowser('director');
   page = director.page;
   await login(page, baseUrl, DIRECTOR, password);
+  await keepsToItsProcess(page);
   await decide(page, '审批寄养匹配', '批准');
   await decide(page, '院长签署寄养协议', '签署协议');
 

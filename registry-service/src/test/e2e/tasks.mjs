@@ -36,16 +36,23 @@ async function taskRow(page, url, { taskName, applicationNumber, childName, unit
   }
 }
 
-function worklistUrl(baseUrl, group) {
-  return `${baseUrl}/worklist.html${group ? `?candidateGroup=${encodeURIComponent(group)}` : ''}`;
+function worklistUrl(baseUrl, group, process) {
+  const search = new URLSearchParams();
+  if (group) search.set('candidateGroup', group);
+  if (process) search.set('processId', process);
+  const query = search.toString();
+  return `${baseUrl}/worklist.html${query ? `?${query}` : ''}`;
 }
 
 const describe = ({ taskName, applicationNumber, childName, unitName }, group) =>
   `${taskName} for ${applicationNumber ?? childName ?? unitName} in the ${group ?? ''} worklist`;
 
-/** Opens the worklist (of a candidate group) and finds the task on it, reloading briefly; returns its row. */
-export async function findTaskRow(page, baseUrl, { group, timeout = TASK_WAIT_MS, ...task }) {
-  return poll(() => taskRow(page, worklistUrl(baseUrl, group), task),
+/**
+ * Opens the worklist (of a candidate group, of a process) and finds the task on it, reloading briefly;
+ * returns its row.
+ */
+export async function findTaskRow(page, baseUrl, { group, process, timeout = TASK_WAIT_MS, ...task }) {
+  return poll(() => taskRow(page, worklistUrl(baseUrl, group, process), task),
     { timeout, interval: 1_000, message: describe(task, group) });
 }
 

@@ -119,6 +119,7 @@ export const api = {
   }),
   institutions: () => request('GET', '/api/institutions', { anonymousOk: true }),
   worklist: (params) => request('GET', `/api/worklist${query(params)}`),
+  worklistProcesses: () => request('GET', '/api/worklist/processes'),
   incidents: () => request('GET', '/api/incidents'),
   task: (key) => request('GET', `/api/tasks/${enc(key)}`),
   claim: (key) => request('POST', `/api/tasks/${enc(key)}/claim`),

@@ -139,9 +139,6 @@ const zh = {
   'portal.join.done': '已加入家庭，下面列出了家庭的申请。',
   'portal.join.required': '请填写邀请码。',
 
-  'process.foster-family-qualification': '寄养家庭资格评估',
-  'process.child-adoption-placement': '送养',
-  'process.adoption': '收养',
 
   'appType.FOSTER_FAMILY_QUALIFICATION': '寄养家庭资格评估',
 
@@ -1088,9 +1085,6 @@ const en = {
   'portal.join.done': 'You have joined the household; its applications are listed below.',
   'portal.join.required': 'Enter the invitation code.',
 
-  'process.foster-family-qualification': 'Foster family qualification',
-  'process.child-adoption-placement': 'Placing a child for adoption',
-  'process.adoption': 'Adoption',
 
   'appType.FOSTER_FAMILY_QUALIFICATION': 'Foster family qualification',
 

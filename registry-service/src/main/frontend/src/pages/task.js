@@ -50,7 +50,7 @@ function renderHead() {
     el('div', { class: 'page-head' },
       el('div', {},
         el('h1', { dataset: { testid: 'task-name' } }, task.name || task.elementId),
-        task.processId ? el('div', { class: 'muted' }, label('process', task.processId)) : null),
+        task.processName ? el('div', { class: 'muted' }, task.processName) : null),
       el('a', { class: 'button button-link', href: backHref() }, `← ${t(backKey)}`)),
     el('section', { class: 'panel' },
       el('dl', { class: 'summary' },

@@ -7,7 +7,6 @@ import { formatDateTime, formatTime, label, t } from '../i18n.js';
 import { STAFF_ROLES, WORKLIST_QUERY_KEY, el, errorNotice, fill, hasRole, initPage, notice, requireRole, stackOnPhones } from '../shell.js';
 
 const TASK_GROUPS = ['caseworker', 'assessor', 'director', 'registrar'];
-const PROCESSES = ['foster-family-qualification', 'child-adoption-placement', 'adoption'];
 const PAGE_SIZE = 20;
 const REFRESH_MS = 10_000;
 const FAST_REFRESH_MS = 2_000;
@@ -15,6 +14,8 @@ const FAST_REFRESH_FOR_MS = 60_000;
 
 const main = initPage({ page: 'worklist', titleKey: 'worklist.title' });
 const user = await requireRole(main, ...STAFF_ROLES, 'AUDITOR');
+// every journey with tasks for people, named by the service from its models; without it the filter offers "all" only
+const PROCESSES = user ? await api.worklistProcesses().catch(() => []) : [];
 const GROUPS = hasRole(user, 'AUDITOR')
   ? TASK_GROUPS
   : (user?.candidateGroups ?? []).filter((group) => !['auditor', 'admin', 'family'].includes(group));
@@ -40,8 +41,8 @@ groupSelect.value = state.candidateGroup;
 
 const processSelect = el('select', { id: 'filter-process', dataset: { testid: 'filter-process' } },
   el('option', { value: '' }, t('common.all')),
-  PROCESSES.map((id) => el('option', { value: id }, label('process', id))));
-if (state.processId && !PROCESSES.includes(state.processId)) {
+  PROCESSES.map((process) => el('option', { value: process.id }, process.name)));
+if (state.processId && !PROCESSES.some((process) => process.id === state.processId)) {
   processSelect.append(el('option', { value: state.processId }, state.processId));
 }
 processSelect.value = state.processId;
@@ -132,7 +133,7 @@ function row(task) {
     },
   },
   el('td', {}, el('a', { href: taskHref(task), dataset: { testid: 'task-link' } }, task.name || task.elementId),
-    task.processId ? el('div', { class: 'muted' }, label('process', task.processId)) : null),
+    task.processName ? el('div', { class: 'muted', dataset: { testid: 'task-row-process' } }, task.processName) : null),
   el('td', {}, task.application
     ? [el('a', { href: `application.html?id=${encodeURIComponent(task.application.id)}`, onclick: stop }, task.application.number),
       task.application.statusLabel ? el('div', { class: 'muted', dataset: { testid: 'task-row-status' } }, task.application.statusLabel) : null]
@@ -211,7 +212,7 @@ function renderIncidents(incidents) {
       incident.application
         ? el('a', { href: `application.html?id=${encodeURIComponent(incident.application.id)}` }, incident.application.number)
         : null,
-      ' ', el('span', { class: 'muted' }, `${label('process', incident.processId)} · ${incident.elementId ?? ''}`),
+      ' ', el('span', { class: 'muted' }, `${incident.processName ?? ''} · ${incident.elementId ?? ''}`),
       incident.createdAt ? el('span', { class: 'muted' }, ` · ${t('incidents.at', { time: formatDateTime(incident.createdAt) })}`) : null,
       incident.errorMessage ? el('div', { class: 'mono' }, incident.errorMessage) : null)))));
 }

@@ -4,12 +4,17 @@ import org.operaton.bpm.model.bpmn.Bpmn;
 import org.operaton.bpm.model.bpmn.BpmnModelInstance;
 import org.operaton.bpm.model.bpmn.instance.FlowElement;
 import org.operaton.bpm.model.bpmn.instance.Process;
+import org.operaton.bpm.model.bpmn.instance.UserTask;
+import org.operaton.bpm.model.xml.instance.ModelElementInstance;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.context.i18n.LocaleContextHolder;
@@ -32,6 +37,11 @@ public class ProcessCatalog {
 
   private final Map<String, Map<String, String>> names = new HashMap<>();
   private final Map<String, String> processNames = new HashMap<>();
+  /** Processes with a user task: the journeys people work in (not the background ones), sorted by id. */
+  private final Set<String> worked = new TreeSet<>();
+
+  /** A process as people choose it: its key and its name in the request's language. */
+  public record NamedProcess(String id, String name) {}
 
   ProcessCatalog() {
     try {
@@ -55,6 +65,19 @@ public class ProcessCatalog {
         }
       }
     }
+    for (UserTask task : model.getModelElementsByType(UserTask.class)) {
+      ModelElementInstance parent = task.getParentElement();
+      // a task may sit in a subprocess: its process is the nearest enclosing one
+      while (!(parent instanceof Process process)) {
+        parent = parent.getParentElement();
+      }
+      worked.add(process.getId());
+    }
+  }
+
+  /** The processes with tasks for people, each named in the request's language: the worklist's process filter. */
+  public List<NamedProcess> processesWithUserTasks() {
+    return worked.stream().map(id -> new NamedProcess(id, processName(id))).toList();
   }
 
   /** The element's name in the request's language, or its id when the model gives none. */

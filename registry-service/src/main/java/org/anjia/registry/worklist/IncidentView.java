@@ -7,6 +7,7 @@ import java.util.UUID;
 record IncidentView(
     String key,
     String processId,
+    String processName,
     String elementId,
     String errorType,
     String errorMessage,

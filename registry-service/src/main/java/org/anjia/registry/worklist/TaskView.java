@@ -8,7 +8,8 @@ import java.util.UUID;
 import org.anjia.registry.documents.DocumentChecklist;
 
 /**
- * A task as the worklist shows it; {@code key} is the engine's task id, {@code assigneeName} the name the
+ * A task as the worklist shows it; {@code key} is the engine's task id, {@code name} and {@code processName}
+ * the step's and the journey's names in the reader's language, {@code assigneeName} the name the
  * assignee is shown by (null when none was recorded: then the user name).
  */
 record TaskView(
@@ -16,6 +17,7 @@ record TaskView(
     String name,
     String elementId,
     String processId,
+    String processName,
     List<String> candidateGroups,
     String assignee,
     String assigneeName,

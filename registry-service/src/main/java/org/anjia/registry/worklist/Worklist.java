@@ -296,8 +296,8 @@ class Worklist {
             left join act_ru_execution pi on pi.id_ = i.proc_inst_id_
             left join application a on a.id = %s
             order by i.incident_timestamp_ desc""".formatted(CASE_ID))
-        .query((rs, row) -> new IncidentView(rs.getString(1), rs.getString(2), rs.getString(3),
-            rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6)),
+        .query((rs, row) -> new IncidentView(rs.getString(1), rs.getString(2), catalog.processName(rs.getString(2)),
+            rs.getString(3), rs.getString(4), rs.getString(5), instant(rs.getTimestamp(6)),
             applicationRef(rs, 7, 8, 9)))
         .list();
   }
@@ -352,6 +352,7 @@ class Worklist {
         catalog.elementName(processId, elementId),
         elementId,
         processId,
+        catalog.processName(processId),
         textArray(rs.getArray("candidate_groups")),
         rs.getString("assignee"),
         rs.getString("assignee_name"),

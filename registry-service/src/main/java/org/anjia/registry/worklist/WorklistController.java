@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.anjia.registry.engine.ProcessCatalog;
 import org.anjia.registry.identity.CurrentUsers;
 import org.anjia.registry.web.NotFoundException;
 import org.springframework.data.domain.Slice;
@@ -45,15 +46,17 @@ class WorklistController {
   private final TaskDocuments documents;
   private final List<TaskFormChoices> formChoices;
   private final ObjectMapper json;
+  private final ProcessCatalog catalog;
 
   WorklistController(Worklist worklist, TaskCommands commands, CurrentUsers users, TaskDocuments documents,
-      List<TaskFormChoices> formChoices, ObjectMapper json) {
+      List<TaskFormChoices> formChoices, ObjectMapper json, ProcessCatalog catalog) {
     this.worklist = worklist;
     this.commands = commands;
     this.users = users;
     this.documents = documents;
     this.formChoices = formChoices;
     this.json = json;
+    this.catalog = catalog;
   }
 
   /** Open tasks, most urgent first: filter by candidate group, process, assignee and overdue; paginated. */
@@ -74,6 +77,12 @@ class WorklistController {
     return PageView.of(worklist.openTasks(
         new Worklist.Filter(blankToNull(candidateGroup), blankToNull(processId), blankToNull(assignee), overdue),
         TaskScope.of(users.current()), order, PageRequest.of(page, size)));
+  }
+
+  /** The journeys whose tasks the worklist can be filtered by (every process with a user task), named. */
+  @GetMapping("/api/worklist/processes")
+  List<ProcessCatalog.NamedProcess> processes() {
+    return catalog.processesWithUserTasks();
   }
 
   @GetMapping("/api/tasks/{key}")

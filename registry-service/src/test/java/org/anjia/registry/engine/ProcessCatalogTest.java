@@ -33,4 +33,12 @@ class ProcessCatalogTest {
     assertThat(catalog.elementName("foster-family-qualification", "AssessHome")).isEqualTo("Home assessment");
     org.springframework.context.i18n.LocaleContextHolder.resetLocaleContext();
   }
+
+  @Test
+  void theJourneysPeopleWorkInAreTheProcessesWithUserTasks() {
+    assertThat(new ProcessCatalog().processesWithUserTasks()).extracting(ProcessCatalog.NamedProcess::id)
+        .contains("foster-placement", "family-style-unit-review", "adoption-dissolution")
+        .doesNotContain("keycloak-event-import")
+        .isSorted();
+  }
 }

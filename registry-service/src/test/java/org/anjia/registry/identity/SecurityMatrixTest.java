@@ -66,6 +66,7 @@ class SecurityMatrixTest extends RegistryIntegrationTest {
     ALLOWED.put("POST /api/portal/family/invitations", Set.of(FAMILY_WANG));
     ALLOWED.put("POST /api/portal/family/join", Set.of(FAMILY_WANG));
     ALLOWED.put("GET /api/worklist", staffAndAuditor);
+    ALLOWED.put("GET /api/worklist/processes", staffAndAuditor);
     ALLOWED.put("GET /api/tasks/{key}", Stream.concat(staffAndAuditor.stream(), Stream.of(FAMILY_WANG))
         .collect(java.util.stream.Collectors.toSet()));
     ALLOWED.put("POST /api/tasks/{key}/claim", Stream.concat(staff.stream(), Stream.of(FAMILY_WANG))

@@ -89,6 +89,8 @@ class OpenTaskProjectionTest extends RegistryIntegrationTest {
       JsonNode placements = filtered("child-adoption-placement");
       assertThat(placements.findValuesAsText("key")).contains(taskId);
       assertThat(placements.findValuesAsText("processId")).containsOnly("child-adoption-placement");
+      assertThat(placements.findValuesAsText("processName")).as("the journey named in the reader's language")
+          .containsOnly("送养");
       JsonNode qualifications = filtered("foster-family-qualification");
       assertThat(qualifications.findValuesAsText("key")).doesNotContain(taskId);
       assertThat(qualifications.findValuesAsText("processId")).allMatch("foster-family-qualification"::equals);
@@ -110,6 +112,18 @@ class OpenTaskProjectionTest extends RegistryIntegrationTest {
     assertThat(jdbc.sql("select count(*) from open_task").query(Long.class).single())
         .isEqualTo(jdbc.sql("select count(*) from act_ru_task where proc_inst_id_ is not null")
             .query(Long.class).single());
+  }
+
+  @Test
+  void theProcessFilterOffersEveryJourneyWithTasksNamedInTheReadersLanguage() {
+    JsonNode chinese = get(TestIdentityProvider.CASEWORKER_NANCHANG, "/api/worklist/processes").body();
+    assertThat(chinese.findValuesAsText("id")).containsExactly("adoption", "adoption-dissolution",
+        "child-adoption-placement", "family-style-qualification", "family-style-unit-review",
+        "foster-family-qualification", "foster-placement", "foster-register-renewal");
+    assertThat(chinese.findValuesAsText("name")).contains("收养", "家庭寄养安置", "寄养家庭名册续期");
+    JsonNode english = http.get().uri("/api/worklist/processes").header("Accept-Language", "en")
+        .header("Authorization", bearer(TestIdentityProvider.AUDITOR)).retrieve().body(JsonNode.class);
+    assertThat(english.findValuesAsText("name")).contains("Adoption", "Foster placement", "Foster register renewal");
   }
 
   private JsonNode filtered(String processId) {
