@@ -1,6 +1,5 @@
 package org.anjia.registry.identity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -8,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.anjia.registry.web.Labels;
+import org.anjia.registry.web.ProblemAnswers;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -28,12 +28,12 @@ final class LoginUnavailable extends OncePerRequestFilter {
   private static final int RETRY_AFTER_SECONDS = 30;
 
   private final IssuerProbe probe;
-  private final ObjectMapper json;
+  private final ProblemAnswers answers;
   private final Labels labels;
 
-  LoginUnavailable(IssuerProbe probe, ObjectMapper json, Labels labels) {
+  LoginUnavailable(IssuerProbe probe, ProblemAnswers answers, Labels labels) {
     this.probe = probe;
-    this.json = json;
+    this.answers = answers;
     this.labels = labels;
   }
 
@@ -54,19 +54,21 @@ final class LoginUnavailable extends OncePerRequestFilter {
 
   /** The 503 itself: a page for a person, problem+json for a program. */
   void answer(HttpServletRequest request, HttpServletResponse response) throws IOException {
-    String title = labels.of("problem.loginUnavailable.title");
-    String detail = labels.of("problem.loginUnavailable.detail");
     response.setStatus(HttpStatus.SERVICE_UNAVAILABLE.value());
     response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(RETRY_AFTER_SECONDS));
     response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     if (wantsJson(request)) {
-      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, detail);
-      problem.setTitle(title);
-      response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-      json.writeValue(response.getOutputStream(), problem);
+      answers.write(request, response, words -> {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+            words.of("problem.loginUnavailable.detail"));
+        problem.setTitle(words.of("problem.loginUnavailable.title"));
+        return problem;
+      });
       return;
     }
+    String title = labels.of("problem.loginUnavailable.title");
+    String detail = labels.of("problem.loginUnavailable.detail");
+    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
     response.setContentType(MediaType.TEXT_HTML_VALUE);
     // plain markup, no script or style element: the pages' Content-Security-Policy applies here too
     response.getWriter().write("<!doctype html>\n<html lang=\"" + LocaleContextHolder.getLocale().toLanguageTag()

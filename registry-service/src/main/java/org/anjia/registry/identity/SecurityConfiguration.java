@@ -1,6 +1,5 @@
 package org.anjia.registry.identity;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.jwk.source.JWKSource;
 import com.nimbusds.jose.jwk.source.JWKSourceBuilder;
@@ -18,6 +17,7 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import org.anjia.registry.web.Labels;
+import org.anjia.registry.web.ProblemAnswers;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -25,7 +25,6 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
@@ -147,9 +146,9 @@ class SecurityConfiguration {
    */
   @Bean
   @Order(1)
-  SecurityFilterChain bearerApi(HttpSecurity http, ObjectMapper json, Labels labels,
+  SecurityFilterChain bearerApi(HttpSecurity http, ProblemAnswers answers,
       ApplicationEventPublisher events, IdentityProperties identity, Environment environment) throws Exception {
-    Handlers handlers = new Handlers(json, labels, events);
+    Handlers handlers = new Handlers(answers, events);
     http
         .securityMatcher(request -> request.getHeader("Authorization") != null)
         .headers(headers -> headers(headers, identity, environment))
@@ -171,12 +170,12 @@ class SecurityConfiguration {
   @Bean
   @Order(2)
   SecurityFilterChain browser(HttpSecurity http, JwtDecoder jwtDecoder, IdentityProperties identity,
-      ClientRegistrationRepository registrations, ObjectMapper json, Labels labels,
+      ClientRegistrationRepository registrations, ProblemAnswers answers, Labels labels,
       ApplicationEventPublisher events, Environment environment, IssuerProbe keycloak) throws Exception {
     RequestMatcher api = request -> request.getRequestURI().startsWith(request.getContextPath() + "/api/");
-    Handlers handlers = new Handlers(json, labels, events);
+    Handlers handlers = new Handlers(answers, events);
     SessionCsrfTokens csrfTokens = new SessionCsrfTokens();
-    LoginUnavailable loginUnavailable = new LoginUnavailable(keycloak, json, labels);
+    LoginUnavailable loginUnavailable = new LoginUnavailable(keycloak, answers, labels);
     http
         .addFilterBefore(loginUnavailable, OAuth2AuthorizationRequestRedirectFilter.class)
         .headers(headers -> headers(headers, identity, environment))
@@ -348,14 +347,13 @@ class SecurityConfiguration {
     final AuthenticationEntryPoint apiUnauthenticated;
     final AccessDeniedHandler denied;
 
-    Handlers(ObjectMapper json, Labels labels, ApplicationEventPublisher events) {
+    Handlers(ProblemAnswers answers, ApplicationEventPublisher events) {
       apiUnauthenticated = (request, response, failure) -> {
         // presenting no credentials (the landing page asking who is signed in) is not a failed login
         if (request.getHeader("Authorization") != null) {
           events.publishEvent(incident(SecurityIncident.Kind.AUTHENTICATION_FAILED, request, failure.getMessage()));
         }
-        problem(json, response, HttpStatus.UNAUTHORIZED, labels.of("problem.unauthenticated.title"),
-            labels.of("problem.unauthenticated.detail"));
+        problem(answers, request, response, HttpStatus.UNAUTHORIZED, "problem.unauthenticated");
       };
       denied = (request, response, failure) -> {
         if (isAnonymous()) {
@@ -367,8 +365,7 @@ class SecurityConfiguration {
         events.publishEvent(incident(SecurityIncident.Kind.ACCESS_DENIED, request, failure.getMessage()));
         // a signed-in page whose token is missing or stale (or a forged request): not a matter of role
         String kind = failure instanceof CsrfException ? "csrf" : "forbidden";
-        problem(json, response, HttpStatus.FORBIDDEN, labels.of("problem." + kind + ".title"),
-            labels.of("problem." + kind + ".detail"));
+        problem(answers, request, response, HttpStatus.FORBIDDEN, "problem." + kind);
       };
     }
   }
@@ -408,14 +405,15 @@ class SecurityConfiguration {
         request.getRequestURI(), request.getRemoteAddr(), detail);
   }
 
-  private static void problem(ObjectMapper json, HttpServletResponse response, HttpStatus status, String title,
-      String detail) throws IOException {
-    ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
-    problem.setTitle(title);
+  /** The problem whose title and detail are the labels {@code <key>.title} and {@code <key>.detail}. */
+  private static void problem(ProblemAnswers answers, HttpServletRequest request, HttpServletResponse response,
+      HttpStatus status, String key) throws IOException {
     response.setStatus(status.value());
-    response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-    response.setCharacterEncoding(StandardCharsets.UTF_8.name());
-    json.writeValue(response.getOutputStream(), problem);
+    answers.write(request, response, labels -> {
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, labels.of(key + ".detail"));
+      problem.setTitle(labels.of(key + ".title"));
+      return problem;
+    });
   }
 
   private static String encode(String value) {

@@ -18,7 +18,7 @@ import org.springframework.web.servlet.LocaleResolver;
  * valve), in the request's language: outside DispatcherServlet nobody has set it yet.
  */
 @Component
-class ProblemAnswers {
+public class ProblemAnswers {
 
   private final ObjectMapper json;
   private final Labels labels;
@@ -31,7 +31,7 @@ class ProblemAnswers {
   }
 
   /** The problem, made with the request's labels, as the answer's body; the caller has set the status. */
-  void write(HttpServletRequest request, HttpServletResponse response, Function<Labels, ProblemDetail> problem)
+  public void write(HttpServletRequest request, HttpServletResponse response, Function<Labels, ProblemDetail> problem)
       throws IOException {
     LocaleContextHolder.setLocale(locales.resolveLocale(request));
     try {
