@@ -12,7 +12,8 @@
 // applies as an eligible household → application page, uploads four of the six documents of
 // art. 12(1) → signs out. The caseworker cw-nanchang signs in: the worklist shows 材料审核 for that
 // application → open, claim: the task page lists the six documents, four with the family's files
-// (one opened: the download is the file) and two missing; 材料齐全 is refused naming the two;
+// (one opened: the download is the file) and two missing; in English the decision's options read
+// English, in Chinese again Chinese only; 材料齐全 is refused naming the two;
 // she uploads them for the family (shown as hers), completes → on the application page assigns
 // the assessor as-donghu → signs out. The assessor as-donghu signs in: the worklist shows 入户评估 for the application.
 // One line per step; exit 0 on success, 1 with the error (and target/e2e-failure.png) on failure.
@@ -112,7 +113,16 @@ try {
   step(`the task page lists ${listed.length} documents: ${FAMILY_UPLOADS.length} with the family's files (ID card opened), `
     + `missing ${listed.filter((document) => !document.present).map((document) => document.type).join(', ')}`);
 
+  // the form's options in the page's language: English after switching, Chinese again after switching back
+  await Promise.all([page.waitForEvent('load'), page.getByTestId('lang-en').click()]);
+  const english = await taskForm(page);
+  assert.equal(await english.getByRole('radio', { name: 'Documents complete', exact: true }).count(), 1);
+  assert.equal(await english.getByRole('radio', { name: 'Not accepted', exact: true }).count(), 1);
+  assert.equal(await english.getByRole('radio', { name: '材料齐全', exact: true }).count(), 0);
+  await Promise.all([page.waitForEvent('load'), page.getByTestId('lang-zh-CN').click()]);
   const form = await taskForm(page);
+  assert.equal(await form.getByRole('radio', { name: 'Documents complete', exact: true }).count(), 0);
+  step('in English the decision reads Documents complete / Not accepted, in Chinese 材料齐全 / 不予受理');
   await chooseInForm(form, '材料齐全');
   await page.getByTestId('complete').click();
   const refusal = page.getByTestId('form-errors');

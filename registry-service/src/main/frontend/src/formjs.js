@@ -96,24 +96,35 @@ function keepWordsTranslated(container) {
 }
 
 const CJK = /[\u4e00-\u9fff]/;
+/** Where the English half of a "中文 English" option starts: a space, then a Latin letter. */
+const ENGLISH_PART = /\s(?=[A-Za-z])/;
+
+/** The reader's half of a "中文 English" option label, as engine/ProcessCatalog names steps; else the whole. */
+function optionLabel(label) {
+  const english = typeof label === 'string' ? label.search(ENGLISH_PART) : -1;
+  if (english < 0 || !CJK.test(label.slice(0, english))) return label;
+  return CHINESE ? label.slice(0, english).trim() : label.slice(english).trim();
+}
 
 /**
  * The forms carry Chinese labels and texts with English help beside them (descriptions, and an
- * italic English paragraph closing each text block). In Chinese mode only the Chinese shows; in
- * English mode everything, the English help included.
+ * italic English paragraph closing each text block), and options named "中文 English". In Chinese
+ * mode only the Chinese shows; in English mode the English help too, and each option in English.
  */
 function forLanguage(schema) {
-  if (!CHINESE) return schema;
-  const strip = (component) => {
+  const localize = (component) => {
     const copy = { ...component };
-    if (copy.description && !CJK.test(copy.description)) delete copy.description;
-    if (copy.type === 'text' && typeof copy.text === 'string') {
+    if (Array.isArray(copy.values)) {
+      copy.values = copy.values.map((option) => ({ ...option, label: optionLabel(option.label) }));
+    }
+    if (CHINESE && copy.description && !CJK.test(copy.description)) delete copy.description;
+    if (CHINESE && copy.type === 'text' && typeof copy.text === 'string') {
       copy.text = copy.text.split(/\n\s*\n/).filter((paragraph) => CJK.test(paragraph)).join('\n\n');
     }
-    if (Array.isArray(copy.components)) copy.components = copy.components.map(strip);
+    if (Array.isArray(copy.components)) copy.components = copy.components.map(localize);
     return copy;
   };
-  return strip(schema);
+  return localize(schema);
 }
 
 /** Renders a schema into the container, pre-filled with data. */
