@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
+import org.springframework.validation.annotation.Validated;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 @RestController
+@Validated
 class ApplicationController {
 
   private final Applications applications;
@@ -33,9 +35,10 @@ class ApplicationController {
     return applications.read(id, reason);
   }
 
+  /** The registrar seals the record (民法典 art. 1110: 收养人、送养人要求保守收养秘密的); the reason goes to the audit log. */
   @PostMapping("/api/applications/{id}/seal")
   @ResponseStatus(HttpStatus.NO_CONTENT)
-  void seal(@PathVariable UUID id, @RequestParam String reason) {
+  void seal(@PathVariable UUID id, @RequestParam @NotBlank @Size(max = 500) String reason) {
     applications.seal(id, reason);
   }
 

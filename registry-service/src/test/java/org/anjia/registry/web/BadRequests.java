@@ -601,6 +601,10 @@ final class BadRequests {
         || resolve(schema).path("format").asText().startsWith("date")) {
       return pick(List.of("不是可选值", "", "' or 1=1 --", "NULL", "x".repeat(500)));
     }
+    if (resolve(schema).has("maxLength")) {
+      // free text (a sealing's reason) is wrong only outside its bounds: any other text is a fine reason
+      return random.nextBoolean() ? "理".repeat(resolve(schema).path("maxLength").asInt() + 1) : " ";
+    }
     return badIdentifier.get();
   }
 
