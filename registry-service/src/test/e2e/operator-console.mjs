@@ -13,8 +13,10 @@ import { LOGIN_WAIT_MS, args, fail, fillKeycloakLogin, login, openBrowser, pass,
 const [baseUrl, password] = args('node src/test/e2e/operator-console.mjs http://localhost:PORT PASSWORD', 2);
 const COCKPIT = `${baseUrl}/operaton/app/cockpit/default/`;
 
-// Cockpit's pages carry a CSP nonce in their header and in their script tags. Once in CI its scripts were
-// refused by that nonce and the spinner stayed: a failure lists each Cockpit page's answer to tell why.
+// Cockpit's pages carried a CSP nonce in their header and in their script tags. Twice in CI their scripts
+// were refused and the spinner stayed: Operaton keeps the nonce in the servlet context, which a concurrent
+// request overwrote (the header named one nonce, the page another). The service now sends Operaton's policy
+// without a nonce (application.yaml); a failure still lists each Cockpit page's answer to tell why.
 const cockpitPages = [];
 
 try {

@@ -6,6 +6,13 @@ import static org.anjia.registry.TestIdentityProvider.CASEWORKER_NANCHANG;
 import static org.anjia.registry.TestIdentityProvider.DIRECTOR_NANCHANG;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.anjia.registry.RegistryIntegrationTest;
 import org.anjia.registry.TestIdentityProvider.User;
 import org.junit.jupiter.api.Test;
@@ -47,6 +54,49 @@ class OperatorConsoleTest extends RegistryIntegrationTest {
   void tasklistAndTheEngineUserAdminAreClosedEvenToTheAdmin() {
     assertThat(status(ADMIN, "/operaton/app/tasklist/default/")).isEqualTo(403);
     assertThat(status(ADMIN, "/operaton/app/admin/default/")).isEqualTo(403);
+  }
+
+  /**
+   * A Cockpit page's scripts carry the nonce its policy names. Operaton keeps that nonce in the servlet context,
+   * which every request overwrites, so a page answered while Cockpit's API calls ran named one nonce in its
+   * header and another in its script tags, and its scripts were refused: the service sends Operaton's policy
+   * without a nonce (application.yaml). Pages and API calls are sent together here; every page must run.
+   */
+  @Test
+  void cockpitPagesRunTheirScriptsWhileItsApiIsCalled() throws Exception {
+    List<Future<String>> pages = new ArrayList<>();
+    try (ExecutorService clients = Executors.newFixedThreadPool(8)) {
+      for (int i = 0; i < 40; i++) {
+        pages.add(clients.submit(() -> refusedScripts(http.get().uri("/operaton/app/cockpit/default/")
+            .header("Authorization", bearer(ADMIN))
+            .exchange((request, response) -> new String[] {
+                response.getHeaders().getFirst("Content-Security-Policy"), response.bodyTo(String.class)}))));
+        clients.submit(() -> status(ADMIN, ENGINE_API));
+      }
+      for (Future<String> page : pages) {
+        assertThat(page.get()).isEmpty();
+      }
+    }
+  }
+
+  /** What of the page's scripts its policy refuses: tags with a nonce it does not name, or all without 'self'. */
+  private static String refusedScripts(String[] policyAndPage) {
+    String policy = policyAndPage[0];
+    if (policy == null) {
+      return "no policy (not the page)";
+    }
+    Matcher named = Pattern.compile("'nonce-([^']+)'").matcher(policy);
+    if (!named.find()) {
+      return policy.contains("script-src 'self'") && policy.contains("'unsafe-inline'") ? "" : "all: " + policy;
+    }
+    Matcher used = Pattern.compile("nonce=\"([^\"]+)\"").matcher(policyAndPage[1]);
+    StringBuilder refused = new StringBuilder();
+    while (used.find()) {
+      if (!used.group(1).equals(named.group(1))) {
+        refused.append(used.group(1)).append(" (policy: ").append(named.group(1)).append(") ");
+      }
+    }
+    return refused.toString();
   }
 
   private int status(User user, String path) {
