@@ -3,8 +3,10 @@ package org.anjia.registry.familystyle;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -178,21 +180,32 @@ class UnitAssignments {
         .forEach(units::refreshState);
   }
 
-  /** The children living in the unit now, longest there first. */
+  /**
+   * The children living in the unit now, longest there first; children placed together (one assignment, the
+   * same moment) youngest first, then by name. Ordered by the moment alone, their order was whatever
+   * PostgreSQL returned, and it changed from one reading to the next.
+   */
   List<UnitChild> ofUnit(UUID unitId) {
     LocalDate today = LocalDate.now(clock);
+    record Living(UnitChild child, Instant assignedAt) {}
     return jdbc.sql("""
-            select id, child_id, started_on, siblings_apart_reason from unit_assignment
-            where unit_id = :unit and ended_on is null order by started_on, assigned_at""")
+            select id, child_id, started_on, siblings_apart_reason, assigned_at from unit_assignment
+            where unit_id = :unit and ended_on is null""")
         .param("unit", unitId)
         .query((rs, row) -> {
           UUID childId = rs.getObject("child_id", UUID.class);
           FosterChild child = children.fosterChild(childId).orElseThrow();
-          return new UnitChild(rs.getObject("id", UUID.class), childId, child.name(), child.ageOn(today),
+          return new Living(new UnitChild(rs.getObject("id", UUID.class), childId, child.name(), child.ageOn(today),
               child.healthNotes(), child.educationNotes(), rs.getObject("started_on", LocalDate.class),
-              rs.getString("siblings_apart_reason"));
+              rs.getString("siblings_apart_reason")), rs.getTimestamp("assigned_at").toInstant());
         })
-        .list();
+        .list().stream()
+        .sorted(Comparator.comparing((Living living) -> living.child().startedOn())
+            .thenComparing(Living::assignedAt)
+            .thenComparingInt(living -> living.child().age())
+            .thenComparing(living -> living.child().name()))
+        .map(Living::child)
+        .toList();
   }
 
   private boolean inAUnit(UUID childId) {
