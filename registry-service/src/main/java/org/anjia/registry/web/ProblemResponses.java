@@ -3,7 +3,6 @@ package org.anjia.registry.web;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Path;
-import java.beans.PropertyEditorSupport;
 import java.util.List;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSource;
@@ -18,9 +17,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.TransactionException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
-import org.springframework.web.bind.WebDataBinder;
 import org.springframework.web.bind.annotation.ExceptionHandler;
-import org.springframework.web.bind.annotation.InitBinder;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
@@ -39,26 +36,6 @@ class ProblemResponses extends ResponseEntityExceptionHandler {
   ProblemResponses(Labels labels, MessageSource messageSource) {
     this.labels = labels;
     setMessageSource(messageSource);
-  }
-
-  /**
-   * PostgreSQL stores and compares no NUL character in text: a query, path or form parameter holding one is a
-   * wrong value of that parameter (400, named; {@link #handleTypeMismatch}), as a JSON text holding one is
-   * ({@link WebConfiguration}), not a failed query's 500 (an auditor's search for an object id "%00" was one).
-   */
-  @InitBinder
-  void textWithoutNul(WebDataBinder binder) {
-    binder.registerCustomEditor(String.class, new TextWithoutNul());
-  }
-
-  private static final class TextWithoutNul extends PropertyEditorSupport {
-    @Override
-    public void setAsText(String text) {
-      if (text != null && text.indexOf('\u0000') >= 0) {
-        throw new IllegalArgumentException("text with a NUL character");
-      }
-      setValue(text);
-    }
   }
 
   @Override

@@ -38,10 +38,15 @@ class WebConfiguration {
     @Override
     public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
       String text = super.deserialize(parser, context);
-      if (text != null && text.indexOf('\u0000') >= 0) {
+      if (holdsNul(text)) {
         throw InvalidFormatException.from(parser, "text with a NUL character", text, String.class);
       }
       return text;
     }
+  }
+
+  /** Text PostgreSQL can neither store nor compare: it holds U+0000. */
+  static boolean holdsNul(String text) {
+    return text != null && text.indexOf('\u0000') >= 0;
   }
 }
